@@ -1,0 +1,134 @@
+using System;
+using System.Collections.ObjectModel;
+using System.Management.Automation;
+using System.Net;
+using EopTools.Index;
+using EopTools.Parsing;
+using EopTools.Ranges;
+
+namespace EopTools.Commands
+{
+    /// <summary>Test-EopIpAddress: is each address EOP, which range matched, which regional tables contain it.</summary>
+    [Cmdlet(VerbsDiagnostic.Test, "EopIpAddress")]
+    [OutputType(typeof(EopIpTestResult))]
+    [OutputType(typeof(bool))]
+    public sealed class TestEopIpAddressCommand : PSCmdlet
+    {
+        /// <summary>Property names that Exchange cmdlets, message trace reports and log files use for the address.</summary>
+        internal static readonly string[] AddressPropertyNames =
+        {
+            "IPAddress", "ClientIp", "OriginalClientIp", "FromIP", "client_ip", "original_client_ip", "c-ip", "remote-endpoint", "CIP", "IP",
+        };
+
+        private RangeIndex _index = null!;
+        private ReadOnlyCollection<EopRegion>? _regionOnly;
+
+        /// <summary>
+        /// Typed as object[] on purpose: string[] would bind any piped object through ToString(), and a custom type with
+        /// Parse() costs more in the binder than the lookup itself. Objects are unwrapped here instead.
+        /// </summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("ClientIp", "OriginalClientIp", "FromIP", "client_ip", "original_client_ip", "c-ip", "remote-endpoint", "CIP", "IP")]
+        [AllowNull]
+        [AllowEmptyString]
+        [AllowEmptyCollection]
+        public object?[] IPAddress { get; set; } = Array.Empty<object>();
+
+        [Parameter]
+        public EopRegion? Region { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Path { get; set; }
+
+        /// <summary>Write only $true or $false for each input.</summary>
+        [Parameter]
+        public SwitchParameter Quiet { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            _index = RangeSource.Resolve(this, Path);
+            if (Region.HasValue)
+            {
+                RangeSource.RequireTable(this, _index, Region.Value);
+                _regionOnly = new ReadOnlyCollection<EopRegion>(new[] { Region.Value });
+            }
+        }
+
+        protected override void ProcessRecord()
+        {
+            foreach (object? item in IPAddress) TestItem(item, item);
+        }
+
+        private void TestItem(object? item, object? original)
+        {
+            object? value = item is PSObject wrapped ? wrapped.BaseObject : item;
+            switch (value)
+            {
+                case string text:
+                    TestText(text, original);
+                    return;
+                case System.Net.IPAddress address:
+                    Answer(address.ToString(), IpAddressValue.FromIPAddress(address));
+                    return;
+                case null:
+                    WriteVerbose("Skipped an empty input.");
+                    return;
+            }
+
+            PSObject properties = item as PSObject ?? PSObject.AsPSObject(item);
+            foreach (string name in AddressPropertyNames)
+            {
+                PSPropertyInfo? property = properties.Properties[name];
+                if (property == null) continue;
+                object? propertyValue = property.Value;
+                if (propertyValue is PSObject || propertyValue is string || propertyValue is System.Net.IPAddress || propertyValue == null)
+                {
+                    TestItem(propertyValue, original);
+                    return;
+                }
+            }
+            WriteError(new ErrorRecord(
+                new ArgumentException("The input object has no address: it is not a string or IPAddress, and has none of the properties " +
+                    string.Join(", ", AddressPropertyNames) + "."),
+                "InputObjectHasNoAddress", ErrorCategory.InvalidArgument, original));
+        }
+
+        private void TestText(string text, object? original)
+        {
+            if (AddressInput.TryParse(text, out IpAddressValue address, out string? error))
+            {
+                Answer(text, address);
+                return;
+            }
+            if (AddressInput.IsNoAddress(text))
+            {
+                WriteVerbose("Skipped an input with no address ('" + text + "').");
+                return;
+            }
+            WriteError(new ErrorRecord(
+                new ArgumentException("'" + text + "' is not a valid IP address: " + error + "."),
+                "InvalidIPAddress", ErrorCategory.InvalidArgument, original));
+        }
+
+        private void Answer(string input, IpAddressValue address)
+        {
+            IndexEntry? entry = _index.Find(address);
+            EopIpRange? range;
+            ReadOnlyCollection<EopRegion> regions;
+            if (_regionOnly == null)
+            {
+                range = entry?.Best;
+                regions = entry?.Regions ?? RangeIndex.NoRegions;
+            }
+            else
+            {
+                range = entry?.ByTable[(int)_regionOnly[0]];
+                regions = range == null || _regionOnly[0] == EopRegion.Global ? RangeIndex.NoRegions : _regionOnly;
+            }
+
+            if (Quiet) WriteObject(range != null);
+            else WriteObject(new EopIpTestResult(input, address, range, regions, _index.DataSet));
+        }
+    }
+}

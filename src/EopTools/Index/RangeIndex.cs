@@ -1,0 +1,183 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using EopTools.Parsing;
+using EopTools.Ranges;
+
+namespace EopTools.Index
+{
+    /// <summary>What the index knows about one address: the most specific range of each table that contains it.</summary>
+    internal sealed class IndexEntry
+    {
+        public IndexEntry(EopIpRange?[] byTable, EopIpRange? best, ReadOnlyCollection<EopRegion> regions)
+        {
+            ByTable = byTable;
+            Best = best;
+            Regions = regions;
+        }
+
+        /// <summary>Indexed by <see cref="EopRegion"/>; null where that table does not contain the address.</summary>
+        public EopIpRange?[] ByTable { get; }
+
+        /// <summary>The global list's range, or where the global list lacks it, the most specific regional one.</summary>
+        public EopIpRange? Best { get; }
+
+        /// <summary>The regional tables (not Global) that contain the address.</summary>
+        public ReadOnlyCollection<EopRegion> Regions { get; }
+    }
+
+    /// <summary>
+    /// An immutable lookup over one data set: the ranges cut into disjoint sorted segments per family, each with its
+    /// precomputed answer, so a lookup is one binary search and allocates nothing.
+    /// </summary>
+    internal sealed class RangeIndex
+    {
+        public static readonly ReadOnlyCollection<EopRegion> NoRegions = new ReadOnlyCollection<EopRegion>(Array.Empty<EopRegion>());
+
+        private static readonly int TableCount = Enum.GetValues(typeof(EopRegion)).Length;
+
+        private readonly HashSet<EopRegion> _tables = new HashSet<EopRegion>();
+        private readonly Segments _ipv4;
+        private readonly Segments _ipv6;
+
+        public RangeIndex(RangeData data)
+        {
+            Data = data;
+            _ipv4 = Build(IPAddressFamily.IPv4, data.Ranges);
+            _ipv6 = Build(IPAddressFamily.IPv6, data.Ranges);
+            foreach (EopIpRange range in data.Ranges) _tables.Add(range.Region);
+        }
+
+        public RangeData Data { get; }
+
+        public EopDataSet DataSet => Data.DataSet;
+
+        public IReadOnlyList<EopIpRange> Ranges => Data.Ranges;
+
+        /// <summary>Whether the data set has that table (one without regional tables has only Global).</summary>
+        public bool HasTable(EopRegion region) => _tables.Contains(region);
+
+        /// <summary>The entry for the address, or null when no range contains it.</summary>
+        public IndexEntry? Find(IpAddressValue address)
+        {
+            Segments segments = address.Family == IPAddressFamily.IPv4 ? _ipv4 : _ipv6;
+            IpNumber[] starts = segments.Starts;
+            int low = 0, high = starts.Length - 1;
+            while (low <= high)
+            {
+                int middle = (low + high) >> 1;
+                if (starts[middle] <= address.Number) low = middle + 1;
+                else high = middle - 1;
+            }
+            if (high < 0 || address.Number > segments.Ends[high]) return null;
+            return segments.Entries[high];
+        }
+
+        private static Segments Build(IPAddressFamily family, IReadOnlyList<EopIpRange> ranges)
+        {
+            int width = IpAddressValue.BitWidth(family);
+            IpNumber max = IpAddressValue.MaxNumber(family);
+            var tables = new Dictionary<IpPrefix, EopIpRange>[TableCount];
+            var lengths = new SortedSet<int>[TableCount];
+            for (int t = 0; t < TableCount; t++)
+            {
+                tables[t] = new Dictionary<IpPrefix, EopIpRange>();
+                lengths[t] = new SortedSet<int>(Comparer<int>.Create((a, b) => b.CompareTo(a)));
+            }
+
+            var boundaries = new List<IpNumber>();
+            foreach (EopIpRange range in ranges)
+            {
+                IpPrefix prefix = range.Value;
+                if (prefix.Family != family) continue;
+                int table = (int)range.Region;
+                if (tables[table].ContainsKey(prefix)) continue;
+                tables[table].Add(prefix, range);
+                lengths[table].Add(prefix.Length);
+                boundaries.Add(prefix.First);
+                if (prefix.Last != max) boundaries.Add(prefix.Last.Increment());
+            }
+            boundaries.Sort();
+
+            var starts = new List<IpNumber>();
+            var ends = new List<IpNumber>();
+            var entries = new List<IndexEntry>();
+            for (int i = 0; i < boundaries.Count; i++)
+            {
+                if (i > 0 && boundaries[i] == boundaries[i - 1]) continue;
+                IpNumber start = boundaries[i];
+                int next = i + 1;
+                while (next < boundaries.Count && boundaries[next] == start) next++;
+                IpNumber end = next < boundaries.Count ? boundaries[next].Decrement() : max;
+
+                // Prefixes either nest or are disjoint, so the longest prefix containing 'start' covers the whole segment.
+                var byTable = new EopIpRange?[TableCount];
+                bool covered = false;
+                for (int t = 0; t < TableCount; t++)
+                {
+                    foreach (int length in lengths[t])
+                    {
+                        var candidate = new IpPrefix(family, start.AndNot(IpNumber.LowBits(width - length)), length);
+                        if (tables[t].TryGetValue(candidate, out EopIpRange? range))
+                        {
+                            byTable[t] = range;
+                            covered = true;
+                            break;
+                        }
+                    }
+                }
+                if (!covered) continue;
+
+                if (entries.Count > 0 && ends[ends.Count - 1].Increment() == start && SameRanges(entries[entries.Count - 1].ByTable, byTable))
+                {
+                    ends[ends.Count - 1] = end;
+                    continue;
+                }
+                starts.Add(start);
+                ends.Add(end);
+                entries.Add(CreateEntry(byTable));
+            }
+            return new Segments(starts.ToArray(), ends.ToArray(), entries.ToArray());
+        }
+
+        private static IndexEntry CreateEntry(EopIpRange?[] byTable)
+        {
+            var regions = new List<EopRegion>();
+            EopIpRange? mostSpecificRegional = null;
+            for (int t = 0; t < byTable.Length; t++)
+            {
+                EopIpRange? range = byTable[t];
+                if (range == null || t == (int)EopRegion.Global) continue;
+                regions.Add((EopRegion)t);
+                if (mostSpecificRegional == null || range.PrefixLength > mostSpecificRegional.PrefixLength) mostSpecificRegional = range;
+            }
+            EopIpRange? best = byTable[(int)EopRegion.Global] ?? mostSpecificRegional;
+            return new IndexEntry(byTable, best, regions.Count == 0 ? NoRegions : new ReadOnlyCollection<EopRegion>(regions));
+        }
+
+        private static bool SameRanges(EopIpRange?[] a, EopIpRange?[] b)
+        {
+            for (int i = 0; i < a.Length; i++)
+            {
+                if (!ReferenceEquals(a[i], b[i])) return false;
+            }
+            return true;
+        }
+
+        private sealed class Segments
+        {
+            public Segments(IpNumber[] starts, IpNumber[] ends, IndexEntry[] entries)
+            {
+                Starts = starts;
+                Ends = ends;
+                Entries = entries;
+            }
+
+            public IpNumber[] Starts { get; }
+
+            public IpNumber[] Ends { get; }
+
+            public IndexEntry[] Entries { get; }
+        }
+    }
+}

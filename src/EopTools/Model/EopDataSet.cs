@@ -1,0 +1,36 @@
+using System;
+using System.Globalization;
+
+namespace EopTools
+{
+    /// <summary>What a set of ranges is and how old: the name, version or date, and where it was read from.</summary>
+    public sealed class EopDataSet
+    {
+        public EopDataSet(string name, string version, DateTime? published, string source, string format)
+        {
+            Name = name;
+            Version = version;
+            Published = published;
+            Source = source;
+            Format = format;
+        }
+
+        /// <summary>A short name, e.g. the page title or "Microsoft 365 endpoints (Worldwide)".</summary>
+        public string Name { get; }
+
+        /// <summary>The publisher's version: the page's date (yyyy-MM-dd) or the web service's version number.</summary>
+        public string Version { get; }
+
+        /// <summary>When the data was published, where the data says.</summary>
+        public DateTime? Published { get; }
+
+        /// <summary>Where it was read from: "embedded", a file path or a URI.</summary>
+        public string Source { get; }
+
+        /// <summary>The format it was read in (EopPage, EndpointsJson, LegacyXml, PlainText).</summary>
+        public string Format { get; }
+
+        public override string ToString() =>
+            string.Format(CultureInfo.InvariantCulture, "{0} {1} ({2})", Name, Version, Source);
+    }
+}

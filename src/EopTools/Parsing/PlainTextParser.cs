@@ -1,0 +1,62 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using EopTools.Ranges;
+
+namespace EopTools.Parsing
+{
+    /// <summary>One prefix or address per line, '#' starts a comment. A bare address is a /32 or /128.</summary>
+    internal static class PlainTextParser
+    {
+        public const string FormatName = "PlainText";
+
+        public static bool LooksLikePlainText(string text)
+        {
+            bool anyEntry = false;
+            foreach (string raw in text.Split('\n'))
+            {
+                string line = StripComment(raw).Trim();
+                if (line.Length == 0) continue;
+                if (line.IndexOfAny(new[] { ' ', '\t', '|', '<', '{', '[' }) >= 0) return false;
+                anyEntry = true;
+            }
+            return anyEntry;
+        }
+
+        public static RangeData Parse(string text, string source)
+        {
+            var dataSet = new EopDataSet(Path.GetFileName(source), "undated", null, source, FormatName);
+            var ranges = new List<EopIpRange>();
+            var diagnostics = new List<ParseDiagnostic>();
+            var seen = new HashSet<IpPrefix>();
+            string[] lines = text.Replace("\r\n", "\n").Split('\n');
+            for (int index = 0; index < lines.Length; index++)
+            {
+                string line = StripComment(lines[index]).Trim();
+                if (line.Length == 0) continue;
+                if (!IpText.TryParsePrefix(line, allowBareAddress: true, out IpPrefix prefix, out string? error))
+                {
+                    diagnostics.Add(new ParseDiagnostic(source, index + 1, "malformed range (" + error + "); skipped", line));
+                    continue;
+                }
+                if (!seen.Add(prefix))
+                {
+                    diagnostics.Add(new ParseDiagnostic(source, index + 1, "range listed twice; kept once", line));
+                    continue;
+                }
+                ranges.Add(new EopIpRange(prefix, EopRegion.Global, dataSet));
+            }
+            if (ranges.Count == 0)
+            {
+                throw new RangeDataException("NoRangeTable", "No valid range was found in '" + source + "'.");
+            }
+            return new RangeData(dataSet, ranges, diagnostics);
+        }
+
+        private static string StripComment(string line)
+        {
+            int hash = line.IndexOf('#');
+            return hash < 0 ? line : line.Substring(0, hash);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using System;
+using System.IO;
+using System.Text;
+
+namespace EopTools.Parsing
+{
+    /// <summary>Reads a range file in any supported format, detected by its content, not its name.</summary>
+    internal static class RangeFileReader
+    {
+        public static RangeData Read(string path)
+        {
+            string text;
+            try
+            {
+                text = File.ReadAllText(path, Encoding.UTF8);
+            }
+            catch (Exception e) when (e is FileNotFoundException || e is DirectoryNotFoundException)
+            {
+                throw new RangeDataException("RangeFileNotFound", "The range file '" + path + "' does not exist.", e);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is NotSupportedException || e is ArgumentException)
+            {
+                throw new RangeDataException("RangeFileUnreadable", "The range file '" + path + "' cannot be read: " + e.Message, e);
+            }
+            return ReadText(text, path);
+        }
+
+        public static RangeData ReadText(string text, string source)
+        {
+            if (PlainTextParser.LooksLikePlainText(text)) return PlainTextParser.Parse(text, source);
+            if (EopPageParser.LooksLikePage(text)) return EopPageParser.Parse(text, source);
+            throw new RangeDataException("UnrecognizedRangeFile",
+                "The file '" + source + "' is not a range file this module reads (an EOP docs page or a plain list of prefixes).");
+        }
+    }
+}
