@@ -22,6 +22,10 @@ namespace EopTools.Parsing
             @"(?<![\w.:])(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7})/\d{1,3}",
             RegexOptions.CultureInvariant);
 
+        // Side-by-side localized pages repeat the English source in a hidden span; the visible text is the translation.
+        private static readonly Regex HiddenSourceText = new Regex(
+            "<span class=\"sxs-lookup\"><span[^>]*>.*?</span></span>", RegexOptions.CultureInvariant);
+
         private static readonly Regex HtmlTag = new Regex("<[^>]*>", RegexOptions.CultureInvariant);
 
         private static readonly Regex AnchorName = new Regex("<a\\s+name=\"([^\"]*)\"", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
@@ -138,6 +142,7 @@ namespace EopTools.Parsing
                 }
                 throw new RangeDataException("NoRangeTable", message + ".");
             }
+            diagnostics.Sort((a, b) => a.Line.CompareTo(b.Line));
             return new RangeData(dataSet, ranges, diagnostics);
         }
 
@@ -166,7 +171,7 @@ namespace EopTools.Parsing
                         diagnostics.Add(new ParseDiagnostic(source, row.Line, "cell in a column that is not a region table; skipped", row.Cells[column].Trim()));
                         continue;
                     }
-                    AddRange(cell, row.Cells[column].Trim(), row.Line, region.Value, source, dataSet, ranges, seen, diagnostics);
+                    AddRange(cell, row.Line, region.Value, source, dataSet, ranges, seen, diagnostics);
                 }
             }
 
@@ -190,23 +195,23 @@ namespace EopTools.Parsing
                         diagnostics.Add(new ParseDiagnostic(source, line.Line, "code block beyond the region columns; skipped", line.Text.Trim()));
                         continue;
                     }
-                    AddRange(cell, line.Text.Trim(), line.Line, region.Value, source, dataSet, ranges, seen, diagnostics);
+                    AddRange(cell, line.Line, region.Value, source, dataSet, ranges, seen, diagnostics);
                 }
             }
             ReportStale(section.Prose, source, diagnostics);
         }
 
-        private static void AddRange(string cell, string written, int line, EopRegion region, string source, EopDataSet dataSet,
+        private static void AddRange(string cell, int line, EopRegion region, string source, EopDataSet dataSet,
             List<EopIpRange> ranges, HashSet<(EopRegion, IpPrefix)> seen, List<ParseDiagnostic> diagnostics)
         {
             if (!IpText.TryParsePrefix(cell, allowBareAddress: false, out IpPrefix prefix, out string? error))
             {
-                diagnostics.Add(new ParseDiagnostic(source, line, "malformed range (" + error + "); skipped", written));
+                diagnostics.Add(new ParseDiagnostic(source, line, "malformed range (" + error + "); skipped", cell));
                 return;
             }
             if (!seen.Add((region, prefix)))
             {
-                diagnostics.Add(new ParseDiagnostic(source, line, "range listed twice in the " + region + " table; kept once", written));
+                diagnostics.Add(new ParseDiagnostic(source, line, "range listed twice in the " + region + " table; kept once", cell));
                 return;
             }
             ranges.Add(new EopIpRange(prefix, region, dataSet));
@@ -284,7 +289,7 @@ namespace EopTools.Parsing
         /// <summary>Removes the markup around a cell's text: inline code, line breaks, TABs and no-break spaces.</summary>
         private static string CleanCell(string cell)
         {
-            string text = cell.Replace("<br/>", " ").Replace("<br />", " ").Replace("<br>", " ");
+            string text = HiddenSourceText.Replace(cell, string.Empty).Replace("<br/>", " ").Replace("<br />", " ").Replace("<br>", " ");
             text = HtmlTag.Replace(text, string.Empty).Replace("`", string.Empty).Replace('\t', ' ').Replace('\u00A0', ' ');
             return text.Trim();
         }

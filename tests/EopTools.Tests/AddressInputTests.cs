@@ -1,0 +1,62 @@
+using EopTools.Parsing;
+using EopTools.Ranges;
+using Xunit;
+
+namespace EopTools.Tests
+{
+    public class AddressInputTests
+    {
+        [Theory]
+        [InlineData("40.92.70.1", "40.92.70.1")]
+        [InlineData(" 40.92.70.1 ", "40.92.70.1")]
+        [InlineData("40.92.70.1:25", "40.92.70.1")]
+        [InlineData("40.92.70.1:65535", "40.92.70.1")]
+        [InlineData("2a01:111:f403::1", "2a01:111:f403::1")]
+        [InlineData("[2a01:111:f403::1]:25", "2a01:111:f403::1")]
+        [InlineData("[2a01:111:f403::1]", "2a01:111:f403::1")]
+        [InlineData("fe80::1%11", "fe80::1")]
+        [InlineData("[fe80::1%eth0]:587", "fe80::1")]
+        [InlineData("::ffff:40.92.70.1", "40.92.70.1")]
+        [InlineData("[::ffff:40.92.70.1]:25", "40.92.70.1")]
+        public void AcceptsTheFormsLogsWrite(string text, string expected)
+        {
+            Assert.True(AddressInput.TryParse(text, out IpAddressValue address, out string? error), error);
+            Assert.Equal(expected, address.ToString());
+        }
+
+        [Theory]
+        [InlineData("1.2.3", "an IPv4 address has exactly four dotted-decimal parts, not 3")]
+        [InlineData("10", "an IPv4 address has exactly four dotted-decimal parts, not 1")]
+        [InlineData("040.1.1.1", "an IPv4 part must not have leading zeros ('040' could be read as octal)")]
+        [InlineData("0x7f.0.0.1", "unexpected character 'x' in an IPv4 address")]
+        [InlineData("256.1.1.1", "an IPv4 part is a number from 0 to 255, not '256'")]
+        [InlineData("1.2.3.4.5", "an IPv4 address has exactly four parts, not more")]
+        [InlineData("1.2.3.4/24", "a prefix (with '/') is not an address")]
+        [InlineData("::ffff:1.2.3", "an IPv4 address has exactly four dotted-decimal parts, not 3")]
+        [InlineData("2001:db8::1::2", "an IPv6 address can contain '::' only once")]
+        [InlineData("1.2.3.4:70000", "the port '70000' is not a number from 0 to 65535")]
+        [InlineData("1.2.3.4:", "the port '' is not a number from 0 to 65535")]
+        [InlineData("1.2.3.4:025", "the port '025' is not a number from 0 to 65535")]
+        [InlineData("1.2.3.4 junk", "unexpected character ' ' in an IPv4 address")]
+        [InlineData("[1.2.3.4]:25", "brackets are for IPv6 addresses only")]
+        [InlineData("[2001:db8::1:25", "'[' is not closed by ']'")]
+        [InlineData("[2001:db8::1]x", "unexpected text after the address")]
+        public void RejectsEverythingElseWithTheReason(string text, string reason)
+        {
+            Assert.False(AddressInput.TryParse(text, out _, out string? error));
+            Assert.Equal(reason, error);
+        }
+
+        [Theory]
+        [InlineData("", true)]
+        [InlineData("  ", true)]
+        [InlineData("-", true)]
+        [InlineData(" - ", true)]
+        [InlineData("--", false)]
+        [InlineData("0.0.0.0", false)]
+        public void RecognisesHowLogsWriteNoAddress(string text, bool isNoAddress)
+        {
+            Assert.Equal(isNoAddress, AddressInput.IsNoAddress(text));
+        }
+    }
+}

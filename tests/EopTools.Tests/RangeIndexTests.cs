@@ -1,0 +1,83 @@
+using EopTools.Index;
+using Xunit;
+using static EopTools.Tests.TestData;
+
+namespace EopTools.Tests
+{
+    public class RangeIndexTests
+    {
+        private static readonly RangeIndex Index = new RangeIndex(Data(
+            (EopRegion.Global, "40.92.0.0/14"),
+            (EopRegion.Global, "52.238.78.88/32"),
+            (EopRegion.Global, "2a01:111:f400:7c00::/54"),
+            (EopRegion.Americas, "40.92.64.0/18"),
+            (EopRegion.Americas, "2a01:111:f400:7c00::/54"),
+            (EopRegion.APAC, "40.92.128.0/17"),
+            (EopRegion.APAC, "40.92.192.0/18"),
+            (EopRegion.APAC, "2a01:111:f400:7c00::/54"),
+            (EopRegion.EMEA, "23.103.144.0/22"),
+            (EopRegion.Global, "255.255.255.255/32"),
+            (EopRegion.Global, "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ff00/120")));
+
+        [Theory]
+        [InlineData("40.91.255.255", null)]
+        [InlineData("40.92.0.0", "40.92.0.0/14")]
+        [InlineData("40.95.255.255", "40.92.0.0/14")]
+        [InlineData("40.96.0.0", null)]
+        [InlineData("52.238.78.87", null)]
+        [InlineData("52.238.78.88", "52.238.78.88/32")]
+        [InlineData("52.238.78.89", null)]
+        [InlineData("2a01:111:f400:7bff:ffff:ffff:ffff:ffff", null)]
+        [InlineData("2a01:111:f400:7c00::", "2a01:111:f400:7c00::/54")]
+        [InlineData("2a01:111:f400:7fff:ffff:ffff:ffff:ffff", "2a01:111:f400:7c00::/54")]
+        [InlineData("2a01:111:f400:8000::", null)]
+        [InlineData("255.255.255.255", "255.255.255.255/32")]
+        [InlineData("ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ff00/120")]
+        [InlineData("0.0.0.0", null)]
+        [InlineData("::", null)]
+        public void FindsTheGlobalRangeAtTheEdges(string address, string? expected)
+        {
+            Assert.Equal(expected, Index.Find(Address(address))?.Best?.Prefix);
+        }
+
+        [Theory]
+        [InlineData("40.92.70.1", "40.92.0.0/14", "Americas")]
+        [InlineData("40.92.130.1", "40.92.0.0/14", "APAC")]
+        [InlineData("40.92.10.1", "40.92.0.0/14", "")]
+        [InlineData("2a01:111:f400:7c00::25", "2a01:111:f400:7c00::/54", "Americas,APAC")]
+        public void ListsEveryRegionalTableThatContainsTheAddress(string address, string range, string regions)
+        {
+            IndexEntry entry = Index.Find(Address(address))!;
+            Assert.Equal(range, entry.Best!.Prefix);
+            Assert.Equal(regions, string.Join(",", entry.Regions));
+        }
+
+        [Fact]
+        public void AnswersTheMostSpecificRangeOfEachTable()
+        {
+            IndexEntry entry = Index.Find(Address("40.92.200.1"))!;
+            Assert.Equal("40.92.0.0/14", entry.ByTable[(int)EopRegion.Global]!.Prefix);
+            Assert.Equal("40.92.192.0/18", entry.ByTable[(int)EopRegion.APAC]!.Prefix);
+            Assert.Null(entry.ByTable[(int)EopRegion.Americas]);
+            Assert.Equal("40.92.128.0/17", Index.Find(Address("40.92.191.255"))!.ByTable[(int)EopRegion.APAC]!.Prefix);
+        }
+
+        [Fact]
+        public void FallsBackToTheRegionalRangeWhereTheGlobalListLacksIt()
+        {
+            IndexEntry entry = Index.Find(Address("23.103.145.1"))!;
+            Assert.Equal("23.103.144.0/22", entry.Best!.Prefix);
+            Assert.Equal(EopRegion.EMEA, entry.Best.Region);
+            Assert.Null(entry.ByTable[(int)EopRegion.Global]);
+        }
+
+        [Fact]
+        public void KnowsWhichTablesTheDataSetHas()
+        {
+            var globalOnly = new RangeIndex(Data((EopRegion.Global, "40.92.0.0/14")));
+            Assert.True(globalOnly.HasTable(EopRegion.Global));
+            Assert.False(globalOnly.HasTable(EopRegion.APAC));
+            Assert.True(Index.HasTable(EopRegion.EMEA));
+        }
+    }
+}
