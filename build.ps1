@@ -29,6 +29,8 @@ $OutDir = Join-Path $RepoRoot "out/$ModuleName"
 $PublishDir = Join-Path $RepoRoot 'artifacts/publish'
 $TestResultsDir = Join-Path $RepoRoot 'artifacts/test-results'
 $PesterVersion = '5.7.1'
+# The real data (every published version of the EOP page, the web service's answers) lives beside the repository.
+$SharedData = if ($env:EOPTOOLS_SHARED_DATA) { $env:EOPTOOLS_SHARED_DATA } else { Join-Path $RepoRoot '../shared/data' }
 
 function Invoke-Native {
     # Every native call's exit code is checked: a failed step fails the build.
@@ -108,12 +110,26 @@ function Get-TrxCounts {
     [pscustomobject]@{ Passed = [int]$counters.passed; Failed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout }
 }
 
+function Test-SharedData {
+    # Without ../shared/data the real-data tests are left out, loudly; CI always has the folder, so there it is a failure.
+    if (Test-Path -LiteralPath $SharedData) {
+        $env:EOPTOOLS_SHARED_DATA = (Resolve-Path -LiteralPath $SharedData).Path
+        return $true
+    }
+    $message = "The real data folder '$SharedData' is absent: the SharedData tests (xunit category and Pester tag) are NOT run."
+    if ($env:CI -eq 'true') { throw "$message CI must have it." }
+    Write-Warning $message
+    return $false
+}
+
 function Invoke-UnitTests {
+    param([bool] $WithSharedData)
+    $filter = if ($WithSharedData) { @() } else { @('--filter', 'Category!=SharedData') }
     $trxName = 'xunit.trx'
     $trxPath = Join-Path $TestResultsDir $trxName
     if (Test-Path $trxPath) { Remove-Item $trxPath }
     & dotnet test (Join-Path $RepoRoot "tests/$ModuleName.Tests/$ModuleName.Tests.csproj") -c $Configuration --nologo `
-        --logger "trx;LogFileName=$trxName" --logger 'console;verbosity=minimal' --results-directory $TestResultsDir
+        --logger "trx;LogFileName=$trxName" --logger 'console;verbosity=minimal' --results-directory $TestResultsDir @filter | Out-Host
     $exitCode = $LASTEXITCODE
     if (-not (Test-Path $trxPath)) { throw "xunit produced no results (dotnet test exit code $exitCode)." }
     $counts = Get-TrxCounts -Path $trxPath
@@ -123,6 +139,7 @@ function Invoke-UnitTests {
 }
 
 function Invoke-PesterTests {
+    param([bool] $WithSharedData)
     Invoke-Native dotnet @('restore', (Join-Path $RepoRoot 'tools/tools.csproj'), '--nologo', '-v', 'quiet')
     $packages = (& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
     if ($LASTEXITCODE -ne 0) { throw 'dotnet nuget locals failed.' }
@@ -138,6 +155,7 @@ Import-Module '$pesterManifest' -RequiredVersion $PesterVersion
 `$configuration = New-PesterConfiguration
 `$configuration.Run.Path = '$(Join-Path $RepoRoot 'tests/Pester')'
 `$configuration.Run.PassThru = `$true
+`$configuration.Filter.ExcludeTag = @($(if ($WithSharedData) { '' } else { "'SharedData'" }))
 `$configuration.Output.Verbosity = 'Detailed'
 `$configuration.TestResult.Enabled = `$true
 `$configuration.TestResult.OutputPath = '$(Join-Path $TestResultsDir 'pester.xml')'
@@ -154,8 +172,9 @@ Import-Module '$pesterManifest' -RequiredVersion $PesterVersion
 
 function Invoke-Test {
     $null = New-Item -ItemType Directory -Force -Path $TestResultsDir
-    $unit = Invoke-UnitTests
-    $pester = Invoke-PesterTests
+    $withSharedData = Test-SharedData
+    $unit = Invoke-UnitTests -WithSharedData $withSharedData
+    $pester = Invoke-PesterTests -WithSharedData $withSharedData
     $passed = $unit.Passed + $pester.Passed
     $failed = $unit.Failed + $pester.Failed
     Write-Host "$passed passed, $failed failed"

@@ -37,6 +37,10 @@ namespace EopTools
 
         internal IpPrefix Value { get; }
 
+        /// <summary>A new IPNetwork2 for this prefix, for its subnetting and set operations (e.g. .Subnet(24)).</summary>
+        /// <remarks>A new instance each call: IPNetwork2 is mutable, and the range must not change under its users.</remarks>
+        public IPNetwork2 ToIPNetwork() => new IPNetwork2(FirstAddress, (byte)PrefixLength);
+
         public override string ToString() => Prefix;
     }
 }

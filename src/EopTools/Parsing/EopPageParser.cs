@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 using EopTools.Ranges;
@@ -143,7 +144,9 @@ namespace EopTools.Parsing
                 throw new RangeDataException("NoRangeTable", message + ".");
             }
             diagnostics.Sort((a, b) => a.Line.CompareTo(b.Line));
-            return new RangeData(dataSet, ranges, diagnostics);
+            // Tables list IPv4 and IPv6 side by side; admins read them as the IPv4 list, then the IPv6 list.
+            var ordered = ranges.OrderBy(r => r.Region).ThenBy(r => r.AddressFamily).ToList();
+            return new RangeData(dataSet, ordered, diagnostics);
         }
 
         private static bool IsHeading(string trimmed) => Regex.IsMatch(trimmed, @"^#{1,6}(\s|$)");

@@ -1,0 +1,139 @@
+BeforeAll {
+    . $PSScriptRoot/Common.ps1
+}
+
+Describe 'Get-EopIpRange' {
+    Context 'Embedded seed' {
+        It 'returns the global list by default' {
+            $ranges = Get-EopIpRange
+            $ranges.Count | Should -Be 24
+            $ranges[0].Prefix | Should -Be '23.103.132.0/22'
+            $ranges[-1].Prefix | Should -Be '2a01:111:f403::/48'
+            $ranges | ForEach-Object { $_ | Should -BeOfType ([EopTools.EopIpRange]) }
+        }
+
+        It 'describes each range fully' {
+            $range = Get-EopIpRange | Where-Object Prefix -EQ '40.92.0.0/14'
+            $range.AddressFamily | Should -Be 'IPv4'
+            $range.PrefixLength | Should -Be 14
+            $range.FirstAddress | Should -Be ([ipaddress]'40.92.0.0')
+            $range.LastAddress | Should -Be ([ipaddress]'40.95.255.255')
+            $range.AddressCount | Should -Be 262144
+            $range.Region | Should -Be 'Global'
+            $range.DataSet.Name | Should -Be 'Exchange Online Protection IP addresses'
+            $range.DataSet.Version | Should -Be '2018-08-02'
+            $range.DataSet.Source | Should -Be 'embedded seed'
+        }
+
+        It 'counts IPv6 addresses exactly' {
+            (Get-EopIpRange -AddressFamily IPv6 | Where-Object Prefix -EQ '2a01:111:f403::/48').AddressCount |
+                Should -Be ([System.Numerics.BigInteger]::Pow(2, 80))
+        }
+
+        It 'filters by region and family' {
+            (Get-EopIpRange -Region Americas -AddressFamily IPv6).Prefix | Should -Be '2a01:111:f400:7c00::/54'
+            (Get-EopIpRange -Region EMEA -AddressFamily IPv6).Prefix | Should -Be @('2a01:111:f400:7e00::/56', '2a01:111:f400:fe00::/56')
+            (Get-EopIpRange -Region APAC).Count | Should -Be 13
+            (Get-EopIpRange EMEA -AddressFamily IPv4).Count | Should -Be 17
+        }
+
+        It 'declares its output type' {
+            (Get-Command Get-EopIpRange).OutputType.Type | Should -Be ([EopTools.EopIpRange])
+        }
+    }
+
+    Context 'Aggregate' {
+        It 'merges contained ranges in the seed Americas table' {
+            $merged = Get-EopIpRange -Region Americas -AddressFamily IPv4 -Aggregate
+            $merged.Count | Should -Be 21
+            $merged.Prefix | Should -Not -Contain '23.103.156.0/22'
+            $merged.Prefix | Should -Contain '23.103.152.0/21'
+        }
+
+        It 'merges adjacent prefixes into their supernet' {
+            (Get-EopIpRange -Path (Join-Path $Fixtures 'page-regions.md') -Aggregate -WarningAction SilentlyContinue).Prefix |
+                Should -Be @('10.0.0.0/24', '10.0.2.0/24', '192.0.2.0/24', '2001:db8:100::/48', '2001:db8:200::/48')
+        }
+    }
+
+    Context 'IPNetwork2' {
+        It 'converts a range to an IPNetwork2 for subnetting' {
+            $network = (Get-EopIpRange | Where-Object Prefix -EQ '104.47.0.0/17').ToIPNetwork()
+            $network | Should -BeOfType ([System.Net.IPNetwork2])
+            $network.ToString() | Should -Be '104.47.0.0/17'
+            $network.Subnet(18).Count | Should -Be 2
+        }
+
+        It 'hands out a new IPNetwork2 each time, so changing one leaves the range as it was' {
+            $range = Get-EopIpRange | Where-Object Prefix -EQ '104.47.0.0/17'
+            $network = $range.ToIPNetwork()
+            $network.Value = '10.0.0.0/8'
+            $range.ToIPNetwork().ToString() | Should -Be '104.47.0.0/17'
+        }
+    }
+
+    Context 'Firewall binding' {
+        It 'binds to a [string[]] RemoteAddress parameter as CIDR strings' {
+            function Set-NetFirewallRuleDouble {
+                param([string[]] $RemoteAddress)
+                $RemoteAddress
+            }
+            $received = Set-NetFirewallRuleDouble -RemoteAddress (Get-EopIpRange)
+            $received | Should -Be (Get-EopIpRange).Prefix
+            $received[0] | Should -BeOfType ([string])
+            $received[0] | Should -Be '23.103.132.0/22'
+        }
+
+        It 'reads as its CIDR in a string' {
+            $range = Get-EopIpRange | Select-Object -First 1
+            "allow $range" | Should -Be 'allow 23.103.132.0/22'
+        }
+    }
+
+    Context 'Path' {
+        It 'reads an EOP page given with -Path' {
+            $ranges = Get-EopIpRange -Path (Join-Path $Fixtures 'page-regions.md') -Region EMEA -WarningAction SilentlyContinue
+            $ranges.Prefix | Should -Be @('10.0.0.128/25', '2001:db8:200::/56')
+            $ranges[0].DataSet.Version | Should -Be '2018-07-18'
+        }
+
+        It 'reads the code-block layout of 2018-06-15' {
+            (Get-EopIpRange -Path (Join-Path $Fixtures 'page-codeblocks.md') -Region EMEA).Prefix | Should -Be @('10.0.0.128/25', '2001:db8:100::/56')
+        }
+
+        It 'reads a plain list of prefixes' {
+            (Get-EopIpRange -Path (Join-Path $Fixtures 'ranges.txt') -WarningAction SilentlyContinue).Prefix |
+                Should -Be @('10.0.0.0/24', '10.0.1.0/24', '192.0.2.7/32', '2001:db8:100::/48')
+        }
+
+        It 'warns with file, line and cell text for a malformed cell and skips it' {
+            $path = Join-Path $Fixtures 'page-regions.md'
+            $ranges = Get-EopIpRange -Path $path -WarningVariable warnings -WarningAction SilentlyContinue
+            $ranges.Prefix | Should -Not -Contain '10.0.3.0/24'
+            $warnings.Count | Should -Be 2
+            $warnings[0].Message | Should -Be "${path}:19: malformed range (host bits are set (the network would be 10.0.3.0/24)); skipped: '10.0.3.1/24'"
+            $warnings[1].Message | Should -Be "${path}:32: 1 ranges outside the tables (lines 32-32) are ignored; they are not part of the published table: '198.51.100.0/24'"
+        }
+
+        It 'fails with RangeFileNotFound for a missing file' {
+            { Get-EopIpRange -Path (Join-Path $TestDrive 'missing.md') } |
+                Should -Throw -ErrorId 'RangeFileNotFound,EopTools.Commands.GetEopIpRangeCommand' -ExpectedMessage "*missing.md' does not exist*"
+        }
+
+        It 'fails with NoRangeTable for a file without a range table' {
+            { Get-EopIpRange -Path (Join-Path $Fixtures 'page-no-table.md') } |
+                Should -Throw -ErrorId 'NoRangeTable,EopTools.Commands.GetEopIpRangeCommand' -ExpectedMessage '*page-no-table.md*'
+        }
+
+        It 'fails with UnrecognizedRangeFile for a file in no known format' {
+            $path = Join-Path $TestDrive 'notes.txt'
+            Set-Content -Path $path -Value 'some notes, not ranges'
+            { Get-EopIpRange -Path $path } | Should -Throw -ErrorId 'UnrecognizedRangeFile,EopTools.Commands.GetEopIpRangeCommand'
+        }
+
+        It 'fails with RegionNotInDataSet for a region the data set has no table for' {
+            { Get-EopIpRange -Path (Join-Path $Fixtures 'page-global-only.md') -Region APAC -WarningAction SilentlyContinue } |
+                Should -Throw -ErrorId 'RegionNotInDataSet,EopTools.Commands.GetEopIpRangeCommand'
+        }
+    }
+}
