@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
+using System.Threading;
 using EopTools.Parsing;
 using EopTools.Ranges;
 
@@ -28,24 +29,22 @@ namespace EopTools.Index
 
     /// <summary>
     /// An immutable lookup over one data set: the ranges cut into disjoint sorted segments per family, each with its
-    /// precomputed answer, so a lookup is one binary search and allocates nothing.
+    /// precomputed answer, so a lookup is one search and allocates nothing. The segments are built on the first lookup:
+    /// listing ranges needs none of it, and startup time matters.
     /// </summary>
     internal sealed class RangeIndex
     {
         public static readonly ReadOnlyCollection<EopRegion> NoRegions = new ReadOnlyCollection<EopRegion>(Array.Empty<EopRegion>());
 
-        private static readonly int TableCount = Enum.GetValues(typeof(EopRegion)).Length;
+        private const int TableCount = (int)EopRegion.APAC + 1;
 
-        private readonly HashSet<EopRegion> _tables = new HashSet<EopRegion>();
-        private readonly Segments _ipv4;
-        private readonly Segments _ipv6;
+        private readonly bool[] _tables = new bool[TableCount];
+        private Lookup? _lookup;
 
         public RangeIndex(RangeData data)
         {
             Data = data;
-            _ipv4 = Build(IPAddressFamily.IPv4, data.Ranges);
-            _ipv6 = Build(IPAddressFamily.IPv6, data.Ranges);
-            foreach (EopIpRange range in data.Ranges) _tables.Add(range.Region);
+            foreach (EopIpRange range in data.Ranges) _tables[(int)range.Region] = true;
         }
 
         public RangeData Data { get; }
@@ -55,22 +54,74 @@ namespace EopTools.Index
         public IReadOnlyList<EopIpRange> Ranges => Data.Ranges;
 
         /// <summary>Whether the data set has that table (one without regional tables has only Global).</summary>
-        public bool HasTable(EopRegion region) => _tables.Contains(region);
+        public bool HasTable(EopRegion region) => _tables[(int)region];
 
         /// <summary>The entry for the address, or null when no range contains it.</summary>
         public IndexEntry? Find(IpAddressValue address)
         {
-            Segments segments = address.Family == IPAddressFamily.IPv4 ? _ipv4 : _ipv6;
-            IpNumber[] starts = segments.Starts;
-            int low = 0, high = starts.Length - 1;
-            while (low <= high)
+            Lookup lookup = Volatile.Read(ref _lookup) ?? CreateLookup();
+            return address.Family == IPAddressFamily.IPv4 ? lookup.FindIPv4((uint)address.Number.Low) : lookup.FindIPv6(address.Number);
+        }
+
+        private Lookup CreateLookup()
+        {
+            // Two threads may both build it; both results are equal and one wins.
+            var lookup = new Lookup(Build(IPAddressFamily.IPv4, Data.Ranges), Build(IPAddressFamily.IPv6, Data.Ranges));
+            return Interlocked.CompareExchange(ref _lookup, lookup, null) ?? lookup;
+        }
+
+        private sealed class Lookup
+        {
+            private readonly Segments _ipv4;
+            private readonly Segments _ipv6;
+
+            // IPv4 lookups start from the last segment at or before the address's /16, then step forward: near-constant time.
+            private readonly uint[] _ipv4Starts;
+            private readonly uint[] _ipv4Ends;
+            private readonly int[] _ipv4BySlash16 = new int[65536];
+
+            public Lookup(Segments ipv4, Segments ipv6)
             {
-                int middle = (low + high) >> 1;
-                if (starts[middle] <= address.Number) low = middle + 1;
-                else high = middle - 1;
+                _ipv4 = ipv4;
+                _ipv6 = ipv6;
+                _ipv4Starts = new uint[ipv4.Starts.Length];
+                _ipv4Ends = new uint[ipv4.Ends.Length];
+                for (int i = 0; i < _ipv4Starts.Length; i++)
+                {
+                    _ipv4Starts[i] = (uint)ipv4.Starts[i].Low;
+                    _ipv4Ends[i] = (uint)ipv4.Ends[i].Low;
+                }
+                int segment = -1;
+                for (int slash16 = 0; slash16 < _ipv4BySlash16.Length; slash16++)
+                {
+                    uint first = (uint)slash16 << 16;
+                    while (segment + 1 < _ipv4Starts.Length && _ipv4Starts[segment + 1] <= first) segment++;
+                    _ipv4BySlash16[slash16] = segment;
+                }
             }
-            if (high < 0 || address.Number > segments.Ends[high]) return null;
-            return segments.Entries[high];
+
+            public IndexEntry? FindIPv4(uint address)
+            {
+                uint[] starts = _ipv4Starts;
+                int segment = _ipv4BySlash16[address >> 16];
+                while (segment + 1 < starts.Length && starts[segment + 1] <= address) segment++;
+                if (segment < 0 || address > _ipv4Ends[segment]) return null;
+                return _ipv4.Entries[segment];
+            }
+
+            public IndexEntry? FindIPv6(IpNumber address)
+            {
+                IpNumber[] starts = _ipv6.Starts;
+                int low = 0, high = starts.Length - 1;
+                while (low <= high)
+                {
+                    int middle = (low + high) >> 1;
+                    if (starts[middle] <= address) low = middle + 1;
+                    else high = middle - 1;
+                }
+                if (high < 0 || address > _ipv6.Ends[high]) return null;
+                return _ipv6.Entries[high];
+            }
         }
 
         private static Segments Build(IPAddressFamily family, IReadOnlyList<EopIpRange> ranges)
@@ -78,12 +129,8 @@ namespace EopTools.Index
             int width = IpAddressValue.BitWidth(family);
             IpNumber max = IpAddressValue.MaxNumber(family);
             var tables = new Dictionary<IpPrefix, EopIpRange>[TableCount];
-            var lengths = new SortedSet<int>[TableCount];
-            for (int t = 0; t < TableCount; t++)
-            {
-                tables[t] = new Dictionary<IpPrefix, EopIpRange>();
-                lengths[t] = new SortedSet<int>(Comparer<int>.Create((a, b) => b.CompareTo(a)));
-            }
+            var hasLength = new bool[TableCount, width + 1];
+            for (int t = 0; t < TableCount; t++) tables[t] = new Dictionary<IpPrefix, EopIpRange>();
 
             var boundaries = new List<IpNumber>();
             foreach (EopIpRange range in ranges)
@@ -93,7 +140,7 @@ namespace EopTools.Index
                 int table = (int)range.Region;
                 if (tables[table].ContainsKey(prefix)) continue;
                 tables[table].Add(prefix, range);
-                lengths[table].Add(prefix.Length);
+                hasLength[table, prefix.Length] = true;
                 boundaries.Add(prefix.First);
                 if (prefix.Last != max) boundaries.Add(prefix.Last.Increment());
             }
@@ -115,8 +162,9 @@ namespace EopTools.Index
                 bool covered = false;
                 for (int t = 0; t < TableCount; t++)
                 {
-                    foreach (int length in lengths[t])
+                    for (int length = width; length >= 0; length--)
                     {
+                        if (!hasLength[t, length]) continue;
                         var candidate = new IpPrefix(family, start.AndNot(IpNumber.LowBits(width - length)), length);
                         if (tables[t].TryGetValue(candidate, out EopIpRange? range))
                         {

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 using EopTools.Ranges;
@@ -19,18 +18,6 @@ namespace EopTools.Parsing
 
         private static readonly EopRegion[] RegionColumnOrder = { EopRegion.Americas, EopRegion.EMEA, EopRegion.APAC };
 
-        private static readonly Regex RangeLike = new Regex(
-            @"(?<![\w.:])(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7})/\d{1,3}",
-            RegexOptions.CultureInvariant);
-
-        // Side-by-side localized pages repeat the English source in a hidden span; the visible text is the translation.
-        private static readonly Regex HiddenSourceText = new Regex(
-            "<span class=\"sxs-lookup\"><span[^>]*>.*?</span></span>", RegexOptions.CultureInvariant);
-
-        private static readonly Regex HtmlTag = new Regex("<[^>]*>", RegexOptions.CultureInvariant);
-
-        private static readonly Regex AnchorName = new Regex("<a\\s+name=\"([^\"]*)\"", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
-
         private enum Section
         {
             None,
@@ -42,8 +29,12 @@ namespace EopTools.Parsing
         public static bool LooksLikePage(string text)
         {
             string start = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
-            return start.StartsWith("---", StringComparison.Ordinal) || start.StartsWith("#", StringComparison.Ordinal) ||
-                Regex.IsMatch(text, @"^#{1,6}\s", RegexOptions.Multiline);
+            if (start.StartsWith("---", StringComparison.Ordinal)) return true;
+            foreach (string line in text.Split('\n'))
+            {
+                if (IsHeading(line.Trim())) return true;
+            }
+            return false;
         }
 
         public static RangeData Parse(string text, string source)
@@ -110,7 +101,7 @@ namespace EopTools.Parsing
                 {
                     block!.Lines.Add(new SourceText(lineNumber, line));
                 }
-                else if (current != null && RangeLike.IsMatch(line))
+                else if (current != null && CountRanges(line) > 0)
                 {
                     current.Prose.Add(new SourceText(lineNumber, line));
                 }
@@ -127,7 +118,7 @@ namespace EopTools.Parsing
                 metadata.Date,
                 source,
                 FormatName);
-            var seen = new HashSet<(EopRegion, IpPrefix)>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (SectionContent section in sections)
             {
                 if (section.Kind == Section.None) continue;
@@ -144,15 +135,51 @@ namespace EopTools.Parsing
                 throw new RangeDataException("NoRangeTable", message + ".");
             }
             diagnostics.Sort((a, b) => a.Line.CompareTo(b.Line));
-            // Tables list IPv4 and IPv6 side by side; admins read them as the IPv4 list, then the IPv6 list.
-            var ordered = ranges.OrderBy(r => r.Region).ThenBy(r => r.AddressFamily).ToList();
-            return new RangeData(dataSet, ordered, diagnostics);
+            return new RangeData(dataSet, OrderByTable(ranges), diagnostics);
         }
 
-        private static bool IsHeading(string trimmed) => Regex.IsMatch(trimmed, @"^#{1,6}(\s|$)");
+        /// <summary>One to six '#' and then a space or the end of the line.</summary>
+        /// <summary>
+        /// Tables list IPv4 and IPv6 side by side; admins read them as the IPv4 list, then the IPv6 list, table by table.
+        /// (A plain stable bucket pass: LINQ's sort over enum keys costs more JIT time at first use than the whole parse.)
+        /// </summary>
+        private static List<EopIpRange> OrderByTable(List<EopIpRange> ranges)
+        {
+            var ordered = new List<EopIpRange>(ranges.Count);
+            for (int region = (int)EopRegion.Global; region <= (int)EopRegion.APAC; region++)
+            {
+                foreach (IPAddressFamily family in new[] { IPAddressFamily.IPv4, IPAddressFamily.IPv6 })
+                {
+                    foreach (EopIpRange range in ranges)
+                    {
+                        if ((int)range.Region == region && range.AddressFamily == family) ordered.Add(range);
+                    }
+                }
+            }
+            return ordered;
+        }
+
+        private static bool IsHeading(string trimmed)
+        {
+            int level = 0;
+            while (level < trimmed.Length && trimmed[level] == '#') level++;
+            return level >= 1 && level <= 6 && (level == trimmed.Length || char.IsWhiteSpace(trimmed[level]));
+        }
+
+        /// <summary>A cheap test before the regular expression: a range has a '/' followed by a digit.</summary>
+        private static bool MayHoldRange(string text)
+        {
+            for (int i = text.IndexOf('/'); i >= 0 && i + 1 < text.Length; i = text.IndexOf('/', i + 1))
+            {
+                if (text[i + 1] >= '0' && text[i + 1] <= '9') return true;
+            }
+            return false;
+        }
+
+        private static int CountRanges(string text) => MayHoldRange(text) ? Patterns.RangeLike.Matches(text).Count : 0;
 
         private static void ReadSection(SectionContent section, string source, EopDataSet dataSet, List<EopIpRange> ranges,
-            HashSet<(EopRegion, IpPrefix)> seen, List<ParseDiagnostic> diagnostics)
+            HashSet<string> seen, List<ParseDiagnostic> diagnostics)
         {
             bool hasDataTable = false;
             IReadOnlyList<string>? labels = null;
@@ -205,14 +232,14 @@ namespace EopTools.Parsing
         }
 
         private static void AddRange(string cell, int line, EopRegion region, string source, EopDataSet dataSet,
-            List<EopIpRange> ranges, HashSet<(EopRegion, IpPrefix)> seen, List<ParseDiagnostic> diagnostics)
+            List<EopIpRange> ranges, HashSet<string> seen, List<ParseDiagnostic> diagnostics)
         {
             if (!IpText.TryParsePrefix(cell, allowBareAddress: false, out IpPrefix prefix, out string? error))
             {
                 diagnostics.Add(new ParseDiagnostic(source, line, "malformed range (" + error + "); skipped", cell));
                 return;
             }
-            if (!seen.Add((region, prefix)))
+            if (!seen.Add(region + " " + prefix))
             {
                 diagnostics.Add(new ParseDiagnostic(source, line, "range listed twice in the " + region + " table; kept once", cell));
                 return;
@@ -223,17 +250,19 @@ namespace EopTools.Parsing
         private static void ReportStale(List<SourceText> lines, string source, List<ParseDiagnostic> diagnostics)
         {
             var run = new List<SourceText>();
+            int count = 0;
             foreach (SourceText line in lines)
             {
-                if (RangeLike.IsMatch(line.Text)) run.Add(line);
+                int ranges = CountRanges(line.Text);
+                if (ranges == 0) continue;
+                run.Add(line);
+                count += ranges;
             }
             if (run.Count == 0) return;
-            int count = 0;
-            foreach (SourceText line in run) count += RangeLike.Matches(line.Text).Count;
             diagnostics.Add(new ParseDiagnostic(source, run[0].Line,
                 string.Format(CultureInfo.InvariantCulture,
                     "{0} ranges outside the tables (lines {1}-{2}) are ignored; they are not part of the published table", count, run[0].Line, run[run.Count - 1].Line),
-                RangeLike.Match(run[0].Text).Value));
+                Patterns.RangeLike.Match(run[0].Text).Value));
         }
 
         private static EopRegion? RegionOfColumn(IReadOnlyList<string>? labels, int column)
@@ -252,8 +281,12 @@ namespace EopTools.Parsing
 
         private static Section ClassifyHeading(string heading)
         {
-            Match anchor = AnchorName.Match(heading);
-            string key = anchor.Success ? anchor.Groups[1].Value : HtmlTag.Replace(heading.TrimStart('#'), string.Empty).Trim();
+            string key = heading.TrimStart('#').Trim();
+            if (key.IndexOf('<') >= 0)
+            {
+                Match anchor = Patterns.AnchorName.Match(heading);
+                key = anchor.Success ? anchor.Groups[1].Value : Patterns.HtmlTag.Replace(key, string.Empty).Trim();
+            }
             if (key.Equals("eop-ip-address-ranges", StringComparison.OrdinalIgnoreCase) ||
                 key.Equals("EOP IP address ranges", StringComparison.OrdinalIgnoreCase))
             {
@@ -280,7 +313,12 @@ namespace EopTools.Parsing
             return false;
         }
 
-        private static bool IsDelimiter(string cell) => Regex.IsMatch(cell, "^:?-{3,}:?$");
+        /// <summary>A table's delimiter cell, such as ":-----" or "---:".</summary>
+        private static bool IsDelimiter(string cell)
+        {
+            string dashes = cell.Trim(':');
+            return dashes.Length >= 3 && cell.Length - dashes.Length <= 2 && dashes.Trim('-').Length == 0;
+        }
 
         private static List<string> SplitCells(string row)
         {
@@ -292,9 +330,13 @@ namespace EopTools.Parsing
         /// <summary>Removes the markup around a cell's text: inline code, line breaks, TABs and no-break spaces.</summary>
         private static string CleanCell(string cell)
         {
-            string text = HiddenSourceText.Replace(cell, string.Empty).Replace("<br/>", " ").Replace("<br />", " ").Replace("<br>", " ");
-            text = HtmlTag.Replace(text, string.Empty).Replace("`", string.Empty).Replace('\t', ' ').Replace('\u00A0', ' ');
-            return text.Trim();
+            string text = cell;
+            if (text.IndexOf('<') >= 0)
+            {
+                text = Patterns.HiddenSourceText.Replace(text, string.Empty).Replace("<br/>", " ").Replace("<br />", " ").Replace("<br>", " ");
+                text = Patterns.HtmlTag.Replace(text, string.Empty);
+            }
+            return text.Replace("`", string.Empty).Replace('\t', ' ').Replace('\u00A0', ' ').Trim();
         }
 
         /// <summary>Blanks HTML comments (keeping line numbers), counting the ranges they hide.</summary>
@@ -330,7 +372,7 @@ namespace EopTools.Parsing
                     {
                         int close = line.IndexOf("-->", position, StringComparison.Ordinal);
                         string hidden = close < 0 ? line.Substring(position) : line.Substring(position, close - position);
-                        rangesInComment += RangeLike.Matches(hidden).Count;
+                        rangesInComment += CountRanges(hidden);
                         if (close < 0) break;
                         inComment = false;
                         position = close + 3;
@@ -389,6 +431,22 @@ namespace EopTools.Parsing
                 }
             }
             return (title, date);
+        }
+
+        /// <summary>Built on first use only: the seed page needs none of them, and building them costs startup time.</summary>
+        private static class Patterns
+        {
+            public static readonly Regex RangeLike = new Regex(
+                @"(?<![\w.:])(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7})/\d{1,3}",
+                RegexOptions.CultureInvariant);
+
+            // Side-by-side localized pages repeat the English source in a hidden span; the visible text is the translation.
+            public static readonly Regex HiddenSourceText = new Regex(
+                "<span class=\"sxs-lookup\"><span[^>]*>.*?</span></span>", RegexOptions.CultureInvariant);
+
+            public static readonly Regex HtmlTag = new Regex("<[^>]*>", RegexOptions.CultureInvariant);
+
+            public static readonly Regex AnchorName = new Regex("<a\\s+name=\"([^\"]*)\"", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
         }
 
         private sealed class SectionContent

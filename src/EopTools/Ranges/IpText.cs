@@ -206,7 +206,7 @@ namespace EopTools.Ranges
         }
 
         /// <summary>Exactly four dotted-decimal octets: no octal, hex, short or padded forms.</summary>
-        private static bool TryParseIPv4(string text, int start, int end, out uint value, out string? error)
+        internal static bool TryParseIPv4(string text, int start, int end, out uint value, out string? error)
         {
             value = 0;
             int parts = 0;
@@ -270,21 +270,22 @@ namespace EopTools.Ranges
             return text.Substring(start, i - start);
         }
 
-        private static bool TryParseIPv6(string text, int start, int end, out IpNumber number, out string? error)
+        /// <summary>Parses text[start..end) as IPv6 (no zone), with an optional dotted IPv4 tail.</summary>
+        internal static bool TryParseIPv6(string text, int start, int end, out IpNumber number, out string? error)
         {
-            number = IpNumber.Zero;
-            var head = IpNumber.Zero;
-            var tail = IpNumber.Zero;
+            // Groups before "::" accumulate in (headHigh, headLow), groups after it in (tailHigh, tailLow), 16 bits at a time.
+            ulong headHigh = 0, headLow = 0, tailHigh = 0, tailLow = 0;
             int headGroups = 0, tailGroups = 0;
             bool compressed = false;
             int i = start;
+            number = IpNumber.Zero;
 
             if (i + 1 < end && text[i] == ':' && text[i + 1] == ':')
             {
                 compressed = true;
                 i += 2;
             }
-            else if (text[i] == ':')
+            else if (i < end && text[i] == ':')
             {
                 error = "an IPv6 address cannot start with a single ':'";
                 return false;
@@ -294,48 +295,57 @@ namespace EopTools.Ranges
             {
                 int groupStart = i;
                 uint group = 0;
-                while (i < end && HexValue(text[i]) >= 0)
+                int digit;
+                while (i < end && (digit = HexValue(text[i])) >= 0)
                 {
-                    group = (group << 4) | (uint)HexValue(text[i]);
+                    group = (group << 4) | (uint)digit;
                     i++;
                 }
                 int groupLength = i - groupStart;
-                int groupsAdded = 1;
-                IpNumber groupValue;
                 if (i < end && text[i] == '.')
                 {
-                    // An embedded IPv4 address is always the last 32 bits.
+                    // An embedded IPv4 address is always the last 32 bits: two groups.
                     if (!TryParseIPv4(text, groupStart, end, out uint v4, out error)) return false;
-                    groupValue = new IpNumber(0, v4);
-                    groupsAdded = 2;
-                    i = end;
+                    if (compressed)
+                    {
+                        Push(ref tailHigh, ref tailLow, v4 >> 16);
+                        Push(ref tailHigh, ref tailLow, v4 & 0xFFFF);
+                        tailGroups += 2;
+                    }
+                    else
+                    {
+                        Push(ref headHigh, ref headLow, v4 >> 16);
+                        Push(ref headHigh, ref headLow, v4 & 0xFFFF);
+                        headGroups += 2;
+                    }
+                    if (headGroups + tailGroups > 8)
+                    {
+                        error = "an IPv6 address has at most eight groups";
+                        return false;
+                    }
+                    break;
                 }
-                else
+                if (groupLength == 0)
                 {
-                    if (groupLength == 0)
-                    {
-                        error = i < end
-                            ? "unexpected character '" + text[i] + "' in an IPv6 address"
-                            : "an IPv6 address cannot end with a single ':'";
-                        return false;
-                    }
-                    if (groupLength > 4)
-                    {
-                        error = "an IPv6 group has at most four hex digits, not '" + text.Substring(groupStart, groupLength) + "'";
-                        return false;
-                    }
-                    groupValue = new IpNumber(0, group);
+                    error = i < end
+                        ? "unexpected character '" + text[i] + "' in an IPv6 address"
+                        : "an IPv6 address cannot end with a single ':'";
+                    return false;
                 }
-
+                if (groupLength > 4)
+                {
+                    error = "an IPv6 group has at most four hex digits, not '" + text.Substring(groupStart, groupLength) + "'";
+                    return false;
+                }
                 if (compressed)
                 {
-                    tail = tail.ShiftLeft(16 * groupsAdded).Or(groupValue);
-                    tailGroups += groupsAdded;
+                    Push(ref tailHigh, ref tailLow, group);
+                    tailGroups++;
                 }
                 else
                 {
-                    head = head.ShiftLeft(16 * groupsAdded).Or(groupValue);
-                    headGroups += groupsAdded;
+                    Push(ref headHigh, ref headLow, group);
+                    headGroups++;
                 }
                 if (headGroups + tailGroups > 8)
                 {
@@ -374,17 +384,30 @@ namespace EopTools.Ranges
                     : "an IPv6 address without '::' has exactly eight groups, not " + groups.ToString(CultureInfo.InvariantCulture);
                 return false;
             }
-            number = compressed ? head.ShiftLeft(16 * (8 - headGroups)).Or(tail) : head;
+            var head = new IpNumber(headHigh, headLow);
+            number = compressed ? head.ShiftLeft(16 * (8 - headGroups)).Or(new IpNumber(tailHigh, tailLow)) : head;
             error = null;
             return true;
         }
 
-        private static int HexValue(char c)
+        private static void Push(ref ulong high, ref ulong low, uint group)
         {
-            if (c >= '0' && c <= '9') return c - '0';
-            if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-            if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-            return -1;
+            high = (high << 16) | (low >> 48);
+            low = (low << 16) | group;
+        }
+
+        private static readonly sbyte[] HexDigits = CreateHexDigits();
+
+        private static int HexValue(char c) => c < 128 ? HexDigits[c] : -1;
+
+        private static sbyte[] CreateHexDigits()
+        {
+            var digits = new sbyte[128];
+            for (int c = 0; c < digits.Length; c++)
+            {
+                digits[c] = (sbyte)(c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1);
+            }
+            return digits;
         }
     }
 }

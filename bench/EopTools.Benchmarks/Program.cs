@@ -1,0 +1,78 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Net;
+using EopTools.Index;
+using EopTools.Parsing;
+using EopTools.Ranges;
+
+// Usage: EopTools.Benchmarks generate <file> <count> <seed>   writes the benchmark's addresses, one per line
+//        EopTools.Benchmarks core <file> [rounds]              IPAddress.Parse alone against strict parse plus lookup
+if (args[0] == "generate")
+{
+    File.WriteAllLines(args[1], AddressGenerator.Generate(EopSession.Seed, int.Parse(args[2]), int.Parse(args[3])));
+    return;
+}
+
+string[] addresses = File.ReadAllLines(args[1]);
+int rounds = args.Length > 2 ? int.Parse(args[2]) : 5;
+RangeIndex index = EopSession.Seed;
+var parsed = new IpAddressValue[addresses.Length];
+for (int i = 0; i < addresses.Length; i++) AddressInput.TryParse(addresses[i], out parsed[i], out _);
+
+// Best of the rounds, after one warm-up round, in nanoseconds per address.
+double Measure(Func<int> body)
+{
+    body();
+    long best = long.MaxValue;
+    for (int round = 0; round < rounds; round++)
+    {
+        var watch = Stopwatch.StartNew();
+        body();
+        best = Math.Min(best, watch.ElapsedTicks);
+    }
+    return best * 1e9 / Stopwatch.Frequency / addresses.Length;
+}
+
+double framework = Measure(() =>
+{
+    int count = 0;
+    foreach (string text in addresses)
+    {
+        if (IPAddress.TryParse(text, out IPAddress? address) && address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork) count++;
+    }
+    return count;
+});
+double module = Measure(() =>
+{
+    int count = 0;
+    foreach (string text in addresses)
+    {
+        if (AddressInput.TryParse(text, out IpAddressValue address, out _) && index.Find(address) != null) count++;
+    }
+    return count;
+});
+double parseOnly = Measure(() =>
+{
+    int count = 0;
+    foreach (string text in addresses)
+    {
+        if (AddressInput.TryParse(text, out IpAddressValue address, out _) && address.Family == EopTools.IPAddressFamily.IPv4) count++;
+    }
+    return count;
+});
+double lookupOnly = Measure(() =>
+{
+    int count = 0;
+    foreach (IpAddressValue address in parsed)
+    {
+        if (index.Find(address) != null) count++;
+    }
+    return count;
+});
+
+Console.WriteLine($"core: {addresses.Length} addresses, best of {rounds} rounds, ns per address");
+Console.WriteLine($"  IPAddress.TryParse alone            {framework,7:F1}");
+Console.WriteLine($"  strict parse + index lookup         {module,7:F1}   ratio {module / framework:F2} (target <= 1.00)");
+Console.WriteLine($"    of which strict parse             {parseOnly,7:F1}");
+Console.WriteLine($"    of which index lookup             {lookupOnly,7:F1}");
