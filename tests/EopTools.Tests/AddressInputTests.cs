@@ -47,6 +47,22 @@ namespace EopTools.Tests
             Assert.Equal(reason, error);
         }
 
+        /// <summary>A test result keeps only the input text, so an IPAddress object's text must read back to the same address.</summary>
+        [Theory]
+        [InlineData("40.92.70.1")]
+        [InlineData("0.0.0.0")]
+        [InlineData("2a01:111:f403::1")]
+        [InlineData("::ffff:40.92.70.1")]
+        [InlineData("::")]
+        [InlineData("fe80::1")]
+        public void ReadsBackTheTextOfAnIPAddressObject(string text)
+        {
+            var address = System.Net.IPAddress.Parse(text);
+            if (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 && address.IsIPv6LinkLocal) address.ScopeId = 12;
+            Assert.True(AddressInput.TryParse(address.ToString(), out IpAddressValue read, out string? error), error);
+            Assert.Equal(IpAddressValue.FromIPAddress(address), read);
+        }
+
         [Theory]
         [InlineData("", true)]
         [InlineData("  ", true)]

@@ -71,6 +71,28 @@ namespace EopTools.Tests
             Assert.Null(entry.ByTable[(int)EopRegion.Global]);
         }
 
+        [Theory]
+        [InlineData("40.92.200.1", null, "40.92.0.0/14", "APAC")]
+        [InlineData("40.92.200.1", EopRegion.APAC, "40.92.192.0/18", "APAC")]
+        [InlineData("40.92.200.1", EopRegion.Global, "40.92.0.0/14", "")]
+        [InlineData("40.92.200.1", EopRegion.Americas, null, "")]
+        [InlineData("8.8.8.8", null, null, "")]
+        [InlineData("8.8.8.8", EopRegion.EMEA, null, "")]
+        public void AnswersOverAllTablesOrOne(string address, EopRegion? table, string? range, string regions)
+        {
+            EopAnswer answer = Index.Answer(Address(address), table);
+            Assert.Equal(range, answer.Range?.Prefix);
+            Assert.Equal(regions, string.Join(",", answer.Regions));
+            Assert.Same(TestDataSet, answer.DataSet);
+        }
+
+        [Fact]
+        public void SharesOneAnswerBetweenAddressesOfTheSameSegment()
+        {
+            Assert.Same(Index.Answer(Address("40.92.70.1"), null), Index.Answer(Address("40.92.70.2"), null));
+            Assert.Same(Index.NotEop, Index.Answer(Address("8.8.8.8"), null));
+        }
+
         [Fact]
         public void KnowsWhichTablesTheDataSetHas()
         {

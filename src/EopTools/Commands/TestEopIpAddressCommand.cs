@@ -1,5 +1,4 @@
 using System;
-using System.Collections.ObjectModel;
 using System.Management.Automation;
 using System.Net;
 using EopTools.Index;
@@ -20,8 +19,10 @@ namespace EopTools.Commands
             "IPAddress", "ClientIp", "OriginalClientIp", "FromIP", "client_ip", "original_client_ip", "c-ip", "remote-endpoint", "CIP", "IP",
         };
 
+        private static readonly object BoxedTrue = true;
+        private static readonly object BoxedFalse = false;
+
         private RangeIndex _index = null!;
-        private ReadOnlyCollection<EopRegion>? _regionOnly;
 
         /// <summary>
         /// Typed as object[] on purpose: string[] would bind any piped object through ToString(), and a custom type with
@@ -48,11 +49,7 @@ namespace EopTools.Commands
         protected override void BeginProcessing()
         {
             _index = RangeSource.Resolve(this, Path);
-            if (Region.HasValue)
-            {
-                RangeSource.RequireTable(this, _index, Region.Value);
-                _regionOnly = new ReadOnlyCollection<EopRegion>(new[] { Region.Value });
-            }
+            if (Region.HasValue) RangeSource.RequireTable(this, _index, Region.Value);
         }
 
         protected override void ProcessRecord()
@@ -113,22 +110,9 @@ namespace EopTools.Commands
 
         private void Answer(string input, IpAddressValue address)
         {
-            IndexEntry? entry = _index.Find(address);
-            EopIpRange? range;
-            ReadOnlyCollection<EopRegion> regions;
-            if (_regionOnly == null)
-            {
-                range = entry?.Best;
-                regions = entry?.Regions ?? RangeIndex.NoRegions;
-            }
-            else
-            {
-                range = entry?.ByTable[(int)_regionOnly[0]];
-                regions = range == null || _regionOnly[0] == EopRegion.Global ? RangeIndex.NoRegions : _regionOnly;
-            }
-
-            if (Quiet) WriteObject(range != null);
-            else WriteObject(new EopIpTestResult(input, address, range, regions, _index.DataSet));
+            EopAnswer answer = _index.Answer(address, Region);
+            if (Quiet) WriteObject(answer.Range != null ? BoxedTrue : BoxedFalse);
+            else WriteObject(new EopIpTestResult(input, answer));
         }
     }
 }

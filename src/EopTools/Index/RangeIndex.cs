@@ -7,15 +7,43 @@ using EopTools.Ranges;
 
 namespace EopTools.Index
 {
+    /// <summary>
+    /// One answer, shared by every address it applies to: a test result is then the input, the address and this, which
+    /// keeps a million results small.
+    /// </summary>
+    internal sealed class EopAnswer
+    {
+        public EopAnswer(EopIpRange? range, ReadOnlyCollection<EopRegion> regions, EopDataSet dataSet)
+        {
+            Range = range;
+            Regions = regions;
+            DataSet = dataSet;
+        }
+
+        public EopIpRange? Range { get; }
+
+        public ReadOnlyCollection<EopRegion> Regions { get; }
+
+        public EopDataSet DataSet { get; }
+    }
+
     /// <summary>What the index knows about one address: the most specific range of each table that contains it.</summary>
     internal sealed class IndexEntry
     {
-        public IndexEntry(EopIpRange?[] byTable, EopIpRange? best, ReadOnlyCollection<EopRegion> regions)
+        public IndexEntry(EopIpRange?[] byTable, EopIpRange? best, ReadOnlyCollection<EopRegion> regions, EopAnswer answer, EopAnswer[] tableAnswers)
         {
             ByTable = byTable;
             Best = best;
             Regions = regions;
+            Answer = answer;
+            TableAnswers = tableAnswers;
         }
+
+        /// <summary>The answer over all tables: the best range and every regional table.</summary>
+        public EopAnswer Answer { get; }
+
+        /// <summary>The answer restricted to one table, indexed by <see cref="EopRegion"/>.</summary>
+        public EopAnswer[] TableAnswers { get; }
 
         /// <summary>Indexed by <see cref="EopRegion"/>; null where that table does not contain the address.</summary>
         public EopIpRange?[] ByTable { get; }
@@ -45,7 +73,11 @@ namespace EopTools.Index
         {
             Data = data;
             foreach (EopIpRange range in data.Ranges) _tables[(int)range.Region] = true;
+            NotEop = new EopAnswer(null, NoRegions, data.DataSet);
         }
+
+        /// <summary>The answer for an address no range contains.</summary>
+        public EopAnswer NotEop { get; }
 
         public RangeData Data { get; }
 
@@ -63,10 +95,18 @@ namespace EopTools.Index
             return address.Family == IPAddressFamily.IPv4 ? lookup.FindIPv4((uint)address.Number.Low) : lookup.FindIPv6(address.Number);
         }
 
+        /// <summary>The answer for the address over all tables, or restricted to <paramref name="table"/>.</summary>
+        public EopAnswer Answer(IpAddressValue address, EopRegion? table)
+        {
+            IndexEntry? entry = Find(address);
+            if (entry == null) return NotEop;
+            return table.HasValue ? entry.TableAnswers[(int)table.Value] : entry.Answer;
+        }
+
         private Lookup CreateLookup()
         {
             // Two threads may both build it; both results are equal and one wins.
-            var lookup = new Lookup(Build(IPAddressFamily.IPv4, Data.Ranges), Build(IPAddressFamily.IPv6, Data.Ranges));
+            var lookup = new Lookup(Build(IPAddressFamily.IPv4), Build(IPAddressFamily.IPv6));
             return Interlocked.CompareExchange(ref _lookup, lookup, null) ?? lookup;
         }
 
@@ -124,8 +164,9 @@ namespace EopTools.Index
             }
         }
 
-        private static Segments Build(IPAddressFamily family, IReadOnlyList<EopIpRange> ranges)
+        private Segments Build(IPAddressFamily family)
         {
+            IReadOnlyList<EopIpRange> ranges = Data.Ranges;
             int width = IpAddressValue.BitWidth(family);
             IpNumber max = IpAddressValue.MaxNumber(family);
             var tables = new Dictionary<IpPrefix, EopIpRange>[TableCount];
@@ -188,7 +229,7 @@ namespace EopTools.Index
             return new Segments(starts.ToArray(), ends.ToArray(), entries.ToArray());
         }
 
-        private static IndexEntry CreateEntry(EopIpRange?[] byTable)
+        private IndexEntry CreateEntry(EopIpRange?[] byTable)
         {
             var regions = new List<EopRegion>();
             EopIpRange? mostSpecificRegional = null;
@@ -200,7 +241,15 @@ namespace EopTools.Index
                 if (mostSpecificRegional == null || range.PrefixLength > mostSpecificRegional.PrefixLength) mostSpecificRegional = range;
             }
             EopIpRange? best = byTable[(int)EopRegion.Global] ?? mostSpecificRegional;
-            return new IndexEntry(byTable, best, regions.Count == 0 ? NoRegions : new ReadOnlyCollection<EopRegion>(regions));
+            var allRegions = regions.Count == 0 ? NoRegions : new ReadOnlyCollection<EopRegion>(regions);
+            var tableAnswers = new EopAnswer[TableCount];
+            for (int t = 0; t < TableCount; t++)
+            {
+                EopIpRange? range = byTable[t];
+                tableAnswers[t] = range == null ? NotEop
+                    : new EopAnswer(range, t == (int)EopRegion.Global ? NoRegions : new ReadOnlyCollection<EopRegion>(new[] { (EopRegion)t }), DataSet);
+            }
+            return new IndexEntry(byTable, best, allRegions, new EopAnswer(best, allRegions, DataSet), tableAnswers);
         }
 
         private static bool SameRanges(EopIpRange?[] a, EopIpRange?[] b)

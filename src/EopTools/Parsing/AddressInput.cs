@@ -10,6 +10,8 @@ namespace EopTools.Parsing
     {
         private const string PrefixIsNotAnAddress = "a prefix (with '/') is not an address";
 
+        private static readonly char[] SlashOrPercent = { '/', '%' };
+
         /// <summary>True when the text means "no address" ("" or "-", as W3C logs write it).</summary>
         public static bool IsNoAddress(string text)
         {
@@ -52,6 +54,14 @@ namespace EopTools.Parsing
                 return true;
             }
 
+            // Most log lines hold a plain IPv4 address: read it first, without describing any error.
+            if (IpText.TryReadIPv4(text, start, end, out uint plain))
+            {
+                address = new IpAddressValue(IPAddressFamily.IPv4, new IpNumber(0, plain));
+                error = null;
+                return true;
+            }
+
             // The first separator tells the family: '.' (or none) is IPv4, ':' is IPv6. This is the hot path of
             // Test-EopIpAddress, so each form is scanned once.
             address = default;
@@ -71,12 +81,13 @@ namespace EopTools.Parsing
                 return true;
             }
 
-            if (text.IndexOf('/', start, end - start) >= 0)
+            int special = text.IndexOfAny(SlashOrPercent, start, end - start);
+            int zone = special >= 0 && text[special] == '%' ? special : -1;
+            if ((special >= 0 && zone < 0) || (zone >= 0 && text.IndexOf('/', zone, end - zone) >= 0))
             {
                 error = PrefixIsNotAnAddress;
                 return false;
             }
-            int zone = text.IndexOf('%', start, end - start);
             if (zone >= 0)
             {
                 if (zone == end - 1)

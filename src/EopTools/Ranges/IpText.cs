@@ -205,62 +205,87 @@ namespace EopTools.Ranges
             return true;
         }
 
-        /// <summary>Exactly four dotted-decimal octets: no octal, hex, short or padded forms.</summary>
+        private enum IPv4Problem
+        {
+            None,
+            EmptyPart,
+            UnexpectedCharacter,
+            PartTooLarge,
+            LeadingZero,
+            TooManyParts,
+            TooFewParts,
+        }
+
+        /// <summary>Exactly four dotted-decimal octets: no octal, hex, short or padded forms. Allocation-free.</summary>
+        internal static bool TryReadIPv4(string text, int start, int end, out uint value) =>
+            ReadIPv4(text, start, end, out value, out _, out _) == IPv4Problem.None;
+
+        /// <summary>As <see cref="TryReadIPv4"/>, saying what is wrong on failure.</summary>
         internal static bool TryParseIPv4(string text, int start, int end, out uint value, out string? error)
         {
+            IPv4Problem problem = ReadIPv4(text, start, end, out value, out int at, out int parts);
+            switch (problem)
+            {
+                case IPv4Problem.None:
+                    error = null;
+                    return true;
+                case IPv4Problem.EmptyPart:
+                    error = "an IPv4 address has four dotted-decimal parts, and one is empty";
+                    break;
+                case IPv4Problem.UnexpectedCharacter:
+                    error = "unexpected character '" + text[at] + "' in an IPv4 address";
+                    break;
+                case IPv4Problem.PartTooLarge:
+                    error = "an IPv4 part is a number from 0 to 255, not '" + ReadDigits(text, at, end) + "'";
+                    break;
+                case IPv4Problem.LeadingZero:
+                    error = "an IPv4 part must not have leading zeros ('" + ReadDigits(text, at, end) + "' could be read as octal)";
+                    break;
+                case IPv4Problem.TooManyParts:
+                    error = "an IPv4 address has exactly four parts, not more";
+                    break;
+                default:
+                    error = "an IPv4 address has exactly four dotted-decimal parts, not " + parts.ToString(CultureInfo.InvariantCulture);
+                    break;
+            }
+            return false;
+        }
+
+        /// <summary>Reads text[start..end) as IPv4; on a problem, <paramref name="at"/> is where it is.</summary>
+        private static IPv4Problem ReadIPv4(string text, int start, int end, out uint value, out int at, out int parts)
+        {
             value = 0;
-            int parts = 0;
+            parts = 0;
             int i = start;
             while (true)
             {
-                int partStart = i;
+                at = i;
                 uint octet = 0;
-                while (i < end && text[i] >= '0' && text[i] <= '9')
+                while (i < end)
                 {
-                    octet = octet * 10 + (uint)(text[i] - '0');
+                    uint digit = (uint)(text[i] - '0');
+                    if (digit > 9) break;
+                    octet = octet * 10 + digit;
                     i++;
-                    if (i - partStart > 3) break;
+                    if (i - at > 3) return IPv4Problem.PartTooLarge;
                 }
-                int partLength = i - partStart;
+                int partLength = i - at;
                 if (partLength == 0)
                 {
-                    error = i < end && text[i] != '.'
-                        ? "unexpected character '" + text[i] + "' in an IPv4 address"
-                        : "an IPv4 address has four dotted-decimal parts, and one is empty";
-                    return false;
+                    if (i < end && text[i] != '.') return IPv4Problem.UnexpectedCharacter;
+                    return IPv4Problem.EmptyPart;
                 }
-                if (partLength > 3 || octet > 255)
-                {
-                    error = "an IPv4 part is a number from 0 to 255, not '" + ReadDigits(text, partStart, end) + "'";
-                    return false;
-                }
-                if (partLength > 1 && text[partStart] == '0')
-                {
-                    error = "an IPv4 part must not have leading zeros ('" + text.Substring(partStart, partLength) + "' could be read as octal)";
-                    return false;
-                }
+                if (octet > 255) return IPv4Problem.PartTooLarge;
+                if (partLength > 1 && text[at] == '0') return IPv4Problem.LeadingZero;
                 value = (value << 8) | octet;
                 parts++;
                 if (i == end) break;
-                if (text[i] != '.')
-                {
-                    error = "unexpected character '" + text[i] + "' in an IPv4 address";
-                    return false;
-                }
-                if (parts == 4)
-                {
-                    error = "an IPv4 address has exactly four parts, not more";
-                    return false;
-                }
+                at = i;
+                if (text[i] != '.') return IPv4Problem.UnexpectedCharacter;
+                if (parts == 4) return IPv4Problem.TooManyParts;
                 i++;
             }
-            if (parts != 4)
-            {
-                error = "an IPv4 address has exactly four dotted-decimal parts, not " + parts.ToString(CultureInfo.InvariantCulture);
-                return false;
-            }
-            error = null;
-            return true;
+            return parts == 4 ? IPv4Problem.None : IPv4Problem.TooFewParts;
         }
 
         private static string ReadDigits(string text, int start, int end)

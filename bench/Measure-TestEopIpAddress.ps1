@@ -1,0 +1,135 @@
+<#
+.SYNOPSIS
+    Test-EopIpAddress on a million addresses, side by side with the output floor and with what admins write today.
+.DESCRIPTION
+    Generates 1,000,000 addresses from a fixed seed (about 30% in the EOP ranges, a fifth IPv6), then measures in one
+    process, best of -Rounds:
+      (a) Test-EopIpAddress -IPAddress $addresses, and the same piped;
+      (b) the output floor: Write-FloorObject, a do-nothing binary cmdlet that writes one small object per string;
+      (c) a PowerShell foreach over the addresses with an inner loop over the ranges calling IPNetwork2's Contains,
+          on the first 100,000 addresses, compared per address;
+    then the memory held after piping a million lines, and the core (strict parse plus lookup against IPAddress.Parse).
+    Targets: (a)/(b) <= 1.5 as an argument, <= 1.3 piped; (c)/(a) >= 20 per address; core ratio <= 1.0.
+.EXAMPLE
+    dotnet pwsh ./bench/Measure-TestEopIpAddress.ps1
+#>
+param(
+    [int] $Count = 1000000,
+    [int] $NaiveCount = 100000,
+    [int] $Rounds = 5,
+    [int] $Seed = 20261127
+)
+
+$ErrorActionPreference = 'Stop'
+$repoRoot = Split-Path -Parent $PSScriptRoot
+$benchOut = Join-Path $repoRoot 'artifacts/bench'
+
+function Invoke-Native([string] $FilePath, [string[]] $ArgumentList) {
+    & $FilePath @ArgumentList | Out-Host
+    if ($LASTEXITCODE -ne 0) { throw "'$FilePath $($ArgumentList -join ' ')' failed with exit code $LASTEXITCODE." }
+}
+
+& (Join-Path $repoRoot 'build.ps1') -Task Build | Out-Host
+Invoke-Native dotnet @('build', (Join-Path $PSScriptRoot 'FloorCmdlet/FloorCmdlet.csproj'), '-c', 'Release', '-o', (Join-Path $benchOut 'floor'), '--nologo', '-v', 'quiet')
+Invoke-Native dotnet @('build', (Join-Path $PSScriptRoot 'EopTools.Benchmarks/EopTools.Benchmarks.csproj'), '-c', 'Release', '-o', (Join-Path $benchOut 'core'), '--nologo', '-v', 'quiet')
+$core = Join-Path $benchOut 'core/EopTools.Benchmarks.dll'
+$addressFile = Join-Path $benchOut "addresses-$Count-$Seed.txt"
+if (-not (Test-Path $addressFile)) { Invoke-Native dotnet @($core, 'generate', $addressFile, $Count, $Seed) }
+
+# The measurements run in a fresh pwsh, so nothing else this script loaded is in the way.
+$measure = {
+    param($ModulePath, $FloorPath, $AddressFile, $NaiveCount, $Rounds)
+    Import-Module $ModulePath
+    Import-Module $FloorPath
+    Add-Type -Path (Join-Path $ModulePath 'System.Net.IPNetwork.dll')
+    [string[]] $addresses = [System.IO.File]::ReadAllLines($AddressFile)
+
+    # The two sides run alternately, each round from the same heap (the last round's results released and
+    # collected first), after two full-size warm-up rounds each, so JIT tiering and heap growth favour neither.
+    # Returns the best measured round of each side, then each side's first (cold) round.
+    function Measure-Pair([scriptblock] $Module, [scriptblock] $Floor) {
+        $best = @([double]::MaxValue, [double]::MaxValue)
+        $cold = @(0.0, 0.0)
+        for ($round = -2; $round -lt $Rounds; $round++) {
+            $side = 0
+            foreach ($body in $Module, $Floor) {
+                $script:r = $null
+                [System.GC]::Collect()
+                [System.GC]::WaitForPendingFinalizers()
+                [System.GC]::Collect()
+                $watch = [System.Diagnostics.Stopwatch]::StartNew()
+                & $body
+                $watch.Stop()
+                if ($round -eq -2) { $cold[$side] = $watch.Elapsed.TotalSeconds }
+                if ($round -ge 0) { $best[$side] = [math]::Min($best[$side], $watch.Elapsed.TotalSeconds) }
+                $side++
+            }
+        }
+        $best + $cold
+    }
+
+    $results = [ordered]@{}
+    $results.ArgumentModule, $results.ArgumentFloor, $results.ArgumentModuleCold, $results.ArgumentFloorCold = Measure-Pair { $script:r = Test-EopIpAddress -IPAddress $addresses } { $script:r = Write-FloorObject -InputObject $addresses }
+    $script:r = Test-EopIpAddress -IPAddress $addresses
+    $eop = 0
+    foreach ($result in $script:r) { if ($result.IsEop) { $eop++ } }
+    $results.EopCount = $eop
+    $script:r = $null
+    $results.PipedModule, $results.PipedFloor, $results.PipedModuleCold, $results.PipedFloorCold = Measure-Pair { $addresses | Test-EopIpAddress | Out-Null } { $addresses | Write-FloorObject | Out-Null }
+
+    # What admins write today: parse each address, loop over the ranges, ask IPNetwork2.
+    $networks = Get-EopIpRange | ForEach-Object { [System.Net.IPNetwork2]::Parse($_.Prefix) }
+    $naive = $addresses[0..($NaiveCount - 1)]
+    $watch = [System.Diagnostics.Stopwatch]::StartNew()
+    $naiveResults = foreach ($text in $naive) {
+        $ip = [ipaddress]$text
+        $match = $null
+        foreach ($network in $networks) {
+            if ($network.Contains($ip)) { $match = $network; break }
+        }
+        [pscustomobject]@{ Input = $text; IsEop = $null -ne $match; Range = $match }
+    }
+    $watch.Stop()
+    $results.Naive = $watch.Elapsed.TotalSeconds
+    $results.NaiveEopCount = @($naiveResults | Where-Object IsEop).Count
+    $results.ModuleEopCountOnNaive = @(Test-EopIpAddress -IPAddress $naive | Where-Object IsEop).Count
+    $naiveResults = $null
+
+    # Streaming: a million lines read lazily from the file and piped through hold no per-input state. The sink
+    # samples the live heap (after a full collection) every 100,000 items.
+    $script:r = $null
+    $heap = [System.IO.File]::ReadLines($AddressFile) | Test-EopIpAddress -Quiet | Measure-StreamedHeap -Every 100000
+    $results.HeapFirst = $heap.FirstSampleBytes
+    $results.HeapLast = $heap.LastSampleBytes
+    $results.HeapMax = $heap.MaxSampleBytes
+    $results.HeapSamples = $heap.Samples
+    $results.QuietTrueCount = $heap.TrueCount
+    [pscustomobject]$results
+}
+
+$pwsh = @([Environment]::ProcessPath)
+if ((Split-Path -Leaf $pwsh[0]) -match '^dotnet(\.exe)?$') { $pwsh += Join-Path $PSHOME 'pwsh.dll' }
+$encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes(
+    "& { $measure } '$(Join-Path $repoRoot 'out/EopTools')' '$(Join-Path $benchOut 'floor/FloorCmdlet.dll')' '$addressFile' $NaiveCount $Rounds | ConvertTo-Json"))
+$arguments = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-EncodedCommand', $encoded)
+$json = & $pwsh[0] @arguments
+if ($LASTEXITCODE -ne 0) { throw "The measuring pwsh failed with exit code $LASTEXITCODE." }
+$m = ($json -join "`n") | ConvertFrom-Json
+
+$perAddress = { param($seconds, $count) $seconds * 1e9 / $count }
+$argumentRatio = $m.ArgumentModule / $m.ArgumentFloor
+$pipedRatio = $m.PipedModule / $m.PipedFloor
+$naiveRatio = (& $perAddress $m.Naive $NaiveCount) / (& $perAddress $m.ArgumentModule $Count)
+function Verdict([bool] $met) { if ($met) { 'met' } else { 'NOT MET' } }
+
+"Test-EopIpAddress on $Count addresses ($($m.EopCount) EOP), best of $Rounds rounds after two warm-up rounds"
+'  (a) Test-EopIpAddress -IPAddress $addresses   {0,7:F2} s  {1,6:F0} ns/address' -f $m.ArgumentModule, (& $perAddress $m.ArgumentModule $Count)
+'  (b) Write-FloorObject -InputObject $addresses {0,7:F2} s  {1,6:F0} ns/address' -f $m.ArgumentFloor, (& $perAddress $m.ArgumentFloor $Count)
+'      ratio (a)/(b) {0:F2} (target <= 1.5): {1}; first, cold run {2:F2} s against {3:F2} s' -f $argumentRatio, (Verdict ($argumentRatio -le 1.5)), $m.ArgumentModuleCold, $m.ArgumentFloorCold
+'  (a) $addresses | Test-EopIpAddress            {0,7:F2} s  {1,6:F0} ns/address' -f $m.PipedModule, (& $perAddress $m.PipedModule $Count)
+'  (b) $addresses | Write-FloorObject            {0,7:F2} s  {1,6:F0} ns/address' -f $m.PipedFloor, (& $perAddress $m.PipedFloor $Count)
+'      ratio (a)/(b) {0:F2} (target <= 1.3): {1}; first, cold run {2:F2} s against {3:F2} s' -f $pipedRatio, (Verdict ($pipedRatio -le 1.3)), $m.PipedModuleCold, $m.PipedFloorCold
+'  (c) foreach + IPNetwork2.Contains, {0} addresses {1,7:F2} s  {2,6:F0} ns/address ({3} EOP; the module finds {4})' -f $NaiveCount, $m.Naive, (& $perAddress $m.Naive $NaiveCount), $m.NaiveEopCount, $m.ModuleEopCountOnNaive
+'      (a) is {0:F0}x faster per address (target >= 20): {1}' -f $naiveRatio, (Verdict ($naiveRatio -ge 20))
+'  streaming {0} lines from the file through Test-EopIpAddress -Quiet ({1} true): live heap {2:F1} MB at the first of {3} samples, {4:F1} MB at the last, {5:F1} MB at most' -f $Count, $m.QuietTrueCount, ($m.HeapFirst / 1MB), $m.HeapSamples, ($m.HeapLast / 1MB), ($m.HeapMax / 1MB)
+Invoke-Native dotnet @($core, 'core', $addressFile, 5)
