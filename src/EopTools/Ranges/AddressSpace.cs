@@ -45,6 +45,10 @@ namespace EopTools.Ranges
             return new AddressSpace(Normalize(intervals));
         }
 
+        /// <summary>The set of the given intervals, in any order, overlapping or adjacent.</summary>
+        public static AddressSpace FromIntervals(IEnumerable<AddressInterval> intervals) =>
+            new AddressSpace(Normalize(new List<AddressInterval>(intervals)));
+
         /// <summary>The addresses in this set and not in <paramref name="other"/>.</summary>
         public AddressSpace Subtract(AddressSpace other)
         {

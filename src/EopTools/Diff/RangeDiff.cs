@@ -1,0 +1,113 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using EopTools.Parsing;
+using EopTools.Ranges;
+
+namespace EopTools.Diff
+{
+    /// <summary>A comparison: both data sets, the tables compared, the changes in output order, and what to warn about.</summary>
+    internal sealed class RangeDiffResult
+    {
+        public RangeDiffResult(EopDataSet reference, EopDataSet difference, IReadOnlyList<EopRegion> regions, IReadOnlyList<EopRangeChange> changes, IReadOnlyList<string> warnings)
+        {
+            Reference = reference;
+            Difference = difference;
+            Regions = regions;
+            Changes = changes;
+            Warnings = warnings;
+        }
+
+        public EopDataSet Reference { get; }
+
+        public EopDataSet Difference { get; }
+
+        /// <summary>The tables that either data set has (within the scope asked for), in table order.</summary>
+        public IReadOnlyList<EopRegion> Regions { get; }
+
+        /// <summary>By table, then family, then address.</summary>
+        public IReadOnlyList<EopRangeChange> Changes { get; }
+
+        public IReadOnlyList<string> Warnings { get; }
+    }
+
+    /// <summary>Compares two versions of the ranges table by table: a table on one side only is one change, the rest go to <see cref="PrefixDiff"/>.</summary>
+    internal static class RangeDiff
+    {
+        private const int TableCount = (int)EopRegion.APAC + 1;
+
+        /// <param name="scope">The tables to compare; null for all.</param>
+        public static RangeDiffResult Compare(RangeData reference, RangeData difference, bool includeUnchanged, ICollection<EopRegion>? scope = null)
+        {
+            List<IpPrefix>?[] older = ByTable(reference.Ranges);
+            List<IpPrefix>?[] newer = ByTable(difference.Ranges);
+            EopDataSet olderSet = reference.DataSet;
+            EopDataSet newerSet = difference.DataSet;
+
+            var regions = new List<EopRegion>();
+            var changes = new List<EopRangeChange>();
+            for (int table = 0; table < TableCount; table++)
+            {
+                var region = (EopRegion)table;
+                if (scope != null && !scope.Contains(region)) continue;
+                List<IpPrefix>? olderTable = older[table], newerTable = newer[table];
+                if (olderTable == null && newerTable == null) continue;
+                regions.Add(region);
+
+                if (newerTable == null)
+                {
+                    changes.Add(new EopRangeChange(EopRangeChangeKind.TableRemoved, region, null, null, null, null, Texts(AddressSpace.Aggregate(olderTable!)), olderSet, newerSet));
+                }
+                else if (olderTable == null)
+                {
+                    changes.Add(new EopRangeChange(EopRangeChangeKind.TableAdded, region, null, null, null, Texts(AddressSpace.Aggregate(newerTable)), null, olderSet, newerSet));
+                }
+                else
+                {
+                    foreach (PrefixChange change in PrefixDiff.Compare(olderTable, newerTable, includeUnchanged))
+                    {
+                        IpPrefix key = change.Reference ?? change.Difference!.Value;
+                        changes.Add(new EopRangeChange(change.Kind, region, key.Family, change.Reference?.ToString(), change.Difference?.ToString(),
+                            Texts(change.AddressesAdded), Texts(change.AddressesRemoved), olderSet, newerSet));
+                    }
+                }
+            }
+            return new RangeDiffResult(olderSet, newerSet, regions, changes, Array.Empty<string>());
+        }
+
+        /// <summary>
+        /// Ranges given as objects, as one data set: theirs when they share one, else one that names them all.
+        /// </summary>
+        public static RangeData FromRanges(IReadOnlyList<EopIpRange> ranges)
+        {
+            List<EopDataSet> sets = ranges.Select(r => r.DataSet).Distinct().ToList();
+            EopDataSet dataSet = sets.Count == 1
+                ? sets[0]
+                : new EopDataSet(
+                    string.Join(" + ", sets.Select(s => s.Name).Distinct()),
+                    string.Join(", ", sets.Select(s => s.Version).Distinct()),
+                    null,
+                    string.Join("; ", sets.Select(s => s.Source).Distinct()),
+                    "Objects");
+            return new RangeData(dataSet, ranges, Array.Empty<ParseDiagnostic>());
+        }
+
+        /// <summary>The tables the ranges are in.</summary>
+        public static HashSet<EopRegion> Tables(IEnumerable<EopIpRange> ranges) => new HashSet<EopRegion>(ranges.Select(r => r.Region));
+
+        private static List<IpPrefix>?[] ByTable(IReadOnlyList<EopIpRange> ranges)
+        {
+            var tables = new List<IpPrefix>?[TableCount];
+            foreach (EopIpRange range in ranges) (tables[(int)range.Region] ??= new List<IpPrefix>()).Add(range.Value);
+            return tables;
+        }
+
+        private static List<string>? Texts(List<IpPrefix>? prefixes)
+        {
+            if (prefixes == null) return null;
+            var texts = new List<string>(prefixes.Count);
+            foreach (IpPrefix prefix in prefixes) texts.Add(prefix.ToString());
+            return texts;
+        }
+    }
+}
