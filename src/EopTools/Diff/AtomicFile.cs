@@ -1,0 +1,93 @@
+using System;
+using System.IO;
+using System.Text;
+
+namespace EopTools.Diff
+{
+    /// <summary>A file that cannot be written; <see cref="ErrorId"/> is stable for scripts.</summary>
+    internal sealed class OutputFileException : Exception
+    {
+        public OutputFileException(string errorId, string message, Exception? inner = null)
+            : base(message, inner)
+        {
+            ErrorId = errorId;
+        }
+
+        public string ErrorId { get; }
+    }
+
+    /// <summary>
+    /// Writes a text file whole or not at all: into a temporary file in the same folder, then renamed over the target,
+    /// so a failure at any point leaves an existing file as it was and no partial file behind. UTF-8 without a BOM.
+    /// </summary>
+    internal static class AtomicFile
+    {
+        private static readonly Encoding Utf8NoBom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+        /// <param name="noClobber">An existing file is an error (OutputFileExists), checked again at the rename.</param>
+        /// <param name="force">A read-only file is replaced and the new file made read-only, as Export-Csv -Force does.</param>
+        public static void Write(string path, Action<TextWriter> write, bool noClobber, bool force)
+        {
+            string folder = Path.GetDirectoryName(path) ?? throw new OutputFileException("OutputFileWriteFailed", "'" + path + "' is not a file path.");
+            if (!Directory.Exists(folder)) throw new OutputFileException("OutputFolderNotFound", "The folder '" + folder + "' does not exist.");
+            if (Directory.Exists(path)) throw new OutputFileException("OutputPathIsFolder", "'" + path + "' is a folder, not a file.");
+            if (noClobber && File.Exists(path)) throw Exists(path, null);
+
+            bool readOnly = File.Exists(path) && (File.GetAttributes(path) & FileAttributes.ReadOnly) != 0;
+            if (readOnly && !force)
+            {
+                throw new OutputFileException("OutputFileReadOnly", "The file '" + path + "' is read-only; use -Force to replace it.");
+            }
+
+            string temporary = Path.Combine(folder, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N").Substring(0, 12) + ".tmp");
+            try
+            {
+                using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+                using (var writer = new StreamWriter(stream, Utf8NoBom))
+                {
+                    write(writer);
+                    writer.Flush();
+                    stream.Flush(flushToDisk: true);
+                }
+                if (readOnly) File.SetAttributes(path, File.GetAttributes(path) & ~FileAttributes.ReadOnly);
+                try
+                {
+                    MoveIntoPlace(temporary, path, noClobber);
+                }
+                finally
+                {
+                    if (readOnly) File.SetAttributes(path, File.GetAttributes(path) | FileAttributes.ReadOnly);
+                }
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                throw new OutputFileException("OutputFileWriteFailed", "Cannot write '" + path + "': " + e.Message, e);
+            }
+            finally
+            {
+                if (File.Exists(temporary)) File.Delete(temporary);
+            }
+        }
+
+        private static void MoveIntoPlace(string temporary, string path, bool noClobber)
+        {
+            if (!File.Exists(path) || noClobber)
+            {
+                try
+                {
+                    File.Move(temporary, path);
+                    return;
+                }
+                catch (IOException e) when (File.Exists(path))
+                {
+                    // Someone created the file since the check.
+                    if (noClobber) throw Exists(path, e);
+                }
+            }
+            File.Replace(temporary, path, destinationBackupFileName: null, ignoreMetadataErrors: true);
+        }
+
+        private static OutputFileException Exists(string path, Exception? inner) =>
+            new OutputFileException("OutputFileExists", "The file '" + path + "' already exists; -NoClobber keeps it.", inner);
+    }
+}

@@ -1,0 +1,168 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using EopTools.Diff;
+using EopTools.Parsing;
+using Xunit;
+using static EopTools.Tests.TestData;
+
+namespace EopTools.Tests
+{
+    /// <summary>The three file formats, to the character, from one small comparison.</summary>
+    public class RangeDiffWriterTests
+    {
+        private static readonly EopDataSet Older = new EopDataSet("EOP \"page\"", "2018-06-15", new DateTime(2018, 6, 15), "C:\\data\\old|page.md", "EopPage");
+        private static readonly EopDataSet Newer = new EopDataSet("EOP list", "undated", null, "new.txt", "PlainText");
+
+        private static RangeDiffResult Sample()
+        {
+            var reference = new RangeData(Older, new[]
+            {
+                new EopIpRange(Prefix("40.107.0.0/17"), EopRegion.Global, Older),
+                new EopIpRange(Prefix("65.55.88.0/24"), EopRegion.Global, Older),
+                new EopIpRange(Prefix("10.0.0.0/24"), EopRegion.APAC, Older),
+            }, new List<ParseDiagnostic>());
+            var difference = new RangeData(Newer, new[] { new EopIpRange(Prefix("40.107.0.0/16"), EopRegion.Global, Newer) }, new List<ParseDiagnostic>());
+            return RangeDiff.Compare(reference, difference, includeUnchanged: false);
+        }
+
+        private static string Write(EopRangeDiffFormat format)
+        {
+            var writer = new StringWriter { NewLine = "\n" };
+            RangeDiffWriter.Write(writer, Sample(), format);
+            return writer.ToString();
+        }
+
+        [Fact]
+        public void WritesCsvAsExportCsvDoes()
+        {
+            const string olderText = "\"EOP \"\"page\"\" 2018-06-15 (C:\\data\\old|page.md)\"";
+            const string newerText = "\"EOP list undated (new.txt)\"";
+            Assert.Equal(
+                "\"Change\",\"Region\",\"AddressFamily\",\"ReferencePrefix\",\"DifferencePrefix\",\"AddressesAdded\",\"AddressesRemoved\",\"ReferenceDataSet\",\"DifferenceDataSet\"\n" +
+                "\"Widened\",\"Global\",\"IPv4\",\"40.107.0.0/17\",\"40.107.0.0/16\",\"40.107.128.0/17\",\"\"," + olderText + "," + newerText + "\n" +
+                "\"Removed\",\"Global\",\"IPv4\",\"65.55.88.0/24\",,\"\",\"65.55.88.0/24\"," + olderText + "," + newerText + "\n" +
+                "\"TableRemoved\",\"APAC\",,,,\"\",\"10.0.0.0/24\"," + olderText + "," + newerText + "\n",
+                Write(EopRangeDiffFormat.Csv));
+        }
+
+        [Fact]
+        public void WritesJsonWithBothDataSetsAndTheChanges()
+        {
+            Assert.Equal(string.Join("\n",
+                "{",
+                "  \"ReferenceDataSet\": { \"Name\": \"EOP \\\"page\\\"\", \"Version\": \"2018-06-15\", \"Published\": \"2018-06-15T00:00:00\", \"Source\": \"C:\\\\data\\\\old|page.md\", \"Format\": \"EopPage\" },",
+                "  \"DifferenceDataSet\": { \"Name\": \"EOP list\", \"Version\": \"undated\", \"Published\": null, \"Source\": \"new.txt\", \"Format\": \"PlainText\" },",
+                "  \"Warnings\": [],",
+                "  \"Changes\": [",
+                "    {",
+                "      \"Change\": \"Widened\",",
+                "      \"Region\": \"Global\",",
+                "      \"AddressFamily\": \"IPv4\",",
+                "      \"ReferencePrefix\": \"40.107.0.0/17\",",
+                "      \"DifferencePrefix\": \"40.107.0.0/16\",",
+                "      \"AddressesAdded\": [\"40.107.128.0/17\"],",
+                "      \"AddressesRemoved\": []",
+                "    },",
+                "    {",
+                "      \"Change\": \"Removed\",",
+                "      \"Region\": \"Global\",",
+                "      \"AddressFamily\": \"IPv4\",",
+                "      \"ReferencePrefix\": \"65.55.88.0/24\",",
+                "      \"DifferencePrefix\": null,",
+                "      \"AddressesAdded\": [],",
+                "      \"AddressesRemoved\": [\"65.55.88.0/24\"]",
+                "    },",
+                "    {",
+                "      \"Change\": \"TableRemoved\",",
+                "      \"Region\": \"APAC\",",
+                "      \"AddressFamily\": null,",
+                "      \"ReferencePrefix\": null,",
+                "      \"DifferencePrefix\": null,",
+                "      \"AddressesAdded\": [],",
+                "      \"AddressesRemoved\": [\"10.0.0.0/24\"]",
+                "    }",
+                "  ]",
+                "}",
+                ""), Write(EopRangeDiffFormat.Json));
+        }
+
+        [Fact]
+        public void WritesJsonThatAStrictParserReads()
+        {
+            using JsonDocument document = JsonDocument.Parse(Write(EopRangeDiffFormat.Json));
+            Assert.Equal("EOP \"page\"", document.RootElement.GetProperty("ReferenceDataSet").GetProperty("Name").GetString());
+            Assert.Equal(3, document.RootElement.GetProperty("Changes").GetArrayLength());
+        }
+
+        [Theory]
+        [InlineData("tab\there", "\"tab\\there\"")]
+        [InlineData("line\r\nbreak", "\"line\\r\\nbreak\"")]
+        [InlineData("bell\u0007 nul\u0000", "\"bell\\u0007 nul\\u0000\"")]
+        [InlineData("sep\u2028", "\"sep\\u2028\"")]
+        [InlineData("back\\slash \"quote\" é", "\"back\\\\slash \\\"quote\\\" é\"")]
+        [InlineData(null, "null")]
+        public void EscapesJsonStrings(string? value, string expected)
+        {
+            Assert.Equal(expected, RangeDiffWriter.Json(value));
+            if (value != null) Assert.Equal(value, JsonSerializer.Deserialize<string>(expected));
+        }
+
+        [Fact]
+        public void WritesMarkdownLikeTheChangeNotificationPage()
+        {
+            Assert.Equal(string.Join("\n",
+                "# Change notification for EOP IP addresses",
+                "",
+                "This record describes the changes to the IP addresses used by Exchange Online Protection (EOP) between two versions of the list.",
+                "",
+                "- Reference: EOP \"page\", version 2018-06-15 (`C:\\data\\old|page.md`)",
+                "- Difference: EOP list, version undated (`new.txt`)",
+                "",
+                "## Global list",
+                "",
+                "|**Change**|**Description of revision**|**Addresses added**|**Addresses removed**|",
+                "|:-----|:-----|:-----|:-----|",
+                "|Widened|Changed 40.107.0.0/17 to the wider 40.107.0.0/16.|40.107.128.0/17||",
+                "|Removed|Removed 65.55.88.0/24 from the list of IP addresses.||65.55.88.0/24|",
+                "",
+                "## APAC table",
+                "",
+                "|**Change**|**Description of revision**|**Addresses added**|**Addresses removed**|",
+                "|:-----|:-----|:-----|:-----|",
+                "|TableRemoved|Removed the APAC table.||10.0.0.0/24|",
+                ""), Write(EopRangeDiffFormat.Markdown));
+        }
+
+        [Fact]
+        public void SaysNoChangesForATableThatDidNotChange()
+        {
+            var data = Data((EopRegion.Global, "10.0.0.0/24"));
+            var writer = new StringWriter { NewLine = "\n" };
+            RangeDiffWriter.Write(writer, RangeDiff.Compare(data, data, includeUnchanged: false), EopRangeDiffFormat.Markdown);
+            Assert.EndsWith("\n## Global list\n\nNo changes.\n", writer.ToString());
+        }
+
+        [Theory]
+        [InlineData("changes.csv", EopRangeDiffFormat.Csv)]
+        [InlineData("C:\\out\\changes.JSON", EopRangeDiffFormat.Json)]
+        [InlineData("/tmp/changes.md", EopRangeDiffFormat.Markdown)]
+        [InlineData("changes.markdown", EopRangeDiffFormat.Markdown)]
+        public void InfersTheFormatFromTheExtension(string path, EopRangeDiffFormat expected)
+        {
+            Assert.True(RangeDiffWriter.TryInferFormat(path, out EopRangeDiffFormat format));
+            Assert.Equal(expected, format);
+        }
+
+        [Theory]
+        [InlineData("changes.txt")]
+        [InlineData("changes")]
+        [InlineData("changes.csv.bak")]
+        public void InfersNoFormatFromAnUnknownExtension(string path)
+        {
+            Assert.False(RangeDiffWriter.TryInferFormat(path, out _));
+        }
+    }
+}
