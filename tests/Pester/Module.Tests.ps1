@@ -16,7 +16,7 @@ Describe 'EopTools module' {
             $listed = (Import-PowerShellDataFile (Join-Path $ModulePath 'EopTools.psd1')).CmdletsToExport | Sort-Object
             $exported = (Get-Command -Module EopTools -CommandType Cmdlet).Name | Sort-Object
             $exported | Should -Be $listed
-            $exported | Should -Be @('Get-EopIpRange', 'Test-EopIpAddress')
+            $exported | Should -Be @('Export-EopRangeDiff', 'Get-EopIpRange', 'Test-EopIpAddress')
         }
 
         It 'ships exactly the allow-listed files' {
@@ -46,7 +46,7 @@ Describe 'EopTools module' {
     }
 
     Context 'Formatting' {
-        It 'has a table view for <_>' -ForEach @('EopTools.EopIpRange', 'EopTools.EopIpTestResult') {
+        It 'has a table view for <_>' -ForEach @('EopTools.EopIpRange', 'EopTools.EopIpTestResult', 'EopTools.EopRangeChange') {
             $view = Get-FormatData -TypeName $_
             $view.FormatViewDefinition[0].Control.GetType().Name | Should -Be 'TableControl'
         }

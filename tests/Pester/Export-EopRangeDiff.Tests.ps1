@@ -1,0 +1,279 @@
+BeforeAll {
+    . $PSScriptRoot/Common.ps1
+    $script:Before = Join-Path $Fixtures 'diff-before.md'
+    $script:After = Join-Path $Fixtures 'diff-after.md'
+    $script:Expected = @(
+        'Widened 10.0.0.0/17 to 10.0.0.0/16 (Global)'
+        'Narrowed 10.4.0.0/14 to 10.4.0.0/15 (Global)'
+        'Removed 192.0.2.0/24 (Global)'
+        'Added 203.0.113.0/24 (Global)'
+        'Widened 2001:db8:0:7c00::/54 to 2001:db8::/48 (Global)'
+        'Widened 2001:db8:0:fc00::/54 to 2001:db8::/48 (Global)'
+        'Removed the Americas table'
+        'Removed the EMEA table'
+        'Removed the APAC table'
+    )
+    function script:Export-FixtureDiff {
+        Export-EopRangeDiff -ReferencePath $Before -DifferencePath $After @args
+    }
+}
+
+Describe 'Export-EopRangeDiff' {
+    Context 'Changes to the pipeline' {
+        It 'finds no change between the seed and the session''s ranges by default' {
+            @(Export-EopRangeDiff).Count | Should -Be 0
+        }
+
+        It 'reports every seed prefix as unchanged with -IncludeUnchanged' {
+            $changes = Export-EopRangeDiff -IncludeUnchanged
+            $seedCount = 0
+            foreach ($region in 'Global', 'Americas', 'EMEA', 'APAC') { $seedCount += @(Get-EopIpRange -Region $region).Count }
+            $changes.Count | Should -Be $seedCount
+            $changes.Change | Sort-Object -Unique | Should -Be 'Unchanged'
+            $changes[0].ReferencePrefix | Should -Be '23.103.132.0/22'
+            $changes[0].DifferencePrefix | Should -Be '23.103.132.0/22'
+        }
+
+        It 'reports widened, narrowed, covered, added and removed prefixes and the tables removed, in table and address order' {
+            $changes = Export-FixtureDiff
+            $changes | ForEach-Object { $_ | Should -BeOfType ([EopTools.EopRangeChange]) }
+            $changes | ForEach-Object ToString | Should -Be $Expected
+        }
+
+        It 'carries the exact addresses to open and close, each once' {
+            $changes = Export-FixtureDiff
+            $changes[0].AddressesAdded | Should -Be '10.0.128.0/17'
+            $changes[1].AddressesRemoved | Should -Be '10.6.0.0/15'
+            $changes[2].AddressesRemoved | Should -Be '192.0.2.0/24'
+            $changes[4].AddressesAdded | Should -Be @('2001:db8::/50', '2001:db8:0:4000::/51', '2001:db8:0:6000::/52', '2001:db8:0:7000::/53',
+                '2001:db8:0:7800::/54', '2001:db8:0:8000::/50', '2001:db8:0:c000::/51', '2001:db8:0:e000::/52', '2001:db8:0:f000::/53', '2001:db8:0:f800::/54')
+            $changes[5].AddressesAdded.Count | Should -Be 0
+            $changes[6].AddressesRemoved | Should -Be @('10.0.0.0/18')
+            $changes[6].AddressFamily | Should -BeNullOrEmpty
+        }
+
+        It 'describes both data sets on each change' {
+            $change = Export-FixtureDiff | Select-Object -First 1
+            $change.Region | Should -Be 'Global'
+            $change.AddressFamily | Should -Be 'IPv4'
+            $change.ReferenceDataSet.Version | Should -Be '2018-07-18'
+            $change.DifferenceDataSet.Version | Should -Be '2018-10-02'
+            $change.DifferenceDataSet.Source | Should -Be $After
+        }
+
+        It 'compares ranges given as objects only in the tables they include' {
+            $changes = Export-EopRangeDiff -Reference (Get-EopIpRange -Path $Before) -Difference (Get-EopIpRange -Path $After)
+            $changes | ForEach-Object ToString | Should -Be ($Expected | Select-Object -First 6)
+        }
+
+        It 'takes the difference from the pipeline' {
+            $changes = Get-EopIpRange -Path $After | Export-EopRangeDiff -ReferencePath $Before
+            $changes | ForEach-Object ToString | Should -Be ($Expected | Select-Object -First 6)
+        }
+
+        It 'declares its output type' {
+            (Get-Command Export-EopRangeDiff).OutputType.Type | Should -Be ([EopTools.EopRangeChange])
+        }
+
+        It 'shows changes in a table with the prefixes and the address lists' {
+            $text = Export-FixtureDiff | Select-Object -First 1 | Format-Table | Out-String -Width 200
+            $text | Should -Match 'Widened\s+Global\s+10\.0\.0\.0/17\s+10\.0\.0\.0/16\s+10\.0\.128\.0/17'
+        }
+    }
+
+    Context 'Files' {
+        It 'writes <Format> for a .<Extension> file' -ForEach @(
+            @{ Format = 'CSV'; Extension = 'csv'; FirstLine = '"Change","Region","AddressFamily","ReferencePrefix","DifferencePrefix","AddressesAdded","AddressesRemoved","ReferenceDataSet","DifferenceDataSet"' }
+            @{ Format = 'JSON'; Extension = 'json'; FirstLine = '{' }
+            @{ Format = 'Markdown'; Extension = 'md'; FirstLine = '# Change notification for EOP IP addresses' }
+        ) {
+            $path = Join-Path $TestDrive "changes.$Extension"
+            Export-FixtureDiff -Path $path | Should -BeNullOrEmpty
+            (Get-Content -LiteralPath $path)[0] | Should -Be $FirstLine
+        }
+
+        It 'writes CSV that Import-Csv reads back as the changes, lists joined by spaces' {
+            $path = Join-Path $TestDrive 'changes.csv'
+            Export-FixtureDiff -Path $path
+            $rows = Import-Csv -LiteralPath $path
+            $rows.Count | Should -Be 9
+            $rows[0].Change | Should -Be 'Widened'
+            $rows[4].AddressesAdded -split ' ' | Should -HaveCount 10
+            $rows[6].Change | Should -Be 'TableRemoved'
+            $rows[6].AddressFamily | Should -Be ''
+            $rows[6].AddressesRemoved | Should -Be '10.0.0.0/18'
+        }
+
+        It 'writes JSON that ConvertFrom-Json reads, with both data sets' {
+            $path = Join-Path $TestDrive 'changes.json'
+            Export-FixtureDiff -Path $path
+            $json = Get-Content -LiteralPath $path -Raw | ConvertFrom-Json
+            $json.ReferenceDataSet.Version | Should -Be '2018-07-18'
+            $json.DifferenceDataSet.Source | Should -Be $After
+            $json.Changes.Count | Should -Be 9
+            $json.Changes[1].ReferencePrefix | Should -Be '10.4.0.0/14'
+            $json.Changes[1].AddressesRemoved | Should -Be '10.6.0.0/15'
+        }
+
+        It 'writes a Markdown table per region table' {
+            $path = Join-Path $TestDrive 'changes.md'
+            Export-FixtureDiff -Path $path
+            $lines = Get-Content -LiteralPath $path
+            $lines | Where-Object { $_ -like '## *' } | Should -Be @('## Global list', '## Americas table', '## EMEA table', '## APAC table')
+            $lines | Should -Contain '|Widened|Changed 10.0.0.0/17 to the wider 10.0.0.0/16.|10.0.128.0/17||'
+            $lines | Should -Contain '|TableRemoved|Removed the EMEA table.||10.0.64.0/18|'
+        }
+
+        It 'writes UTF-8 without a byte order mark' {
+            $path = Join-Path $TestDrive 'changes.md'
+            Export-FixtureDiff -Path $path
+            $bytes = [System.IO.File]::ReadAllBytes($path)
+            $bytes[0..1] | Should -Be @(0x23, 0x20)
+        }
+
+        It 'uses -Format over the extension' {
+            $path = Join-Path $TestDrive 'changes.txt'
+            Export-FixtureDiff -Path $path -Format Json
+            (Get-Content -LiteralPath $path -Raw | ConvertFrom-Json).Changes.Count | Should -Be 9
+        }
+
+        It 'writes the changes to the pipeline as well with -PassThru' {
+            $changes = Export-FixtureDiff -Path (Join-Path $TestDrive 'changes.csv') -PassThru
+            $changes | ForEach-Object ToString | Should -Be $Expected
+        }
+
+        It 'writes nothing with -WhatIf' {
+            $path = Join-Path $TestDrive 'whatif.csv'
+            Export-FixtureDiff -Path $path -WhatIf -PassThru | Should -BeNullOrEmpty
+            Test-Path -LiteralPath $path | Should -BeFalse
+            @(Get-ChildItem -LiteralPath $TestDrive -Force -Filter '*.tmp').Count | Should -Be 0
+        }
+
+        It 'replaces an existing file' {
+            $path = Join-Path $TestDrive 'existing.csv'
+            Set-Content -LiteralPath $path -Value 'old'
+            Export-FixtureDiff -Path $path
+            (Get-Content -LiteralPath $path)[1] | Should -BeLike '"Widened",*'
+        }
+
+        It 'keeps an existing file with -NoClobber and fails with OutputFileExists' {
+            $path = Join-Path $TestDrive 'kept.csv'
+            Set-Content -LiteralPath $path -Value 'old'
+            $err = { Export-FixtureDiff -Path $path -NoClobber } |
+                Should -Throw -ErrorId 'OutputFileExists,EopTools.Commands.ExportEopRangeDiffCommand' -PassThru
+            $err.CategoryInfo.Category | Should -Be 'ResourceExists'
+            $err.TargetObject | Should -Be $path
+            Get-Content -LiteralPath $path | Should -Be 'old'
+        }
+
+        It 'refuses a read-only file with OutputFileReadOnly and replaces it with -Force, keeping it read-only' {
+            $path = Join-Path $TestDrive 'readonly.csv'
+            Set-Content -LiteralPath $path -Value 'old'
+            (Get-Item -LiteralPath $path).Attributes = 'ReadOnly'
+            $err = { Export-FixtureDiff -Path $path } | Should -Throw -ErrorId 'OutputFileReadOnly,EopTools.Commands.ExportEopRangeDiffCommand' -PassThru
+            $err.CategoryInfo.Category | Should -Be 'PermissionDenied'
+            Get-Content -LiteralPath $path | Should -Be 'old'
+            Export-FixtureDiff -Path $path -Force
+            (Get-Content -LiteralPath $path)[1] | Should -BeLike '"Widened",*'
+            (Get-Item -LiteralPath $path).Attributes | Should -Match 'ReadOnly'
+        }
+
+        It 'writes to a -LiteralPath with wildcard characters in its name' {
+            $path = Join-Path $TestDrive 'changes[1].md'
+            Export-FixtureDiff -LiteralPath $path
+            Test-Path -LiteralPath $path | Should -BeTrue
+        }
+
+        It 'writes to the one existing file a wildcard -Path names' {
+            $path = Join-Path $TestDrive 'wild-one.csv'
+            Set-Content -LiteralPath $path -Value 'old'
+            Export-FixtureDiff -Path (Join-Path $TestDrive 'wild-*.csv')
+            (Get-Content -LiteralPath $path)[1] | Should -BeLike '"Widened",*'
+        }
+
+        It 'fails with OutputPathAmbiguous for a wildcard that names several files' {
+            Set-Content -LiteralPath (Join-Path $TestDrive 'many-1.csv') -Value 'one'
+            Set-Content -LiteralPath (Join-Path $TestDrive 'many-2.csv') -Value 'two'
+            { Export-FixtureDiff -Path (Join-Path $TestDrive 'many-*.csv') } |
+                Should -Throw -ErrorId 'OutputPathAmbiguous,EopTools.Commands.ExportEopRangeDiffCommand'
+        }
+
+        It 'fails with OutputFormatUnknown for an extension it cannot tell, before reading anything' {
+            { Export-EopRangeDiff -ReferencePath (Join-Path $TestDrive 'missing.md') -Path (Join-Path $TestDrive 'changes.txt') } |
+                Should -Throw -ErrorId 'OutputFormatUnknown,EopTools.Commands.ExportEopRangeDiffCommand'
+        }
+
+        It 'fails with OutputFolderNotFound for a missing folder and creates nothing' {
+            $err = { Export-FixtureDiff -Path (Join-Path $TestDrive 'missing/changes.csv') } |
+                Should -Throw -ErrorId 'OutputFolderNotFound,EopTools.Commands.ExportEopRangeDiffCommand' -PassThru
+            $err.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+            Test-Path -LiteralPath (Join-Path $TestDrive 'missing') | Should -BeFalse
+        }
+
+        It 'fails with OutputPathNotFileSystem for a path on another provider' {
+            { Export-FixtureDiff -Path 'Variable:\changes.csv' } |
+                Should -Throw -ErrorId 'OutputPathNotFileSystem,EopTools.Commands.ExportEopRangeDiffCommand'
+        }
+    }
+
+    Context 'Errors' {
+        It 'fails with ReferenceGivenTwice for -ReferencePath and -Reference together' {
+            { Export-EopRangeDiff -ReferencePath $Before -Reference (Get-EopIpRange) } |
+                Should -Throw -ErrorId 'ReferenceGivenTwice,EopTools.Commands.ExportEopRangeDiffCommand'
+        }
+
+        It 'fails with DifferenceGivenTwice for -DifferencePath and ranges from the pipeline' {
+            { Get-EopIpRange | Export-EopRangeDiff -DifferencePath $After } |
+                Should -Throw -ErrorId 'DifferenceGivenTwice,EopTools.Commands.ExportEopRangeDiffCommand'
+        }
+
+        It 'fails with RangeFileNotFound for a missing reference file' {
+            { Export-EopRangeDiff -ReferencePath (Join-Path $TestDrive 'missing.md') } |
+                Should -Throw -ErrorId 'RangeFileNotFound,EopTools.Commands.ExportEopRangeDiffCommand'
+        }
+
+        It 'takes -Format, -NoClobber and -PassThru only with a file' {
+            { Export-EopRangeDiff -Format Csv } | Should -Throw -ErrorId 'AmbiguousParameterSet,EopTools.Commands.ExportEopRangeDiffCommand'
+        }
+    }
+
+    Context 'Exchange and firewall recipes' {
+        It 'builds the @{Add=...; Remove=...} edit that turns a receive connector''s old list into the new one' {
+            function Set-ReceiveConnector { param([string] $Identity, [hashtable] $RemoteIPRanges) $RemoteIPRanges }
+            $changes = Export-FixtureDiff | Where-Object Region -EQ 'Global'
+            $edit = Set-ReceiveConnector 'EX01\From EOP' -RemoteIPRanges @{
+                Add    = @($changes.DifferencePrefix | Select-Object -Unique)
+                Remove = @($changes.ReferencePrefix | Select-Object -Unique)
+            }
+            $edit.Add | Should -Be @('10.0.0.0/16', '10.4.0.0/15', '203.0.113.0/24', '2001:db8::/48')
+            $edit.Remove | Should -Be @('10.0.0.0/17', '10.4.0.0/14', '192.0.2.0/24', '2001:db8:0:7c00::/54', '2001:db8:0:fc00::/54')
+            $connector = @((Get-EopIpRange -Path $Before).Prefix | Where-Object { $_ -notin $edit.Remove }) + $edit.Add
+            $connector | Sort-Object | Should -Be ((Get-EopIpRange -Path $After).Prefix | Sort-Object)
+        }
+
+        It 'lists what a firewall must open and close' {
+            $changes = Export-FixtureDiff | Where-Object Region -EQ 'Global'
+            $changes.AddressesAdded | Select-Object -First 2 | Should -Be @('10.0.128.0/17', '203.0.113.0/24')
+            $changes.AddressesRemoved | Should -Be @('10.6.0.0/15', '192.0.2.0/24')
+        }
+    }
+
+    Context 'Saved versions of the EOP page' -Tag 'SharedData' {
+        BeforeAll {
+            $script:History = Join-Path $SharedData 'eop-page-history'
+        }
+
+        It 'reports 52.238.78.88/32 added and three APAC ranges removed from 2018-06-15 to 2018-07-11' {
+            $changes = Export-EopRangeDiff -ReferencePath (Join-Path $History 'eop-ip-addresses_2018-06-15_232219a.md') `
+                -DifferencePath (Join-Path $History 'eop-ip-addresses_2018-07-11_7f99263.md')
+            $changes | ForEach-Object ToString | Should -Be @(
+                'Added 52.238.78.88/32 (Global)', 'Removed 134.170.132.0/24 (APAC)', 'Removed 134.170.140.0/24 (APAC)', 'Removed 207.46.51.64/26 (APAC)')
+        }
+
+        It 'reports the three region tables removed from 2018-08-28 to 2018-10-02' {
+            $changes = Export-EopRangeDiff -ReferencePath (Join-Path $History 'eop-ip-addresses_2018-08-28_80613c4.md') `
+                -DifferencePath (Join-Path $History 'eop-ip-addresses_2018-10-02_24f6d0e.md')
+            $changes | ForEach-Object ToString | Should -Be @('Removed the Americas table', 'Removed the EMEA table', 'Removed the APAC table')
+        }
+    }
+}
