@@ -8,9 +8,15 @@ using EopTools.Ranges;
 
 // Usage: EopTools.Benchmarks generate <file> <count> <seed>   writes the benchmark's addresses, one per line
 //        EopTools.Benchmarks core <file> [rounds]              IPAddress.Parse alone against strict parse plus lookup
+//        EopTools.Benchmarks diff <count> <seed> [rounds]      the diff engine on two generated versions of <count> prefixes
 if (args[0] == "generate")
 {
     File.WriteAllLines(args[1], AddressGenerator.Generate(EopSession.Seed, int.Parse(args[2]), int.Parse(args[3])));
+    return;
+}
+if (args[0] == "diff")
+{
+    DiffBenchmark.Run(int.Parse(args[1]), int.Parse(args[2]), args.Length > 3 ? int.Parse(args[3]) : 5);
     return;
 }
 
