@@ -78,11 +78,12 @@ namespace EopTools.Parsing.Json
             {
                 SkipWhitespace();
                 if (Peek() != '"') throw Error("expected a member name in double quotes");
+                int nameStart = _position;
                 string name = ReadString();
+                if (members.ContainsKey(name)) throw Error("the member '" + name + "' appears twice", nameStart - _position);
                 SkipWhitespace();
                 Expect(':');
                 JsonNode value = ReadValue(depth + 1);
-                if (members.ContainsKey(name)) throw Error("the member '" + name + "' appears twice");
                 members.Add(name, value);
                 SkipWhitespace();
                 char next = Peek();
