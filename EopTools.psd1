@@ -10,7 +10,7 @@
     PowerShellVersion    = '5.1'
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('EopTools.Format.ps1xml')
-    CmdletsToExport      = @('Get-EopIpRange', 'Test-EopIpAddress')
+    CmdletsToExport      = @('Get-EopIpRange', 'Test-EopIpAddress', 'Update-EopIpRange')
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()

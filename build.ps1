@@ -147,11 +147,15 @@ function Invoke-PesterTests {
     if (-not (Test-Path $pesterManifest)) { throw "Pester $PesterVersion was not restored to '$pesterManifest'." }
 
     $countsPath = Join-Path $TestResultsDir 'pester-counts.json'
+    # The tests never see the user's own cache: they get an empty one.
+    $cacheDir = Join-Path $TestResultsDir 'cache'
+    if (Test-Path $cacheDir) { Remove-Item -Recurse -Force $cacheDir }
     if (Test-Path $countsPath) { Remove-Item $countsPath }
     $command = @"
 `$ErrorActionPreference = 'Stop'
 Import-Module '$pesterManifest' -RequiredVersion $PesterVersion
 `$env:EOPTOOLS_MODULE_PATH = '$OutDir'
+`$env:EOPTOOLS_CACHE_DIR = '$cacheDir'
 `$configuration = New-PesterConfiguration
 `$configuration.Run.Path = '$(Join-Path $RepoRoot 'tests/Pester')'
 `$configuration.Run.PassThru = `$true

@@ -16,7 +16,7 @@ Describe 'EopTools module' {
             $listed = (Import-PowerShellDataFile (Join-Path $ModulePath 'EopTools.psd1')).CmdletsToExport | Sort-Object
             $exported = (Get-Command -Module EopTools -CommandType Cmdlet).Name | Sort-Object
             $exported | Should -Be $listed
-            $exported | Should -Be @('Get-EopIpRange', 'Test-EopIpAddress')
+            $exported | Should -Be @('Get-EopIpRange', 'Test-EopIpAddress', 'Update-EopIpRange')
         }
 
         It 'ships exactly the allow-listed files' {
