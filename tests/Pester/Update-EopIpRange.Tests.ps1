@@ -191,6 +191,20 @@ Describe 'Update-EopIpRange' {
         }
     }
 
+    Context 'Parameters' {
+        It 'completes -Instance with the web service''s instances and says what each is' {
+            $line = 'Update-EopIpRange -Instance US'
+            $matches = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
+            $matches.CompletionText | Should -Be @('USGovDoD', 'USGovGCCHigh')
+            $matches[0].ToolTip | Should -Be 'The USGovDoD instance of the Microsoft 365 endpoints web service'
+        }
+
+        It 'fails with UnknownInstance for an instance the service does not have' {
+            { Update-EopIpRange -Instance Germany -Path $Fixture } |
+                Should -Throw -ErrorId 'UnknownInstance,EopTools.Commands.UpdateEopIpRangeCommand' -ExpectedMessage "*Unknown instance 'Germany'*"
+        }
+    }
+
     Context 'Offline import' {
         BeforeEach {
             $script:Cache = Use-EmptyCache

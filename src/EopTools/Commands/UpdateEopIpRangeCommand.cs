@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
+using EopTools.Completers;
 using EopTools.Parsing;
 using EopTools.Sources;
 
@@ -18,7 +19,8 @@ namespace EopTools.Commands
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
 
         [Parameter(Position = 0)]
-        [ValidateSet("Worldwide", "USGovDoD", "USGovGCCHigh", "China", IgnoreCase = true)]
+        [ArgumentCompleter(typeof(InstanceCompleter))]
+        [ValidateNotNullOrEmpty]
         public string Instance { get; set; } = "Worldwide";
 
         /// <summary>The web service's base address; HTTPS, or HTTP on a loopback host.</summary>
@@ -41,6 +43,16 @@ namespace EopTools.Commands
 
         protected override void EndProcessing()
         {
+            string instance;
+            try
+            {
+                instance = RangeUpdater.CanonicalInstance(Instance);
+            }
+            catch (ArgumentException e)
+            {
+                ThrowTerminatingError(new ErrorRecord(e, "UnknownInstance", ErrorCategory.InvalidArgument, Instance));
+                return;
+            }
             CacheStore cache = CacheStore.ForCurrentUser();
             WriteVerbose("Cache folder: " + cache.Directory);
             var warnings = new List<string>();
@@ -48,8 +60,8 @@ namespace EopTools.Commands
             try
             {
                 result = ParameterSetName == FileSet
-                    ? RangeUpdater.Import(cache, Instance, SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path), Confirm, warnings)
-                    : RangeUpdater.Update(cache, Instance, Uri, Force, TimeSpan.FromSeconds(TimeoutSec), Confirm, warnings, _stopping.Token);
+                    ? RangeUpdater.Import(cache, instance, SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path), Confirm, warnings)
+                    : RangeUpdater.Update(cache, instance, Uri, Force, TimeSpan.FromSeconds(TimeoutSec), Confirm, warnings, _stopping.Token);
             }
             catch (WebServiceException e)
             {
