@@ -194,9 +194,9 @@ Describe 'Update-EopIpRange' {
     Context 'Parameters' {
         It 'completes -Instance with the web service''s instances and says what each is' {
             $line = 'Update-EopIpRange -Instance US'
-            $matches = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
-            $matches.CompletionText | Should -Be @('USGovDoD', 'USGovGCCHigh')
-            $matches[0].ToolTip | Should -Be 'The USGovDoD instance of the Microsoft 365 endpoints web service'
+            $found = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
+            $found.CompletionText | Should -Be @('USGovDoD', 'USGovGCCHigh')
+            $found[0].ToolTip | Should -Be 'The USGovDoD instance of the Microsoft 365 endpoints web service'
         }
 
         It 'fails with UnknownInstance for an instance the service does not have' {
