@@ -103,7 +103,7 @@ Install-PSResource -Name EopTools -Repository EopToolsTest -TrustRepository -Sco
                 $LASTEXITCODE | Should -Be 0
             }
             finally {
-                foreach ($name in $saved.Keys) { Set-Item -Path "Env:$name" -Value $saved[$name] }
+                foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
             }
             (Get-ChildItem $repository).Name | Should -Be "EopTools.$($Manifest.Version).nupkg"
             $output[0] | Should -Be $Manifest.Version.ToString()
