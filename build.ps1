@@ -8,12 +8,13 @@
     Run     builds, then imports the built module in a fresh pwsh and shows the ranges and a few lookups.
     Test    builds, runs the xunit tests and the Pester tests (in a fresh pwsh against out/EopTools),
             and ends with one line "N passed, M failed" over both. Exits non-zero on any failure.
+    Package builds, then writes artifacts/package/EopTools.<version>.nupkg, installable with Install-PSResource.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Clean', 'Build', 'Run', 'Test')]
+    [ValidateSet('Clean', 'Build', 'Run', 'Test', 'Package')]
     [string[]] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -84,11 +85,20 @@ function Invoke-Build {
         @{ From = Join-Path $PublishDir "$ModuleName.dll"; To = "$ModuleName.dll" }
         @{ From = Join-Path $PublishDir 'System.Net.IPNetwork.dll'; To = 'System.Net.IPNetwork.dll' }
         @{ From = Join-Path $RepoRoot "src/$ModuleName/$ModuleName.Format.ps1xml"; To = "$ModuleName.Format.ps1xml" }
+        @{ From = Join-Path $RepoRoot 'LICENSE'; To = 'LICENSE' }
     )
     foreach ($file in $allowList) {
         if (-not (Test-Path -LiteralPath $file.From)) { throw "Build output is missing '$($file.From)'." }
         Copy-Item -LiteralPath $file.From -Destination (Join-Path $OutDir $file.To)
     }
+
+    # Help: MAML generated from docs/help and the cmdlets' metadata (in a child pwsh, which imports the built module).
+    $helpDir = Join-Path $OutDir 'en-US'
+    $null = New-Item -ItemType Directory -Path $helpDir
+    $generator = Join-Path $RepoRoot 'tools/New-MamlHelp.ps1'
+    $exitCode = Invoke-ChildPwsh -Command "& '$generator' -ModulePath '$OutDir' -SourcePath '$(Join-Path $RepoRoot 'docs/help')' -OutputPath '$(Join-Path $helpDir "$ModuleName.dll-Help.xml")'; exit `$LASTEXITCODE"
+    if ($exitCode -ne 0 -or -not (Test-Path (Join-Path $helpDir "$ModuleName.dll-Help.xml"))) { throw "Generating the help failed (exit code $exitCode)." }
+    Copy-Item -LiteralPath (Join-Path $RepoRoot 'docs/help/about_EopTools.help.txt') -Destination $helpDir
     Write-Host "Built $ModuleName $version in $OutDir"
 }
 
@@ -101,6 +111,16 @@ Get-EopIpRange | Format-Table -AutoSize | Out-Host
 "@
     $exitCode = Invoke-ChildPwsh -Command $command
     if ($exitCode -ne 0) { throw "Run failed with exit code $exitCode." }
+}
+
+function Invoke-Package {
+    $packageDir = Join-Path $RepoRoot 'artifacts/package'
+    if (Test-Path $packageDir) { Remove-Item -Recurse -Force $packageDir }
+    $null = New-Item -ItemType Directory -Path $packageDir
+    Compress-PSResource -Path $OutDir -DestinationPath $packageDir
+    $package = Join-Path $packageDir "$ModuleName.$(Get-ModuleVersion).nupkg"
+    if (-not (Test-Path $package)) { throw "Packaging wrote no '$package'." }
+    Write-Host "Packaged $package"
 }
 
 function Get-TrxCounts {
@@ -147,11 +167,15 @@ function Invoke-PesterTests {
     if (-not (Test-Path $pesterManifest)) { throw "Pester $PesterVersion was not restored to '$pesterManifest'." }
 
     $countsPath = Join-Path $TestResultsDir 'pester-counts.json'
+    # The tests never see the user's own cache: they get an empty one.
+    $cacheDir = Join-Path $TestResultsDir 'cache'
+    if (Test-Path $cacheDir) { Remove-Item -Recurse -Force $cacheDir }
     if (Test-Path $countsPath) { Remove-Item $countsPath }
     $command = @"
 `$ErrorActionPreference = 'Stop'
 Import-Module '$pesterManifest' -RequiredVersion $PesterVersion
 `$env:EOPTOOLS_MODULE_PATH = '$OutDir'
+`$env:EOPTOOLS_CACHE_DIR = '$cacheDir'
 `$configuration = New-PesterConfiguration
 `$configuration.Run.Path = '$(Join-Path $RepoRoot 'tests/Pester')'
 `$configuration.Run.PassThru = `$true
@@ -187,5 +211,6 @@ foreach ($step in $Task) {
         'Build' { Invoke-Build }
         'Run' { Invoke-Build; Invoke-Run }
         'Test' { Invoke-Build; Invoke-Test }
+        'Package' { Invoke-Build; Invoke-Package }
     }
 }

@@ -16,8 +16,8 @@ internal static class PrefixSetGenerator
     public static (RangeData Reference, RangeData Difference) Generate(int count, int seed)
     {
         var random = new Random(seed);
-        var older = new EopDataSet("benchmark reference", "1", null, "generated", "Generated");
-        var newer = new EopDataSet("benchmark difference", "2", null, "generated", "Generated");
+        var older = new EopDataSet("benchmark reference", "1", null, "generated", "Generated", hasIPv6: true);
+        var newer = new EopDataSet("benchmark difference", "2", null, "generated", "Generated", hasIPv6: true);
         var reference = new List<EopIpRange>(count);
         var difference = new List<EopIpRange>(count + count / 10);
         for (int i = 0; i < count; i++)

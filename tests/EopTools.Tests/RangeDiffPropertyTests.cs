@@ -174,7 +174,7 @@ namespace EopTools.Tests
                 for (int i = 0; i < fresh; i++) entries.Add((table, universe.RandomPrefix(random)));
             }
             if (entries.Count == 0) entries.Add((EopRegion.Global, universe.RandomPrefix(random)));
-            var dataSet = new EopDataSet(from == null ? "reference" : "difference", "1", null, "random", "Test");
+            var dataSet = new EopDataSet(from == null ? "reference" : "difference", "1", null, "random", "Test", hasIPv6: true);
             return new RangeData(dataSet, entries.Select(e => new EopIpRange(e.Prefix, e.Region, dataSet)).ToList(), new List<ParseDiagnostic>());
         }
 

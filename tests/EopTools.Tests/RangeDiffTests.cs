@@ -196,8 +196,8 @@ namespace EopTools.Tests
         [Fact]
         public void DescribesBothDataSetsOnEveryChange()
         {
-            var older = new EopDataSet("old", "2018-06-15", null, "a.md", "EopPage");
-            var newer = new EopDataSet("new", "2018-07-11", null, "b.md", "EopPage");
+            var older = new EopDataSet("old", "2018-06-15", null, "a.md", "EopPage", hasIPv6: true);
+            var newer = new EopDataSet("new", "2018-07-11", null, "b.md", "EopPage", hasIPv6: true);
             var result = RangeDiff.Compare(
                 new RangeData(older, new[] { new EopIpRange(Prefix("10.0.0.0/24"), G, older) }, new List<ParseDiagnostic>()),
                 new RangeData(newer, new[] { new EopIpRange(Prefix("10.0.0.0/23"), G, newer) }, new List<ParseDiagnostic>()),
@@ -211,8 +211,8 @@ namespace EopTools.Tests
         [Fact]
         public void NamesRangesFromSeveralDataSetsTogether()
         {
-            var a = new EopDataSet("page", "2018-06-15", null, "a.md", "EopPage");
-            var b = new EopDataSet("list", "undated", null, "b.txt", "PlainText");
+            var a = new EopDataSet("page", "2018-06-15", null, "a.md", "EopPage", hasIPv6: true);
+            var b = new EopDataSet("list", "undated", null, "b.txt", "PlainText", hasIPv6: true);
             RangeData data = RangeDiff.FromRanges(new[]
             {
                 new EopIpRange(Prefix("10.0.0.0/24"), G, a), new EopIpRange(Prefix("10.0.1.0/24"), G, b), new EopIpRange(Prefix("10.0.2.0/24"), G, a),

@@ -13,8 +13,8 @@ namespace EopTools.Tests
     /// <summary>The three file formats, to the character, from one small comparison.</summary>
     public class RangeDiffWriterTests
     {
-        private static readonly EopDataSet Older = new EopDataSet("EOP \"page\"", "2018-06-15", new DateTime(2018, 6, 15), "C:\\data\\old|page.md", "EopPage");
-        private static readonly EopDataSet Newer = new EopDataSet("EOP list", "undated", null, "new.txt", "PlainText");
+        private static readonly EopDataSet Older = new EopDataSet("EOP \"page\"", "2018-06-15", new DateTime(2018, 6, 15), "C:\\data\\old|page.md", "EopPage", hasIPv6: true);
+        private static readonly EopDataSet Newer = new EopDataSet("EOP list", "undated", null, "new.txt", "PlainText", hasIPv6: true);
 
         private static RangeDiffResult Sample()
         {

@@ -20,7 +20,7 @@ namespace EopTools.Tests
             return value;
         }
 
-        public static readonly EopDataSet TestDataSet = new EopDataSet("test", "1", null, "test", "Test");
+        public static readonly EopDataSet TestDataSet = new EopDataSet("test", "1", null, "test", "Test", hasIPv6: true);
 
         /// <summary>A data set from (region, prefix) pairs.</summary>
         public static RangeData Data(params (EopRegion Region, string Prefix)[] entries) =>

@@ -1,5 +1,5 @@
 # Shared set-up for the Pester tests: the built module (out/EopTools, as build.ps1 passes it) and the fixture folder.
-$script:ModulePath = if ($env:EOPTOOLS_MODULE_PATH) { $env:EOPTOOLS_MODULE_PATH } else { Join-Path $PSScriptRoot '../../out/EopTools' }
+$script:ModulePath = (Resolve-Path ($(if ($env:EOPTOOLS_MODULE_PATH) { $env:EOPTOOLS_MODULE_PATH } else { Join-Path $PSScriptRoot '../../out/EopTools' }))).Path
 if (-not (Get-Module EopTools)) { Import-Module $script:ModulePath -ErrorAction Stop }
 $script:Fixtures = (Resolve-Path (Join-Path $PSScriptRoot '../fixtures')).Path
 $script:SharedData = if ($env:EOPTOOLS_SHARED_DATA) { $env:EOPTOOLS_SHARED_DATA } else { Join-Path $PSScriptRoot '../../../shared/data' }

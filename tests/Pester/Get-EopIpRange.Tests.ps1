@@ -90,6 +90,16 @@ Describe 'Get-EopIpRange' {
         }
     }
 
+    Context 'Completion' {
+        It 'completes <Parameter> with <Expected>' -ForEach @(
+            @{ Parameter = '-Region'; Line = 'Get-EopIpRange -Region '; Expected = @('Americas', 'APAC', 'EMEA', 'Global') }
+            @{ Parameter = '-Region'; Line = 'Get-EopIpRange -Region e'; Expected = @('EMEA') }
+            @{ Parameter = '-AddressFamily'; Line = 'Get-EopIpRange -AddressFamily '; Expected = @('IPv4', 'IPv6') }
+        ) {
+            (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches.CompletionText | Should -Be $Expected
+        }
+    }
+
     Context 'Path' {
         It 'reads an EOP page given with -Path' {
             $ranges = Get-EopIpRange -Path (Join-Path $Fixtures 'page-regions.md') -Region EMEA -WarningAction SilentlyContinue

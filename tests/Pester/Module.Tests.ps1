@@ -1,3 +1,15 @@
+BeforeDiscovery {
+    . $PSScriptRoot/Common.ps1
+    $script:Cmdlets = (Get-Command -Module EopTools -CommandType Cmdlet).Name
+    $script:ExampleCases = foreach ($name in $Cmdlets) {
+        $number = 0
+        foreach ($example in (Get-Help $name).examples.example) {
+            $number++
+            @{ Command = $name; Number = $number; Code = ($example.code -join "`n") }
+        }
+    }
+}
+
 BeforeAll {
     . $PSScriptRoot/Common.ps1
     $script:Manifest = Test-ModuleManifest -Path (Join-Path $ModulePath 'EopTools.psd1') -ErrorAction Stop
@@ -16,12 +28,12 @@ Describe 'EopTools module' {
             $listed = (Import-PowerShellDataFile (Join-Path $ModulePath 'EopTools.psd1')).CmdletsToExport | Sort-Object
             $exported = (Get-Command -Module EopTools -CommandType Cmdlet).Name | Sort-Object
             $exported | Should -Be $listed
-            $exported | Should -Be @('Export-EopRangeDiff', 'Get-EopIpRange', 'Test-EopIpAddress')
+            $exported | Should -Be @('Export-EopRangeDiff', 'Get-EopIpRange', 'Test-EopIpAddress', 'Update-EopIpRange')
         }
 
         It 'ships exactly the allow-listed files' {
-            (Get-ChildItem $ModulePath -File).Name | Sort-Object |
-                Should -Be @('EopTools.dll', 'EopTools.Format.ps1xml', 'EopTools.psd1', 'System.Net.IPNetwork.dll')
+            (Get-ChildItem $ModulePath -File -Recurse).FullName.Substring($ModulePath.Length + 1).Replace('\', '/') | Sort-Object |
+                Should -Be @('en-US/about_EopTools.help.txt', 'en-US/EopTools.dll-Help.xml', 'EopTools.dll', 'EopTools.Format.ps1xml', 'EopTools.psd1', 'LICENSE', 'System.Net.IPNetwork.dll')
         }
 
         It 'carries the version of the source manifest in the DLL' {
@@ -49,6 +61,170 @@ Describe 'EopTools module' {
         It 'has a table view for <_>' -ForEach @('EopTools.EopIpRange', 'EopTools.EopIpTestResult', 'EopTools.EopRangeChange') {
             $view = Get-FormatData -TypeName $_
             $view.FormatViewDefinition[0].Control.GetType().Name | Should -Be 'TableControl'
+        }
+    }
+
+    Context 'Manifest for the PowerShell Gallery' {
+        It 'carries tags, project and licence links and release notes' {
+            $data = (Import-PowerShellDataFile (Join-Path $ModulePath 'EopTools.psd1')).PrivateData.PSData
+            $data.Tags | Should -Contain 'PSEdition_Desktop'
+            $data.Tags | Should -Contain 'PSEdition_Core'
+            $data.ProjectUri | Should -Match '^https://'
+            $data.LicenseUri | Should -Match '^https://.*LICENSE$'
+            $data.ReleaseNotes | Should -Not -BeNullOrEmpty
+            $Manifest.FunctionsToExport.Count | Should -Be 0
+            $Manifest.ExportedAliases.Count | Should -Be 0
+        }
+    }
+
+    Context 'Package' {
+        It 'publishes to a local repository, installs with Install-PSResource and imports by name in a fresh pwsh' {
+            # A child pwsh with its own HOME: the repository registration and the installed module stay in TestDrive.
+            $isolatedHome = Join-Path $TestDrive 'home'
+            $repository = Join-Path $TestDrive 'repository'
+            $null = New-Item -ItemType Directory -Path $isolatedHome, $repository
+            $pwsh = @([Environment]::ProcessPath)
+            if ((Split-Path -Leaf $pwsh[0]) -match '^dotnet(\.exe)?$') { $pwsh += Join-Path $PSHOME 'pwsh.dll' }
+            $publish = @"
+`$ErrorActionPreference = 'Stop'
+Register-PSResourceRepository -Name EopToolsTest -Uri '$repository' -Trusted
+Publish-PSResource -Path '$ModulePath' -Repository EopToolsTest
+Install-PSResource -Name EopTools -Repository EopToolsTest -TrustRepository -Scope CurrentUser
+"@
+            $use = 'Import-Module EopTools; (Get-Module EopTools).Version.ToString(); (Get-EopIpRange).Count; (Get-Module EopTools).ModuleBase'
+            $saved = @{ HOME = $env:HOME; XDG_DATA_HOME = $env:XDG_DATA_HOME; XDG_CONFIG_HOME = $env:XDG_CONFIG_HOME; LOCALAPPDATA = $env:LOCALAPPDATA; USERPROFILE = $env:USERPROFILE; PSModulePath = $env:PSModulePath }
+            try {
+                $env:HOME = $isolatedHome; $env:USERPROFILE = $isolatedHome; $env:LOCALAPPDATA = Join-Path $isolatedHome 'AppData'
+                $env:XDG_DATA_HOME = Join-Path $isolatedHome '.local/share'; $env:XDG_CONFIG_HOME = Join-Path $isolatedHome '.config'
+                $env:PSModulePath = $null
+                & $pwsh[0] @(@($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-Command', $publish)) | Out-Null
+                $LASTEXITCODE | Should -Be 0
+                $output = & $pwsh[0] @(@($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-Command', $use))
+                $LASTEXITCODE | Should -Be 0
+            }
+            finally {
+                foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+            }
+            (Get-ChildItem $repository).Name | Should -Be "EopTools.$($Manifest.Version).nupkg"
+            $output[0] | Should -Be $Manifest.Version.ToString()
+            $output[1] | Should -Be '24'
+            $output[2] | Should -BeLike "$isolatedHome*"
+        }
+    }
+
+    Context 'Help' {
+        It 'has a synopsis, a description and at least three examples for <_>' -ForEach $Cmdlets {
+            $help = Get-Help $_ -Full
+            $help.Synopsis | Should -Not -BeNullOrEmpty
+            $help.Synopsis | Should -Not -Match ([regex]::Escape($_) + ' \[')
+            ($help.description.Text -join '') | Should -Not -BeNullOrEmpty
+            @($help.examples.example).Count | Should -BeGreaterOrEqual 3
+            @($help.inputTypes.inputType).Count | Should -BeGreaterOrEqual 1
+            @($help.returnValues.returnValue).Count | Should -BeGreaterOrEqual 1
+            ($help.alertSet.alert.Text -join '') | Should -Not -BeNullOrEmpty
+        }
+
+        It 'describes every parameter of <_>' -ForEach $Cmdlets {
+            $command = Get-Command $_
+            foreach ($name in $command.Parameters.Keys | Where-Object { [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters -notcontains $_ }) {
+                $text = (Get-Help $_ -Parameter $name).description.Text -join ''
+                $text.Length | Should -BeGreaterThan 20 -Because "-$name of $_ needs real help text"
+            }
+        }
+
+        It 'has the about_EopTools topic' {
+            $topic = Get-Help about_EopTools
+            ("$topic" -replace '\s+', ' ') | Should -Match 'only used for relay through customer connectors'
+        }
+    }
+
+    Context 'Help examples' {
+        BeforeAll {
+            . $PSScriptRoot/Help.Doubles.ps1
+            $prefixes = (Get-EopIpRange).Prefix
+            # What each example must do, judged by what the doubles received and what it wrote.
+            $script:Expectations = @{
+                'Get-EopIpRange 1'    = {
+                    param($Output, $Calls)
+                    $Calls.Command | Should -Be 'New-NetFirewallRule'
+                    $Calls[0].Parameters.RemoteAddress | Should -Be $prefixes
+                    $Calls[0].Parameters.LocalPort | Should -Be '25'
+                    $Calls[0].Parameters.Direction | Should -Be 'Inbound'
+                }
+                'Get-EopIpRange 2'    = {
+                    param($Output, $Calls)
+                    $Calls.Command | Should -Be @('Get-NetFirewallRule', 'Set-NetFirewallRule')
+                    $Calls[1].Parameters.InputObject.Name | Should -Be 'EOP-SMTP-In'
+                    $Calls[1].Parameters.RemoteAddress | Should -Be $prefixes
+                }
+                'Get-EopIpRange 3'    = {
+                    param($Output, $Calls)
+                    $Calls.Command | Should -Be 'Set-ReceiveConnector'
+                    $Calls[0].Parameters.Identity | Should -Be 'EX01\From Exchange Online'
+                    $Calls[0].Parameters.RemoteIPRanges | Should -Be $prefixes
+                }
+                'Get-EopIpRange 4'    = {
+                    param($Output, $Calls)
+                    $Output.Prefix | Should -Be @('2a01:111:f400:7e00::/56', '2a01:111:f400:fe00::/56')
+                }
+                'Test-EopIpAddress 1' = {
+                    param($Output, $Calls)
+                    $Output.IsEop | Should -Be @($true, $false)
+                }
+                'Test-EopIpAddress 2' = {
+                    param($Output, $Calls)
+                    $Calls[0].Parameters.RecipientAddress | Should -Be 'helpdesk@contoso.com'
+                    @($Output).Input | Should -Be '203.0.113.5'
+                }
+                'Test-EopIpAddress 3' = {
+                    param($Output, $Calls)
+                    $Calls[0].Parameters.Server | Should -Be 'EX01'
+                    $Calls[0].Parameters.EventId | Should -Be 'RECEIVE'
+                    ($Output | Sort-Object Name | ForEach-Object { "$($_.Name)=$($_.Count)" }) | Should -Be @('False=1', 'True=2')
+                }
+                'Test-EopIpAddress 4' = {
+                    param($Output, $Calls)
+                    $Output | Should -Be 2
+                }
+                'Update-EopIpRange 1' = {
+                    param($Output, $Calls)
+                    $Calls.Command | Should -Be 'Update-EopIpRange'
+                    $Calls[0].Parameters.Count | Should -Be 0
+                }
+                'Update-EopIpRange 2' = {
+                    param($Output, $Calls)
+                    $Calls.Command | Should -Be @('Update-EopIpRange', 'Get-NetFirewallRule', 'Set-NetFirewallRule')
+                    $Calls[2].Parameters.RemoteAddress | Should -Be $prefixes
+                    Test-Path (Join-Path $TestDrive 'eop-changes-2026120100.csv') | Should -BeTrue
+                }
+                'Update-EopIpRange 3' = {
+                    param($Output, $Calls)
+                    $Calls[0].Parameters.Path | Should -Be '\\fileserver\eop\endpoints-worldwide.json'
+                }
+            }
+            Set-Content -Path (Join-Path $TestDrive 'MTSummary_Report.csv') -Value @(
+                'date_time_utc,sender_address,recipient_address,original_client_ip'
+                '2026-11-27T10:00:00Z,a@fabrikam.com,helpdesk@contoso.com,40.92.70.1'
+                '2026-11-27T10:01:00Z,b@example.net,helpdesk@contoso.com,203.0.113.5'
+                '2026-11-27T10:02:00Z,c@fabrikam.com,helpdesk@contoso.com,2a01:111:f403::25'
+            )
+        }
+        AfterAll {
+            Remove-EopHelpDoubles
+        }
+
+        It 'runs example <Number> of <Command> as documented' -ForEach $ExampleCases {
+            $key = "$Command $Number"
+            $Expectations.ContainsKey($key) | Should -BeTrue -Because "every help example needs an expectation ($key)"
+            $global:EopHelpCalls.Clear()
+            Push-Location $TestDrive
+            try {
+                $output = & ([scriptblock]::Create($Code))
+            }
+            finally {
+                Pop-Location
+            }
+            & $Expectations[$key] $output $global:EopHelpCalls
         }
     }
 }

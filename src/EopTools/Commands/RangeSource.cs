@@ -12,6 +12,7 @@ namespace EopTools.Commands
             if (path == null)
             {
                 RangeIndex current = EopSession.Current;
+                foreach (string warning in EopSession.TakeLoadWarnings()) cmdlet.WriteWarning(warning);
                 cmdlet.WriteVerbose("Using the session's ranges: " + current.DataSet + ".");
                 return current;
             }

@@ -88,7 +88,8 @@ namespace EopTools.Diff
                     string.Join(", ", sets.Select(s => s.Version).Distinct()),
                     null,
                     string.Join("; ", sets.Select(s => s.Source).Distinct()),
-                    "Objects");
+                    "Objects",
+                    sets.Any(s => s.HasIPv6));
             return new RangeData(dataSet, ranges, Array.Empty<ParseDiagnostic>());
         }
 

@@ -1,7 +1,9 @@
+using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using System.Threading;
 using EopTools.Parsing;
+using EopTools.Sources;
 
 namespace EopTools.Index
 {
@@ -15,9 +17,11 @@ namespace EopTools.Index
         public const string SeedSource = "embedded seed";
 
         private static readonly object Gate = new object();
+        private static readonly List<string> PendingWarnings = new List<string>();
         private static RangeIndex? _current;
         private static RangeIndex? _seed;
 
+        /// <summary>The session's ranges: on first use, the cache when it holds valid data, else the embedded seed.</summary>
         public static RangeIndex Current
         {
             get
@@ -26,7 +30,7 @@ namespace EopTools.Index
                 if (current != null) return current;
                 lock (Gate)
                 {
-                    if (_current == null) Volatile.Write(ref _current, Seed);
+                    if (_current == null) Volatile.Write(ref _current, LoadDefault());
                     return _current!;
                 }
             }
@@ -48,6 +52,25 @@ namespace EopTools.Index
         }
 
         public static void Replace(RangeIndex index) => Volatile.Write(ref _current, index);
+
+        /// <summary>Warnings from loading the default data (a corrupt cache), handed out once to the cmdlet that triggered it.</summary>
+        public static List<string> TakeLoadWarnings()
+        {
+            lock (Gate)
+            {
+                var warnings = new List<string>(PendingWarnings);
+                PendingWarnings.Clear();
+                return warnings;
+            }
+        }
+
+        private static RangeIndex LoadDefault()
+        {
+            var problems = new List<string>();
+            CachedRanges? cached = CacheStore.ForCurrentUser().Load(null, problems);
+            foreach (string problem in problems) PendingWarnings.Add(problem + " Using " + (cached == null ? "the embedded seed" : "'" + cached.Path + "'") + " instead.");
+            return cached == null ? Seed : new RangeIndex(cached.Data);
+        }
 
         internal static string ReadSeedText()
         {

@@ -6,13 +6,14 @@ namespace EopTools
     /// <summary>What a set of ranges is and how old: the name, version or date, and where it was read from.</summary>
     public sealed class EopDataSet
     {
-        public EopDataSet(string name, string version, DateTime? published, string source, string format)
+        public EopDataSet(string name, string version, DateTime? published, string source, string format, bool hasIPv6)
         {
             Name = name;
             Version = version;
             Published = published;
             Source = source;
             Format = format;
+            HasIPv6 = hasIPv6;
         }
 
         /// <summary>A short name, e.g. the page title or "Microsoft 365 endpoints (Worldwide)".</summary>
@@ -29,6 +30,12 @@ namespace EopTools
 
         /// <summary>The format it was read in (EopPage, EndpointsJson, LegacyXml, PlainText).</summary>
         public string Format { get; }
+
+        /// <summary>
+        /// False when the data carries no IPv6 at all, as a web service answer requested with NoIPv6 does: comparing it
+        /// with a full list must not read as "IPv6 removed".
+        /// </summary>
+        public bool HasIPv6 { get; }
 
         public override string ToString() =>
             string.Format(CultureInfo.InvariantCulture, "{0} {1} ({2})", Name, Version, Source);

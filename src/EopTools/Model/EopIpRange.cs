@@ -7,8 +7,9 @@ namespace EopTools
     /// <summary>One published EOP prefix. Its text is the CIDR, so it binds to any [string[]] address parameter.</summary>
     public sealed class EopIpRange
     {
-        internal EopIpRange(IpPrefix prefix, EopRegion region, EopDataSet dataSet)
+        internal EopIpRange(IpPrefix prefix, EopRegion region, EopDataSet dataSet, EopEndpointSet? endpointSet = null)
         {
+            EndpointSet = endpointSet;
             Value = prefix;
             Prefix = prefix.ToString();
             Region = region;
@@ -34,6 +35,9 @@ namespace EopTools
         public EopRegion Region { get; }
 
         public EopDataSet DataSet { get; }
+
+        /// <summary>The web service's endpoint set this range was published in; null for the docs page and plain lists.</summary>
+        public EopEndpointSet? EndpointSet { get; }
 
         internal IpPrefix Value { get; }
 

@@ -39,7 +39,8 @@ namespace EopTools.Parsing
 
         public static RangeData Parse(string text, string source)
         {
-            var diagnostics = new List<ParseDiagnostic>();
+            var builder = new RangeDataBuilder();
+            List<ParseDiagnostic> diagnostics = builder.Diagnostics;
             string[] lines = RemoveComments(text.Replace("\r\n", "\n").Split('\n'), source, diagnostics, out int commentedRanges);
             var metadata = ReadFrontMatter(lines);
 
@@ -111,21 +112,13 @@ namespace EopTools.Parsing
                 diagnostics.Add(new ParseDiagnostic(source, fenceOpenedAt, "code fence opened here is never closed", null));
             }
 
-            var ranges = new List<EopIpRange>();
-            var dataSet = new EopDataSet(
-                metadata.Title ?? System.IO.Path.GetFileName(source),
-                metadata.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "undated",
-                metadata.Date,
-                source,
-                FormatName);
-            var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (SectionContent section in sections)
             {
                 if (section.Kind == Section.None) continue;
-                ReadSection(section, source, dataSet, ranges, seen, diagnostics);
+                ReadSection(section, source, builder);
             }
 
-            if (ranges.Count == 0)
+            if (builder.Count == 0)
             {
                 string message = "No EOP range table was found in '" + source + "'";
                 if (commentedRanges > 0)
@@ -134,31 +127,16 @@ namespace EopTools.Parsing
                 }
                 throw new RangeDataException("NoRangeTable", message + ".");
             }
-            diagnostics.Sort((a, b) => a.Line.CompareTo(b.Line));
-            return new RangeData(dataSet, OrderByTable(ranges), diagnostics);
+            return builder.Build(hasIPv6 => new EopDataSet(
+                metadata.Title ?? System.IO.Path.GetFileName(source),
+                metadata.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "undated",
+                metadata.Date,
+                source,
+                FormatName,
+                hasIPv6));
         }
 
         /// <summary>One to six '#' and then a space or the end of the line.</summary>
-        /// <summary>
-        /// Tables list IPv4 and IPv6 side by side; admins read them as the IPv4 list, then the IPv6 list, table by table.
-        /// (A plain stable bucket pass: LINQ's sort over enum keys costs more JIT time at first use than the whole parse.)
-        /// </summary>
-        private static List<EopIpRange> OrderByTable(List<EopIpRange> ranges)
-        {
-            var ordered = new List<EopIpRange>(ranges.Count);
-            for (int region = (int)EopRegion.Global; region <= (int)EopRegion.APAC; region++)
-            {
-                foreach (IPAddressFamily family in new[] { IPAddressFamily.IPv4, IPAddressFamily.IPv6 })
-                {
-                    foreach (EopIpRange range in ranges)
-                    {
-                        if ((int)range.Region == region && range.AddressFamily == family) ordered.Add(range);
-                    }
-                }
-            }
-            return ordered;
-        }
-
         private static bool IsHeading(string trimmed)
         {
             int level = 0;
@@ -178,9 +156,9 @@ namespace EopTools.Parsing
 
         private static int CountRanges(string text) => MayHoldRange(text) ? Patterns.RangeLike.Matches(text).Count : 0;
 
-        private static void ReadSection(SectionContent section, string source, EopDataSet dataSet, List<EopIpRange> ranges,
-            HashSet<string> seen, List<ParseDiagnostic> diagnostics)
+        private static void ReadSection(SectionContent section, string source, RangeDataBuilder builder)
         {
+            List<ParseDiagnostic> diagnostics = builder.Diagnostics;
             bool hasDataTable = false;
             IReadOnlyList<string>? labels = null;
             foreach (TableRow row in section.Rows)
@@ -201,7 +179,7 @@ namespace EopTools.Parsing
                         diagnostics.Add(new ParseDiagnostic(source, row.Line, "cell in a column that is not a region table; skipped", row.Cells[column].Trim()));
                         continue;
                     }
-                    AddRange(cell, row.Line, region.Value, source, dataSet, ranges, seen, diagnostics);
+                    AddRange(cell, row.Line, region.Value, source, builder);
                 }
             }
 
@@ -225,26 +203,20 @@ namespace EopTools.Parsing
                         diagnostics.Add(new ParseDiagnostic(source, line.Line, "code block beyond the region columns; skipped", line.Text.Trim()));
                         continue;
                     }
-                    AddRange(cell, line.Line, region.Value, source, dataSet, ranges, seen, diagnostics);
+                    AddRange(cell, line.Line, region.Value, source, builder);
                 }
             }
             ReportStale(section.Prose, source, diagnostics);
         }
 
-        private static void AddRange(string cell, int line, EopRegion region, string source, EopDataSet dataSet,
-            List<EopIpRange> ranges, HashSet<string> seen, List<ParseDiagnostic> diagnostics)
+        private static void AddRange(string cell, int line, EopRegion region, string source, RangeDataBuilder builder)
         {
             if (!IpText.TryParsePrefix(cell, allowBareAddress: false, out IpPrefix prefix, out string? error))
             {
-                diagnostics.Add(new ParseDiagnostic(source, line, "malformed range (" + error + "); skipped", cell));
+                builder.Warn(source, line, "malformed range (" + error + "); skipped", cell);
                 return;
             }
-            if (!seen.Add(region + " " + prefix))
-            {
-                diagnostics.Add(new ParseDiagnostic(source, line, "range listed twice in the " + region + " table; kept once", cell));
-                return;
-            }
-            ranges.Add(new EopIpRange(prefix, region, dataSet));
+            if (!builder.Add(prefix, region)) builder.Warn(source, line, "range listed twice in the " + region + " table; kept once", cell);
         }
 
         private static void ReportStale(List<SourceText> lines, string source, List<ParseDiagnostic> diagnostics)

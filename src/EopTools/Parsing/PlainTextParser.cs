@@ -25,10 +25,7 @@ namespace EopTools.Parsing
 
         public static RangeData Parse(string text, string source)
         {
-            var dataSet = new EopDataSet(Path.GetFileName(source), "undated", null, source, FormatName);
-            var ranges = new List<EopIpRange>();
-            var diagnostics = new List<ParseDiagnostic>();
-            var seen = new HashSet<IpPrefix>();
+            var builder = new RangeDataBuilder();
             string[] lines = text.Replace("\r\n", "\n").Split('\n');
             for (int index = 0; index < lines.Length; index++)
             {
@@ -36,21 +33,16 @@ namespace EopTools.Parsing
                 if (line.Length == 0) continue;
                 if (!IpText.TryParsePrefix(line, allowBareAddress: true, out IpPrefix prefix, out string? error))
                 {
-                    diagnostics.Add(new ParseDiagnostic(source, index + 1, "malformed range (" + error + "); skipped", line));
+                    builder.Warn(source, index + 1, "malformed range (" + error + "); skipped", line);
                     continue;
                 }
-                if (!seen.Add(prefix))
-                {
-                    diagnostics.Add(new ParseDiagnostic(source, index + 1, "range listed twice; kept once", line));
-                    continue;
-                }
-                ranges.Add(new EopIpRange(prefix, EopRegion.Global, dataSet));
+                if (!builder.Add(prefix, EopRegion.Global)) builder.Warn(source, index + 1, "range listed twice; kept once", line);
             }
-            if (ranges.Count == 0)
+            if (builder.Count == 0)
             {
                 throw new RangeDataException("NoRangeTable", "No valid range was found in '" + source + "'.");
             }
-            return new RangeData(dataSet, ranges, diagnostics);
+            return builder.Build(hasIPv6 => new EopDataSet(Path.GetFileName(source), "undated", null, source, FormatName, hasIPv6));
         }
 
         private static string StripComment(string line)

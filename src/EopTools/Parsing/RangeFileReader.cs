@@ -27,10 +27,13 @@ namespace EopTools.Parsing
 
         public static RangeData ReadText(string text, string source)
         {
+            if (EndpointsJsonParser.LooksLikeJson(text)) return EndpointsJsonParser.Parse(text, source);
+            if (LegacyXmlParser.LooksLikeXml(text)) return LegacyXmlParser.Parse(text, source);
             if (PlainTextParser.LooksLikePlainText(text)) return PlainTextParser.Parse(text, source);
             if (EopPageParser.LooksLikePage(text)) return EopPageParser.Parse(text, source);
             throw new RangeDataException("UnrecognizedRangeFile",
-                "The file '" + source + "' is not a range file this module reads (an EOP docs page or a plain list of prefixes).");
+                "The file '" + source + "' is not a range file this module reads: the web service's /endpoints JSON, " +
+                "O365IPAddresses.xml, the EOP docs page, or a plain list of prefixes.");
         }
     }
 }

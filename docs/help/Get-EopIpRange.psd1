@@ -1,0 +1,51 @@
+@{
+    Synopsis    = 'Gets the Exchange Online Protection (EOP) IP ranges as objects whose text is the CIDR prefix.'
+    Description = @(
+        'Get-EopIpRange writes one EopTools.EopIpRange object per published prefix: the global list by default, or one of the regional tables (Americas, EMEA, APAC) that the 2018 page published. It reads the session''s ranges (the cache that Update-EopIpRange keeps, else the embedded 2018 page), or the file given with -Path.'
+        'Each object''s ToString() is its canonical CIDR prefix, so the output can be passed directly to any parameter that takes address strings, such as the RemoteAddress parameter of New-NetFirewallRule and Set-NetFirewallRule or the RemoteIPRanges parameter of Set-ReceiveConnector.'
+        'With -Aggregate, overlapping and adjacent prefixes are merged into the fewest CIDR prefixes that cover exactly the same addresses.'
+    )
+    Parameters  = @{
+        Region        = 'The table to list: Global (the default), Americas, EMEA or APAC. Only the EOP page of 2018 (before October) published the regional tables; for data without the table, the cmdlet fails with the error RegionNotInDataSet.'
+        AddressFamily = 'Lists only ranges of these address families: IPv4, IPv6 or both (the default).'
+        Path          = 'Reads the ranges from this file instead of the session''s data. The format is detected from the content: the web service''s /endpoints JSON, O365IPAddresses.xml, the EOP docs page (any version), or plain text with one prefix or address per line. A malformed entry is skipped with a warning naming the file, the line and the text.'
+        Aggregate     = 'Merges overlapping and adjacent prefixes into the minimal set of CIDR prefixes, per address family.'
+    }
+    Inputs      = @(@{ Type = 'None'; Description = 'You cannot pipe objects to this cmdlet.' })
+    Outputs     = @(@{ Type = 'EopTools.EopIpRange'; Description = 'One object per prefix: Prefix, AddressFamily, PrefixLength, FirstAddress, LastAddress, AddressCount, Region, DataSet and, for web service data, EndpointSet. ToIPNetwork() returns an IPNetwork2 for subnetting.' })
+    Notes       = @(
+        'The embedded 2018 page says its ranges are only used for relay through customer connectors. Run Update-EopIpRange to use the current ranges of the Microsoft 365 web service.'
+        'Windows Firewall rules are reported to hold about 1000 addresses; Exchange Online connection filters accept only /24 to /32 IPv4 ranges. The EOP prefixes fit a receive connector as they are.'
+    )
+    Examples    = @(
+        @{
+            Title   = 'Create a Windows Firewall rule for SMTP from EOP'
+            Code    = @'
+New-NetFirewallRule -Name EOP-SMTP-In -DisplayName 'SMTP from Exchange Online Protection' -Direction Inbound -Protocol TCP -LocalPort 25 -Action Allow -RemoteAddress (Get-EopIpRange)
+'@
+            Remarks = 'The ranges bind to -RemoteAddress as CIDR strings, IPv4 and IPv6 together.'
+        }
+        @{
+            Title   = 'Refresh the addresses of an existing firewall rule'
+            Code    = @'
+Get-NetFirewallRule -Name EOP-SMTP-In | Set-NetFirewallRule -RemoteAddress (Get-EopIpRange)
+'@
+            Remarks = 'Set-NetFirewallRule replaces the rule''s whole address list, so running this after every update keeps the rule exact.'
+        }
+        @{
+            Title   = 'Allow EOP on an on-premises receive connector'
+            Code    = @'
+Set-ReceiveConnector -Identity 'EX01\From Exchange Online' -RemoteIPRanges (Get-EopIpRange)
+'@
+            Remarks = 'RemoteIPRanges takes any prefix length and IPv6, so the EOP prefixes go in as they are.'
+        }
+        @{
+            Title   = 'List the IPv6 ranges of the EMEA table, merged'
+            Code    = @'
+Get-EopIpRange -Region EMEA -AddressFamily IPv6 -Aggregate
+'@
+            Remarks = 'Regional tables exist only in the 2018 page (the embedded default).'
+        }
+    )
+    Links       = @('about_EopTools', 'Test-EopIpAddress', 'Update-EopIpRange', 'Export-EopRangeDiff')
+}

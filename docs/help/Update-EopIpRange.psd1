@@ -1,0 +1,50 @@
+@{
+    Synopsis    = 'Updates the session''s EOP ranges from the Microsoft 365 IP address and URL web service, or from a file, and caches them safely.'
+    Description = @(
+        'Update-EopIpRange asks the web service for the latest version of an instance (/version/{instance}) and downloads its endpoints (/endpoints/{instance}) only when that version is newer than the cached one, or with -Force. EOP is every Exchange endpoint set whose TCP ports include 25.'
+        'The answer is written to the cache only when it is complete, parsable and holds EOP ranges; the cache file is written to a temporary file and renamed into place, and then the session''s ranges are replaced. A new session uses the cache when it holds valid data, else the embedded 2018 page.'
+        'Every failure (HTTP 429, a server error, a refused connection, a timeout, a truncated answer, an HTML page, an answer over 16 MB) is a terminating error with a stable error id, and the cache and the session''s ranges stay as they were. Nothing is retried in a loop.'
+    )
+    Parameters  = @{
+        Instance   = 'The web service instance: Worldwide (the default), USGovDoD, USGovGCCHigh or China.'
+        Uri        = 'The web service''s base address. The default is https://endpoints.office.com. It must use HTTPS; plain HTTP is allowed only for a loopback host.'
+        Path       = 'Imports this file instead of asking the web service, for servers without internet access. Any format Get-EopIpRange -Path reads; it is cached with version 0000000000, so the next online update replaces it.'
+        Force      = 'Downloads the endpoints even when the cached version is current.'
+        TimeoutSec = 'How long to wait for each answer, in seconds (1 to 3600; the default is 60).'
+    }
+    Inputs      = @(@{ Type = 'None'; Description = 'You cannot pipe objects to this cmdlet.' })
+    Outputs     = @(@{ Type = 'EopTools.EopRangeUpdate'; Description = 'Instance, PreviousVersion, Version, Updated, RangeCount and CachePath. Nothing is written when -WhatIf stops the update.' })
+    Notes       = @(
+        'The cache folder is $env:EOPTOOLS_CACHE_DIR, else %LOCALAPPDATA%\EopTools on Windows and $XDG_CACHE_HOME/EopTools or ~/.cache/EopTools elsewhere. It also holds client-request-id.txt, the one ClientRequestId GUID this machine sends.'
+        'Microsoft asks clients to check /version at most once an hour and to download /endpoints only when the version changed; after HTTP 429, wait as long as the error says.'
+    )
+    Examples    = @(
+        @{
+            Title   = 'Get the current worldwide ranges'
+            Code    = @'
+Update-EopIpRange
+'@
+            Remarks = 'Downloads only when the web service has a newer version than the cache.'
+        }
+        @{
+            Title   = 'A scheduled update that keeps a change record and the firewall rule current'
+            Code    = @'
+$before = Get-EopIpRange
+$update = Update-EopIpRange
+if ($update.Updated) {
+    Export-EopRangeDiff -Reference $before -Path ".\eop-changes-$($update.Version).csv"
+    Get-NetFirewallRule -Name EOP-SMTP-In | Set-NetFirewallRule -RemoteAddress (Get-EopIpRange)
+}
+'@
+            Remarks = 'Run it hourly or daily from a scheduled task; it downloads and changes something only when Microsoft publishes a new version.'
+        }
+        @{
+            Title   = 'Import the ranges on a server without internet access'
+            Code    = @'
+Update-EopIpRange -Path \\fileserver\eop\endpoints-worldwide.json
+'@
+            Remarks = 'Download /endpoints/Worldwide elsewhere and import the file; every cmdlet in this and later sessions then uses it.'
+        }
+    )
+    Links       = @('about_EopTools', 'Get-EopIpRange', 'Export-EopRangeDiff')
+}

@@ -1,0 +1,112 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using EopTools.Completers;
+using EopTools.Parsing;
+using EopTools.Sources;
+
+namespace EopTools.Commands
+{
+    /// <summary>Update-EopIpRange: current ranges from the Microsoft 365 web service (or a file), cached safely.</summary>
+    [Cmdlet(VerbsData.Update, "EopIpRange", SupportsShouldProcess = true, DefaultParameterSetName = OnlineSet)]
+    [OutputType(typeof(EopRangeUpdate))]
+    public sealed class UpdateEopIpRangeCommand : PSCmdlet, IDisposable
+    {
+        private const string OnlineSet = "Online";
+        private const string FileSet = "Path";
+
+        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+
+        [Parameter(Position = 0)]
+        [ArgumentCompleter(typeof(InstanceCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string Instance { get; set; } = "Worldwide";
+
+        /// <summary>The web service's base address; HTTPS, or HTTP on a loopback host.</summary>
+        [Parameter(ParameterSetName = OnlineSet)]
+        [ValidateNotNull]
+        public Uri Uri { get; set; } = new Uri(EndpointsWebService.DefaultBaseUri);
+
+        /// <summary>Import this file instead of asking the web service.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = FileSet)]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; } = null!;
+
+        /// <summary>Download even when the cached version is current.</summary>
+        [Parameter(ParameterSetName = OnlineSet)]
+        public SwitchParameter Force { get; set; }
+
+        [Parameter(ParameterSetName = OnlineSet)]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSec { get; set; } = 60;
+
+        protected override void EndProcessing()
+        {
+            string instance;
+            try
+            {
+                instance = RangeUpdater.CanonicalInstance(Instance);
+            }
+            catch (ArgumentException e)
+            {
+                ThrowTerminatingError(new ErrorRecord(e, "UnknownInstance", ErrorCategory.InvalidArgument, Instance));
+                return;
+            }
+            CacheStore cache = CacheStore.ForCurrentUser();
+            WriteVerbose("Cache folder: " + cache.Directory);
+            var warnings = new List<string>();
+            EopRangeUpdate? result;
+            try
+            {
+                result = ParameterSetName == FileSet
+                    ? RangeUpdater.Import(cache, instance, SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path), Confirm, warnings)
+                    : RangeUpdater.Update(cache, instance, Uri, Force, TimeSpan.FromSeconds(TimeoutSec), Confirm, warnings, _stopping.Token);
+            }
+            catch (WebServiceException e)
+            {
+                WriteWarnings(warnings);
+                ThrowTerminatingError(new ErrorRecord(e, e.ErrorId, CategoryOf(e.Failure), Uri));
+                return;
+            }
+            catch (RangeDataException e)
+            {
+                WriteWarnings(warnings);
+                ThrowTerminatingError(new ErrorRecord(e, e.ErrorId, e.ErrorId == "RangeFileNotFound" ? ErrorCategory.ObjectNotFound : ErrorCategory.InvalidData, Path));
+                return;
+            }
+            WriteWarnings(warnings);
+            if (result != null) WriteObject(result);
+        }
+
+        protected override void StopProcessing() => _stopping.Cancel();
+
+        public void Dispose() => _stopping.Dispose();
+
+        private bool Confirm(string target, string action) => ShouldProcess(target, action);
+
+        private void WriteWarnings(List<string> warnings)
+        {
+            foreach (string warning in warnings) WriteWarning(warning);
+        }
+
+        private static ErrorCategory CategoryOf(WebServiceFailure failure)
+        {
+            switch (failure)
+            {
+                case WebServiceFailure.InsecureUri:
+                    return ErrorCategory.SecurityError;
+                case WebServiceFailure.Timeout:
+                    return ErrorCategory.OperationTimeout;
+                case WebServiceFailure.RateLimited:
+                case WebServiceFailure.AnswerTooLarge:
+                    return ErrorCategory.LimitsExceeded;
+                case WebServiceFailure.IncompleteAnswer:
+                case WebServiceFailure.UnexpectedAnswer:
+                    return ErrorCategory.InvalidData;
+                default:
+                    return ErrorCategory.ConnectionError;
+            }
+        }
+    }
+}

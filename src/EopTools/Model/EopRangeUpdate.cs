@@ -1,0 +1,36 @@
+namespace EopTools
+{
+    /// <summary>What Update-EopIpRange did: the version before and after, whether it changed, and where the data is.</summary>
+    public sealed class EopRangeUpdate
+    {
+        public EopRangeUpdate(string instance, string? previousVersion, string version, bool updated, int rangeCount, string cachePath)
+        {
+            Instance = instance;
+            PreviousVersion = previousVersion;
+            Version = version;
+            Updated = updated;
+            RangeCount = rangeCount;
+            CachePath = cachePath;
+        }
+
+        public string Instance { get; }
+
+        /// <summary>The cached version before this update; null when there was no valid cache.</summary>
+        public string? PreviousVersion { get; }
+
+        public string Version { get; }
+
+        /// <summary>True when new data was written to the cache and the session now uses it.</summary>
+        public bool Updated { get; }
+
+        /// <summary>The number of EOP ranges in the data the session now uses.</summary>
+        public int RangeCount { get; }
+
+        public string CachePath { get; }
+
+        public override string ToString() =>
+            Updated
+                ? Instance + " EOP ranges updated from " + (PreviousVersion ?? "none") + " to " + Version + " (" + RangeCount + " ranges)"
+                : Instance + " EOP ranges are current at " + Version + " (" + RangeCount + " ranges)";
+    }
+}

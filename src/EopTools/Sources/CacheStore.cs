@@ -1,0 +1,162 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.RegularExpressions;
+using EopTools.Parsing;
+
+namespace EopTools.Sources
+{
+    /// <summary>The ranges last fetched or imported, kept as the file that was received, with its instance and version.</summary>
+    internal sealed class CachedRanges
+    {
+        public CachedRanges(string instance, string version, string path, RangeData data)
+        {
+            Instance = instance;
+            Version = version;
+            Path = path;
+            Data = data;
+        }
+
+        public string Instance { get; }
+
+        public string Version { get; }
+
+        public string Path { get; }
+
+        public RangeData Data { get; }
+    }
+
+    /// <summary>
+    /// The per-user cache folder. A cache file is named ranges-{instance}-{version}{extension} and holds the data exactly
+    /// as received; it is written to a temporary file and renamed into place, so it is never seen empty or partial.
+    /// </summary>
+    internal sealed class CacheStore
+    {
+        public const string DirectoryVariable = "EOPTOOLS_CACHE_DIR";
+        public const string UnversionedImport = "0000000000";
+
+        private const string ClientRequestIdFile = "client-request-id.txt";
+
+        public CacheStore(string directory)
+        {
+            Directory = directory;
+        }
+
+        public string Directory { get; }
+
+        /// <summary>EOPTOOLS_CACHE_DIR, else LOCALAPPDATA\EopTools on Windows, XDG_CACHE_HOME/EopTools or ~/.cache/EopTools elsewhere.</summary>
+        public static CacheStore ForCurrentUser()
+        {
+            string? configured = Environment.GetEnvironmentVariable(DirectoryVariable);
+            if (!string.IsNullOrEmpty(configured)) return new CacheStore(configured!);
+            if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
+            {
+                return new CacheStore(System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "EopTools"));
+            }
+            string? xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+            string root = !string.IsNullOrEmpty(xdg) ? xdg! : System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
+            return new CacheStore(System.IO.Path.Combine(root, "EopTools"));
+        }
+
+        /// <summary>
+        /// The newest cache file that reads to EOP ranges (of <paramref name="instance"/>, or of any instance), or null.
+        /// A file that cannot be read is reported in <paramref name="problems"/> and passed over.
+        /// </summary>
+        public CachedRanges? Load(string? instance, List<string> problems)
+        {
+            if (!System.IO.Directory.Exists(Directory)) return null;
+            var candidates = new List<FileInfo>();
+            foreach (FileInfo file in new DirectoryInfo(Directory).GetFiles("ranges-*"))
+            {
+                Match name = Names.CacheFile.Match(file.Name);
+                if (name.Success && (instance == null || string.Equals(name.Groups["instance"].Value, instance, StringComparison.OrdinalIgnoreCase)))
+                {
+                    candidates.Add(file);
+                }
+            }
+            candidates.Sort((a, b) => b.LastWriteTimeUtc.CompareTo(a.LastWriteTimeUtc));
+            foreach (FileInfo file in candidates)
+            {
+                Match name = Names.CacheFile.Match(file.Name);
+                string fileInstance = name.Groups["instance"].Value;
+                string version = name.Groups["version"].Value;
+                try
+                {
+                    string text = File.ReadAllText(file.FullName, Encoding.UTF8);
+                    RangeData data = EndpointsJsonParser.LooksLikeJson(text)
+                        ? EndpointsJsonParser.Parse(text, file.FullName, fileInstance, version == UnversionedImport ? null : version)
+                        : RangeFileReader.ReadText(text, file.FullName);
+                    return new CachedRanges(fileInstance, version, file.FullName, data);
+                }
+                catch (Exception e) when (e is RangeDataException || e is IOException || e is UnauthorizedAccessException)
+                {
+                    problems.Add("The cached ranges in '" + file.FullName + "' cannot be used (" + e.Message + "); they are passed over.");
+                }
+            }
+            return null;
+        }
+
+        public string PathFor(string instance, string version, string extension) =>
+            System.IO.Path.Combine(Directory, "ranges-" + instance + "-" + version + extension);
+
+        /// <summary>Writes the data as received and makes it the only cache file; returns its path.</summary>
+        public string Save(string instance, string version, string extension, string content)
+        {
+            System.IO.Directory.CreateDirectory(Directory);
+            string target = PathFor(instance, version, extension);
+            WriteAtomically(target, content);
+            foreach (FileInfo file in new DirectoryInfo(Directory).GetFiles("ranges-*"))
+            {
+                if (Names.CacheFile.IsMatch(file.Name) && !string.Equals(file.FullName, System.IO.Path.GetFullPath(target), StringComparison.Ordinal))
+                {
+                    file.Delete();
+                }
+            }
+            return target;
+        }
+
+        /// <summary>The web service asks for one GUID per machine, created once and reused.</summary>
+        public Guid ClientRequestId()
+        {
+            string path = System.IO.Path.Combine(Directory, ClientRequestIdFile);
+            if (File.Exists(path) && Guid.TryParseExact(File.ReadAllText(path).Trim(), "D", out Guid existing)) return existing;
+            Guid created = Guid.NewGuid();
+            System.IO.Directory.CreateDirectory(Directory);
+            WriteAtomically(path, created.ToString("D", CultureInfo.InvariantCulture));
+            return created;
+        }
+
+        /// <summary>Built on first use: a session without a cache folder never pays for it at startup.</summary>
+        private static class Names
+        {
+            public static readonly Regex CacheFile = new Regex(
+                @"^ranges-(?<instance>[A-Za-z]+)-(?<version>\d{10})(?<extension>\.[A-Za-z0-9]+)$", RegexOptions.CultureInvariant);
+        }
+
+        /// <summary>Temporary file in the same folder, then a rename: readers see the old file or the new one, whole.</summary>
+        internal static void WriteAtomically(string target, string content)
+        {
+            string directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(target))!;
+            string temporary = System.IO.Path.Combine(directory, "." + System.IO.Path.GetFileName(target) + "." + Guid.NewGuid().ToString("N") + ".tmp");
+            try
+            {
+                using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+                using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
+                {
+                    writer.Write(content);
+                    writer.Flush();
+                    stream.Flush(flushToDisk: true);
+                }
+                if (File.Exists(target)) File.Replace(temporary, target, destinationBackupFileName: null);
+                else File.Move(temporary, target);
+            }
+            finally
+            {
+                if (File.Exists(temporary)) File.Delete(temporary);
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using EopTools.Sources;
+using Xunit;
+
+namespace EopTools.Tests
+{
+    public sealed class CacheStoreTests : IDisposable
+    {
+        private const string Answer = "[{\"id\":10,\"serviceArea\":\"Exchange\",\"ips\":[\"192.0.2.0/24\",\"2001:db8::/32\"],\"tcpPorts\":\"25\"}]";
+        private readonly string _directory = Path.Combine(Path.GetTempPath(), "eoptools-cache-" + Guid.NewGuid().ToString("N"));
+
+        public void Dispose()
+        {
+            if (Directory.Exists(_directory)) Directory.Delete(_directory, recursive: true);
+        }
+
+        [Fact]
+        public void LoadsWhatItSavedWithInstanceAndVersion()
+        {
+            var cache = new CacheStore(_directory);
+            string path = cache.Save("Worldwide", "2026110100", ".json", Answer);
+            Assert.Equal(Path.Combine(_directory, "ranges-Worldwide-2026110100.json"), path);
+            var problems = new List<string>();
+            CachedRanges loaded = cache.Load("Worldwide", problems)!;
+            Assert.Empty(problems);
+            Assert.Equal("2026110100", loaded.Version);
+            Assert.Equal("Microsoft 365 endpoints (Worldwide)", loaded.Data.DataSet.Name);
+            Assert.Equal(new[] { "192.0.2.0/24", "2001:db8::/32" }, TestData.Texts(loaded.Data.Ranges));
+            Assert.Null(cache.Load("China", problems));
+        }
+
+        [Fact]
+        public void KeepsOnlyTheNewestFileAndNoTemporaryOnes()
+        {
+            var cache = new CacheStore(_directory);
+            cache.Save("Worldwide", "2026110100", ".json", Answer);
+            cache.Save("Worldwide", "2026120100", ".json", Answer);
+            Assert.Equal(new[] { Path.Combine(_directory, "ranges-Worldwide-2026120100.json") }, Directory.GetFiles(_directory));
+        }
+
+        [Fact]
+        public void PassesOverACorruptFileAndSaysWhy()
+        {
+            var cache = new CacheStore(_directory);
+            Directory.CreateDirectory(_directory);
+            File.WriteAllText(Path.Combine(_directory, "ranges-Worldwide-2026110100.json"), "[{\"id\":10,");
+            var problems = new List<string>();
+            Assert.Null(cache.Load(null, problems));
+            string problem = Assert.Single(problems);
+            Assert.StartsWith("The cached ranges in '" + Path.Combine(_directory, "ranges-Worldwide-2026110100.json") + "' cannot be used (", problem);
+            Assert.Contains("is not valid JSON", problem);
+        }
+
+        [Fact]
+        public void FallsBackToAnOlderValidFileWhenTheNewestIsCorrupt()
+        {
+            var cache = new CacheStore(_directory);
+            cache.Save("Worldwide", "2026110100", ".json", Answer);
+            string corrupt = Path.Combine(_directory, "ranges-Worldwide-2026120100.json");
+            File.WriteAllText(corrupt, "");
+            File.SetLastWriteTimeUtc(corrupt, DateTime.UtcNow.AddMinutes(1));
+            var problems = new List<string>();
+            Assert.Equal("2026110100", cache.Load("Worldwide", problems)!.Version);
+            Assert.Single(problems);
+        }
+
+        [Fact]
+        public void CreatesOneClientRequestIdAndReusesIt()
+        {
+            var cache = new CacheStore(_directory);
+            Guid first = cache.ClientRequestId();
+            Assert.NotEqual(Guid.Empty, first);
+            Assert.Equal(first, cache.ClientRequestId());
+            Assert.Equal(first.ToString("D"), File.ReadAllText(Path.Combine(_directory, "client-request-id.txt")));
+        }
+
+        [Fact]
+        public void ReplacesAFileWholeAndLeavesNoTemporaryFile()
+        {
+            Directory.CreateDirectory(_directory);
+            string target = Path.Combine(_directory, "data.txt");
+            CacheStore.WriteAtomically(target, "old");
+            CacheStore.WriteAtomically(target, "new");
+            Assert.Equal("new", File.ReadAllText(target));
+            Assert.Equal(new[] { target }, Directory.GetFiles(_directory));
+        }
+
+        [Fact]
+        public void LeavesNoTemporaryFileWhenTheRenameFails()
+        {
+            string target = Path.Combine(_directory, "data.txt");
+            Directory.CreateDirectory(target);
+            Exception? failure = Record.Exception(() => CacheStore.WriteAtomically(target, "new"));
+            Assert.True(failure is IOException || failure is UnauthorizedAccessException, failure?.ToString());
+            Assert.Equal(new[] { target }, Directory.GetFileSystemEntries(_directory));
+        }
+
+        [Fact]
+        public void UsesTheFolderNamedByTheEnvironment()
+        {
+            string? saved = Environment.GetEnvironmentVariable(CacheStore.DirectoryVariable);
+            try
+            {
+                Environment.SetEnvironmentVariable(CacheStore.DirectoryVariable, _directory);
+                Assert.Equal(_directory, CacheStore.ForCurrentUser().Directory);
+                Environment.SetEnvironmentVariable(CacheStore.DirectoryVariable, null);
+                string? xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+                string expected = OperatingSystem.IsWindows()
+                    ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "EopTools")
+                    : Path.Combine(string.IsNullOrEmpty(xdg) ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache") : xdg, "EopTools");
+                Assert.Equal(expected, CacheStore.ForCurrentUser().Directory);
+            }
+            finally
+            {
+                Environment.SetEnvironmentVariable(CacheStore.DirectoryVariable, saved);
+            }
+        }
+    }
+}

@@ -1,0 +1,135 @@
+using System.IO;
+using System.Linq;
+using EopTools.Parsing;
+using EopTools.Parsing.Json;
+using Xunit;
+
+namespace EopTools.Tests
+{
+    /// <summary>Every format, detected by content, on small fixtures of our own (tests/fixtures).</summary>
+    public class ReaderTests
+    {
+        [Fact]
+        public void ReadsTheEopSetsOfAnEndpointsAnswer()
+        {
+            RangeData data = RangeFileReader.Read(TestPaths.Fixture("endpoints.json"));
+            Assert.Equal(new[] { "192.0.2.0/25", "192.0.2.128/25", "203.0.113.7/32", "10.25.0.0/16", "2001:db8:f400::/48" }, TestData.Texts(data.Ranges));
+            Assert.All(data.Ranges, r => Assert.Equal(EopRegion.Global, r.Region));
+            Assert.Equal("EndpointsJson", data.DataSet.Format);
+            Assert.True(data.DataSet.HasIPv6);
+        }
+
+        [Fact]
+        public void KeepsTheEndpointSetOnEachRange()
+        {
+            RangeData data = RangeFileReader.Read(TestPaths.Fixture("endpoints.json"));
+            EopEndpointSet set = data.Ranges.Single(r => r.Prefix == "192.0.2.0/25").EndpointSet!;
+            Assert.Equal(10, set.Id);
+            Assert.Equal("Exchange", set.ServiceArea);
+            Assert.Equal("25", set.TcpPorts);
+            Assert.Equal("Allow", set.Category);
+            Assert.True(set.Required);
+            Assert.True(set.ExpressRoute);
+            Assert.Equal("10 (Exchange, TCP 25, Allow, required, ExpressRoute)", set.ToString());
+            EopEndpointSet spaced = data.Ranges.Single(r => r.Prefix == "10.25.0.0/16").EndpointSet!;
+            Assert.Equal(12, spaced.Id);
+            Assert.False(spaced.Required);
+            Assert.Null(spaced.ExpressRoute);
+        }
+
+        [Fact]
+        public void WarnsAboutAMalformedRangeWithItsLine()
+        {
+            RangeData data = RangeFileReader.Read(TestPaths.Fixture("endpoints.json"));
+            ParseDiagnostic warning = Assert.Single(data.Diagnostics);
+            Assert.Equal(18, warning.Line);
+            Assert.Equal("malformed range in endpoint set 10 (host bits are set (the network would be 192.0.2.0/25)); skipped", warning.Message);
+            Assert.Equal("192.0.2.1/25", warning.Text);
+        }
+
+        [Fact]
+        public void RecordsThatAnAnswerCarriesNoIPv6()
+        {
+            string text = "[{\"id\":10,\"serviceArea\":\"Exchange\",\"ips\":[\"192.0.2.0/24\"],\"tcpPorts\":\"25\"}]";
+            Assert.False(EndpointsJsonParser.Parse(text, "noipv6.json").DataSet.HasIPv6);
+        }
+
+        [Fact]
+        public void CountsIPv6InOtherSetsAsCarryingIPv6()
+        {
+            string text = "[{\"id\":10,\"serviceArea\":\"Exchange\",\"ips\":[\"192.0.2.0/24\"],\"tcpPorts\":\"25\"}," +
+                "{\"id\":1,\"serviceArea\":\"Exchange\",\"ips\":[\"2001:db8::/32\"],\"tcpPorts\":\"443\"}]";
+            Assert.True(EndpointsJsonParser.Parse(text, "full.json").DataSet.HasIPv6);
+        }
+
+        [Fact]
+        public void DescribesTheVersionAndInstanceItWasAskedFor()
+        {
+            string text = "[{\"id\":10,\"serviceArea\":\"Exchange\",\"ips\":[\"192.0.2.0/24\"],\"tcpPorts\":\"25\"}]";
+            EopDataSet dataSet = EndpointsJsonParser.Parse(text, "cache", "Worldwide", "2026110100").DataSet;
+            Assert.Equal("Microsoft 365 endpoints (Worldwide)", dataSet.Name);
+            Assert.Equal("2026110100", dataSet.Version);
+            Assert.Equal(new System.DateTime(2026, 11, 1), dataSet.Published);
+        }
+
+        [Theory]
+        [InlineData("[{\"id\":1,\"serviceArea\":\"Exchange\",\"ips\":[\"192.0.2.0/24\"],\"tcpPorts\":\"443\"}]", "NoEopRanges")]
+        [InlineData("[]", "NoEopRanges")]
+        [InlineData("{\"instance\":\"Worldwide\",\"latest\":\"2026110100\"}", "UnrecognizedRangeFile")]
+        [InlineData("[{\"id\":1,\"endpointSetId\":4,\"disposition\":\"Change\"}]", "UnrecognizedRangeFile")]
+        [InlineData("[{\"id\":10,\"serviceArea\":\"Exchange\",", "InvalidJson")]
+        public void RejectsJsonThatIsNotAnEndpointsAnswerWithEop(string text, string errorId)
+        {
+            Assert.Equal(errorId, Assert.Throws<RangeDataException>(() => EndpointsJsonParser.Parse(text, "x.json")).ErrorId);
+        }
+
+        [Fact]
+        public void ReadsTheEopProductOfTheLegacyXml()
+        {
+            RangeData data = RangeFileReader.Read(TestPaths.Fixture("O365IPAddresses.xml"));
+            Assert.Equal(new[] { "192.0.2.0/24", "203.0.113.7/32", "2001:db8:f40::/48" }, TestData.Texts(data.Ranges));
+            Assert.Equal("2018-06-02", data.DataSet.Version);
+            ParseDiagnostic warning = Assert.Single(data.Diagnostics);
+            Assert.Equal(12, warning.Line);
+            Assert.Equal("203.0.113.8/24", warning.Text);
+        }
+
+        [Theory]
+        [InlineData("<?xml version=\"1.0\"?><rss><channel/></rss>", "UnrecognizedRangeFile")]
+        [InlineData("<products updated=\"6/2/2018\"><product name=\"EXO\"/></products>", "NoEopRanges")]
+        [InlineData("<products><product name=\"EOP\">", "InvalidXml")]
+        public void RejectsXmlWithoutEopRanges(string text, string errorId)
+        {
+            Assert.Equal(errorId, Assert.Throws<RangeDataException>(() => RangeFileReader.ReadText(text, "x.xml")).ErrorId);
+        }
+
+        [Theory]
+        [InlineData("[1, 2", "line 1, column 6: expected ',' or ']' after an array item")]
+        [InlineData("{\"a\": tru}", "line 1, column 7: unexpected text; expected true")]
+        [InlineData("[\n  \"a\",\n  01\n]", "line 3, column 4: expected ',' or ']' after an array item")]
+        [InlineData("{\"a\": 1, \"A\": 2}", "line 1, column 10: the member 'A' appears twice")]
+        [InlineData("[] x", "line 1, column 4: unexpected text after the JSON value")]
+        public void ReportsJsonSyntaxErrorsWithLineAndColumn(string text, string message)
+        {
+            Assert.Equal(message, Assert.Throws<System.FormatException>(() => JsonReader.Parse(text)).Message);
+        }
+
+        [Fact]
+        public void ReadsJsonStringsNumbersAndLiterals()
+        {
+            JsonNode node = JsonReader.Parse("{\"s\": \"a\\u00e9\\n\\\"\", \"n\": -1.5e3, \"t\": true, \"z\": null, \"a\": [false]}");
+            Assert.Equal("a\u00e9\n\"", node.Member("S")!.Text);
+            Assert.Equal("-1.5e3", node.Member("n")!.Text);
+            Assert.Equal(JsonKind.True, node.Member("t")!.Kind);
+            Assert.Equal(JsonKind.Null, node.Member("z")!.Kind);
+            Assert.Equal(JsonKind.False, node.Member("a")!.Items[0].Kind);
+        }
+
+        [Fact]
+        public void RejectsAFileInNoKnownFormat()
+        {
+            var error = Assert.Throws<RangeDataException>(() => RangeFileReader.ReadText("just some words here", "notes.txt"));
+            Assert.Equal("UnrecognizedRangeFile", error.ErrorId);
+        }
+    }
+}
