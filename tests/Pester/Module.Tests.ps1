@@ -82,7 +82,8 @@ Describe 'EopTools module' {
             # A child pwsh with its own HOME: the repository registration and the installed module stay in TestDrive.
             $isolatedHome = Join-Path $TestDrive 'home'
             $repository = Join-Path $TestDrive 'repository'
-            $null = New-Item -ItemType Directory -Path $isolatedHome, $repository
+            # The XDG folders must exist: .NET returns '' for a missing one, and PSResourceGet then writes into the current folder.
+            $null = New-Item -ItemType Directory -Path $isolatedHome, $repository, (Join-Path $isolatedHome '.local/share'), (Join-Path $isolatedHome '.config')
             $pwsh = @([Environment]::ProcessPath)
             if ((Split-Path -Leaf $pwsh[0]) -match '^dotnet(\.exe)?$') { $pwsh += Join-Path $PSHOME 'pwsh.dll' }
             $publish = @"
