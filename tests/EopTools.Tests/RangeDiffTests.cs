@@ -167,9 +167,58 @@ namespace EopTools.Tests
         {
             var reference = Data((G, "10.0.0.0/24"), (EopRegion.EMEA, "10.0.0.0/25"));
             var difference = Data((G, "10.0.1.0/24"));
-            var result = RangeDiff.Compare(reference, difference, includeUnchanged: false, scope: new[] { G });
+            var result = RangeDiff.Compare(reference, difference, includeUnchanged: false, tables: new[] { G });
             Assert.Equal(new[] { "Removed Global 10.0.0.0/24 >  +[] -[10.0.0.0/24]", "Added Global  > 10.0.1.0/24 +[10.0.1.0/24] -[]" }, Lines(result));
             Assert.Equal(new[] { G }, result.Regions);
+        }
+
+        private static RangeData WithoutIPv6(params (EopRegion Region, string Prefix)[] entries)
+        {
+            var dataSet = new EopDataSet("noipv6", "2", null, "noipv6.json", "EndpointsJson", hasIPv6: false);
+            return new RangeData(dataSet, entries.Select(e => new EopIpRange(Prefix(e.Prefix), e.Region, dataSet)).ToList(), new List<ParseDiagnostic>());
+        }
+
+        [Fact]
+        public void WarnsInsteadOfReportingIPv6AsRemovedWhenTheDifferenceCarriesNoIPv6()
+        {
+            var result = Diff(Data((G, "10.0.0.0/24"), (G, "2001:db8::/48"), (EopRegion.EMEA, "2001:db8::/56")), WithoutIPv6((G, "10.0.0.0/23")));
+            Assert.Equal(new[]
+            {
+                "Widened Global 10.0.0.0/24 > 10.0.0.0/23 +[10.0.1.0/24] -[]",
+                "TableRemoved EMEA  >  +[] -[]",
+            }, Lines(result));
+            Assert.Equal(new[]
+            {
+                "The difference 'noipv6 2 (noipv6.json)' carries no IPv6 (a NoIPv6 list), so IPv6 is not compared: the reference's 2 IPv6 ranges are not reported as removed.",
+            }, result.Warnings);
+        }
+
+        [Fact]
+        public void WarnsInsteadOfReportingIPv6AsAddedWhenTheReferenceCarriesNoIPv6()
+        {
+            var result = Diff(WithoutIPv6((G, "10.0.0.0/24")), Data((G, "10.0.0.0/24"), (G, "2001:db8::/48")));
+            Assert.Empty(result.Changes);
+            Assert.Equal(new[]
+            {
+                "The reference 'noipv6 2 (noipv6.json)' carries no IPv6 (a NoIPv6 list), so IPv6 is not compared: the difference's 1 IPv6 ranges are not reported as added.",
+            }, result.Warnings);
+        }
+
+        [Fact]
+        public void NeitherWarnsNorSkipsAnythingWhenBothCarryNoIPv6()
+        {
+            var result = Diff(WithoutIPv6((G, "10.0.0.0/24")), WithoutIPv6((G, "10.0.1.0/24")));
+            Assert.Equal(new[] { "Removed Global 10.0.0.0/24 >  +[] -[10.0.0.0/24]", "Added Global  > 10.0.1.0/24 +[10.0.1.0/24] -[]" }, Lines(result));
+            Assert.Empty(result.Warnings);
+        }
+
+        [Fact]
+        public void ComparesOnlyTheFamiliesInScopeWithoutAWarning()
+        {
+            var result = RangeDiff.Compare(Data((G, "10.0.0.0/24"), (G, "2001:db8::/48")), Data((G, "10.0.1.0/24")), includeUnchanged: false,
+                families: new[] { IPAddressFamily.IPv4 });
+            Assert.Equal(new[] { "Removed Global 10.0.0.0/24 >  +[] -[10.0.0.0/24]", "Added Global  > 10.0.1.0/24 +[10.0.1.0/24] -[]" }, Lines(result));
+            Assert.Empty(result.Warnings);
         }
 
         [Fact]

@@ -66,6 +66,20 @@ Describe 'Export-EopRangeDiff' {
             $changes | ForEach-Object ToString | Should -Be ($Expected | Select-Object -First 6)
         }
 
+        It 'compares ranges given as objects only in the address families they include' {
+            $changes = Export-EopRangeDiff -Reference (Get-EopIpRange -Path $Before -AddressFamily IPv4) -Difference (Get-EopIpRange -Path $After)
+            $changes | ForEach-Object ToString | Should -Be ($Expected | Select-Object -First 4)
+        }
+
+        It 'warns instead of reporting IPv6 as removed when the difference carries no IPv6' {
+            $ipv4Only = Join-Path $TestDrive 'ipv4-only.txt'
+            Set-Content -LiteralPath $ipv4Only -Value '10.0.0.0/16', '10.4.0.0/15', '198.51.100.0/24', '203.0.113.0/24'
+            $changes = Export-EopRangeDiff -ReferencePath $After -DifferencePath $ipv4Only -WarningVariable warnings -WarningAction SilentlyContinue
+            $changes | Should -BeNullOrEmpty
+            $warnings.Count | Should -Be 1
+            $warnings[0].Message | Should -Be "The difference 'ipv4-only.txt undated ($ipv4Only)' carries no IPv6 (a NoIPv6 list), so IPv6 is not compared: the reference's 2 IPv6 ranges are not reported as removed."
+        }
+
         It 'takes the difference from the pipeline' {
             $changes = Get-EopIpRange -Path $After | Export-EopRangeDiff -ReferencePath $Before
             $changes | ForEach-Object ToString | Should -Be ($Expected | Select-Object -First 6)
@@ -258,7 +272,7 @@ Describe 'Export-EopRangeDiff' {
         }
     }
 
-    Context 'Saved versions of the EOP page' -Tag 'SharedData' {
+    Context 'Real data' -Tag 'SharedData' {
         BeforeAll {
             $script:History = Join-Path $SharedData 'eop-page-history'
         }
@@ -268,6 +282,27 @@ Describe 'Export-EopRangeDiff' {
                 -DifferencePath (Join-Path $History 'eop-ip-addresses_2018-07-11_7f99263.md')
             $changes | ForEach-Object ToString | Should -Be @(
                 'Added 52.238.78.88/32 (Global)', 'Removed 134.170.132.0/24 (APAC)', 'Removed 134.170.140.0/24 (APAC)', 'Removed 207.46.51.64/26 (APAC)')
+        }
+
+        It 'finds the widened, narrowed and covered prefixes between the seed and the 2022 web service list' {
+            $changes = Export-EopRangeDiff -DifferencePath (Join-Path $SharedData 'endpoints-service/endpoints-worldwide-2022/microsoft365-worldwide.json')
+            $changes | Where-Object Change -In 'Widened', 'Narrowed' | ForEach-Object ToString | Should -Be @(
+                'Narrowed 40.92.0.0/14 to 40.92.0.0/15 (Global)'
+                'Widened 40.107.0.0/17 to 40.107.0.0/16 (Global)'
+                'Widened 2a01:111:f400:7c00::/54 to 2a01:111:f400::/48 (Global)'
+                'Widened 2a01:111:f400:fc00::/54 to 2a01:111:f400::/48 (Global)'
+            )
+            @($changes | Where-Object Change -EQ 'Removed').Count | Should -Be 17
+            @($changes | Where-Object Change -EQ 'TableRemoved').Region | Should -Be @('Americas', 'EMEA', 'APAC')
+        }
+
+        It 'warns instead of reporting IPv6 as removed against the NoIPv6 list of 2025' {
+            $endpoints = Join-Path $SharedData 'endpoints-service'
+            $changes = Export-EopRangeDiff -ReferencePath (Join-Path $endpoints 'endpoints-worldwide-2022/microsoft365-worldwide.json') `
+                -DifferencePath (Join-Path $endpoints 'endpoints-worldwide-noipv6-2025/m365.json') -WarningVariable warnings -WarningAction SilentlyContinue
+            $changes | Should -BeNullOrEmpty
+            $warnings.Count | Should -Be 1
+            $warnings[0].Message | Should -BeLike '*carries no IPv6 (a NoIPv6 list), so IPv6 is not compared*'
         }
 
         It 'reports the three region tables removed from 2018-08-28 to 2018-10-02' {

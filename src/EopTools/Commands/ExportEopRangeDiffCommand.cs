@@ -99,11 +99,29 @@ namespace EopTools.Commands
 
             RangeData reference = ReadSide(ReferencePath, Reference, EopSession.Seed, "reference");
             RangeData difference = ReadSide(DifferencePath, _differenceGiven ? _difference : null, EopSession.Current, "difference");
-            HashSet<EopRegion>? scope = null;
-            if (Reference != null) scope = RangeDiff.Tables(Reference);
-            if (_differenceGiven) (scope ??= new HashSet<EopRegion>()).UnionWith(RangeDiff.Tables(_difference));
+            // Ranges given as objects are a selection: compare only the tables and families they include.
+            HashSet<EopRegion>? tables = null;
+            HashSet<IPAddressFamily>? families = null;
+            foreach (IReadOnlyList<EopIpRange>? selection in new IReadOnlyList<EopIpRange>?[] { Reference, _differenceGiven ? _difference : null })
+            {
+                if (selection == null) continue;
+                HashSet<EopRegion> selectedTables = RangeDiff.Tables(selection);
+                HashSet<IPAddressFamily> selectedFamilies = RangeDiff.Families(selection);
+                if (tables == null || families == null)
+                {
+                    tables = selectedTables;
+                    families = selectedFamilies;
+                    continue;
+                }
+                tables.IntersectWith(selectedTables);
+                families.IntersectWith(selectedFamilies);
+            }
+            if (tables != null && families != null)
+            {
+                WriteVerbose("Comparing only the tables (" + string.Join(", ", tables) + ") and families (" + string.Join(", ", families) + ") of the ranges given.");
+            }
 
-            RangeDiffResult result = RangeDiff.Compare(reference, difference, IncludeUnchanged, scope);
+            RangeDiffResult result = RangeDiff.Compare(reference, difference, IncludeUnchanged, tables, families);
             foreach (string warning in result.Warnings) WriteWarning(warning);
             WriteVerbose("Compared " + result.Reference + " with " + result.Difference + ": " + result.Changes.Count + " changes.");
 

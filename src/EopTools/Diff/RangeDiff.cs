@@ -36,20 +36,40 @@ namespace EopTools.Diff
     {
         private const int TableCount = (int)EopRegion.APAC + 1;
 
-        /// <param name="scope">The tables to compare; null for all.</param>
-        public static RangeDiffResult Compare(RangeData reference, RangeData difference, bool includeUnchanged, ICollection<EopRegion>? scope = null)
+        /// <param name="tables">The tables to compare; null for all.</param>
+        /// <param name="families">The address families to compare; null for both.</param>
+        public static RangeDiffResult Compare(RangeData reference, RangeData difference, bool includeUnchanged,
+            ICollection<EopRegion>? tables = null, ICollection<IPAddressFamily>? families = null)
         {
-            List<IpPrefix>?[] older = ByTable(reference.Ranges);
-            List<IpPrefix>?[] newer = ByTable(difference.Ranges);
             EopDataSet olderSet = reference.DataSet;
             EopDataSet newerSet = difference.DataSet;
+            var warnings = new List<string>();
+            bool compareIPv6 = families == null || families.Contains(IPAddressFamily.IPv6);
+            if (compareIPv6 && olderSet.HasIPv6 != newerSet.HasIPv6)
+            {
+                // Like with like: a list that carries no IPv6 at all (the web service's NoIPv6 answer, an IPv4-only
+                // file) says nothing about IPv6, so the other list's IPv6 ranges are neither removed nor added.
+                compareIPv6 = false;
+                bool olderLacks = !olderSet.HasIPv6;
+                int left = (olderLacks ? difference : reference).Ranges.Count(r => r.AddressFamily == IPAddressFamily.IPv6 && (tables == null || tables.Contains(r.Region)));
+                if (left > 0)
+                {
+                    warnings.Add("The " + (olderLacks ? "reference" : "difference") + " '" + (olderLacks ? olderSet : newerSet) +
+                        "' carries no IPv6 (a NoIPv6 list), so IPv6 is not compared: the " + (olderLacks ? "difference" : "reference") + "'s " + left +
+                        " IPv6 ranges are not reported as " + (olderLacks ? "added" : "removed") + ".");
+                }
+            }
+            bool Compared(EopIpRange range) =>
+                range.AddressFamily == IPAddressFamily.IPv6 ? compareIPv6 : families == null || families.Contains(IPAddressFamily.IPv4);
 
+            List<IpPrefix>?[] older = ByTable(reference.Ranges, Compared);
+            List<IpPrefix>?[] newer = ByTable(difference.Ranges, Compared);
             var regions = new List<EopRegion>();
             var changes = new List<EopRangeChange>();
             for (int table = 0; table < TableCount; table++)
             {
                 var region = (EopRegion)table;
-                if (scope != null && !scope.Contains(region)) continue;
+                if (tables != null && !tables.Contains(region)) continue;
                 List<IpPrefix>? olderTable = older[table], newerTable = newer[table];
                 if (olderTable == null && newerTable == null) continue;
                 regions.Add(region);
@@ -72,7 +92,7 @@ namespace EopTools.Diff
                     }
                 }
             }
-            return new RangeDiffResult(olderSet, newerSet, regions, changes, Array.Empty<string>());
+            return new RangeDiffResult(olderSet, newerSet, regions, changes, warnings);
         }
 
         /// <summary>
@@ -96,10 +116,18 @@ namespace EopTools.Diff
         /// <summary>The tables the ranges are in.</summary>
         public static HashSet<EopRegion> Tables(IEnumerable<EopIpRange> ranges) => new HashSet<EopRegion>(ranges.Select(r => r.Region));
 
-        private static List<IpPrefix>?[] ByTable(IReadOnlyList<EopIpRange> ranges)
+        /// <summary>The address families the ranges have.</summary>
+        public static HashSet<IPAddressFamily> Families(IEnumerable<EopIpRange> ranges) => new HashSet<IPAddressFamily>(ranges.Select(r => r.AddressFamily));
+
+        /// <summary>The compared prefixes of each table the ranges have; a table is there even when none of its prefixes is compared.</summary>
+        private static List<IpPrefix>?[] ByTable(IReadOnlyList<EopIpRange> ranges, Func<EopIpRange, bool> compared)
         {
             var tables = new List<IpPrefix>?[TableCount];
-            foreach (EopIpRange range in ranges) (tables[(int)range.Region] ??= new List<IpPrefix>()).Add(range.Value);
+            foreach (EopIpRange range in ranges)
+            {
+                List<IpPrefix> table = tables[(int)range.Region] ??= new List<IpPrefix>();
+                if (compared(range)) table.Add(range.Value);
+            }
             return tables;
         }
 
