@@ -24,7 +24,9 @@ function global:Set-NetFirewallRule {
 }
 
 function global:Set-ReceiveConnector {
-    param([string] $Identity, [string[]] $RemoteIPRanges)
+    # RemoteIPRanges is a MultiValuedProperty: a list replaces the entries, @{Add=...; Remove=...} edits them.
+    param([string] $Identity, [object] $RemoteIPRanges)
+    if ($RemoteIPRanges -isnot [hashtable]) { $PSBoundParameters['RemoteIPRanges'] = [string[]] $RemoteIPRanges }
     Add-EopHelpCall 'Set-ReceiveConnector' $PSBoundParameters
 }
 

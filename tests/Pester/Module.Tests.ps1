@@ -145,6 +145,28 @@ Install-PSResource -Name EopTools -Repository EopToolsTest -TrustRepository -Sco
             $prefixes = (Get-EopIpRange).Prefix
             # What each example must do, judged by what the doubles received and what it wrote.
             $script:Expectations = @{
+                'Export-EopRangeDiff 1' = {
+                    param($Output, $Calls)
+                    $Output[0].ToString() | Should -Be 'Widened 10.0.0.0/17 to 10.0.0.0/16 (Global)'
+                    $Output[0].AddressesAdded | Should -Be '10.0.128.0/17'
+                    @($Output | Where-Object Change -EQ 'TableRemoved').Region | Should -Be @('Americas', 'EMEA', 'APAC')
+                }
+                'Export-EopRangeDiff 2' = {
+                    param($Output, $Calls)
+                    $Output | Should -BeNullOrEmpty
+                    (Get-Content (Join-Path $TestDrive 'eop-changes-2018-10.md'))[0] | Should -Be '# Change notification for EOP IP addresses'
+                }
+                'Export-EopRangeDiff 3' = {
+                    param($Output, $Calls)
+                    $Calls.Command | Should -Be 'Set-ReceiveConnector'
+                    $Calls[0].Parameters.RemoteIPRanges.Add | Should -Be @('10.0.0.0/16', '10.4.0.0/15', '203.0.113.0/24', '2001:db8::/48')
+                    $Calls[0].Parameters.RemoteIPRanges.Remove | Should -Be @('10.0.0.0/17', '10.4.0.0/14', '192.0.2.0/24', '2001:db8:0:7c00::/54', '2001:db8:0:fc00::/54')
+                }
+                'Export-EopRangeDiff 4' = {
+                    param($Output, $Calls)
+                    $Output[0] | Should -BeLike 'Open:  10.0.128.0/17, 203.0.113.0/24, 2001:db8::/50, *'
+                    $Output[1] | Should -Be 'Close: 10.6.0.0/15, 192.0.2.0/24'
+                }
                 'Get-EopIpRange 1'    = {
                     param($Output, $Calls)
                     $Calls.Command | Should -Be 'New-NetFirewallRule'
@@ -203,6 +225,8 @@ Install-PSResource -Name EopTools -Repository EopToolsTest -TrustRepository -Sco
                     $Calls[0].Parameters.Path | Should -Be '\\fileserver\eop\endpoints-worldwide.json'
                 }
             }
+            Copy-Item (Join-Path $Fixtures 'diff-before.md') (Join-Path $TestDrive 'eop-ranges-2018-07.md')
+            Copy-Item (Join-Path $Fixtures 'diff-after.md') (Join-Path $TestDrive 'eop-ranges-2018-10.md')
             Set-Content -Path (Join-Path $TestDrive 'MTSummary_Report.csv') -Value @(
                 'date_time_utc,sender_address,recipient_address,original_client_ip'
                 '2026-11-27T10:00:00Z,a@fabrikam.com,helpdesk@contoso.com,40.92.70.1'

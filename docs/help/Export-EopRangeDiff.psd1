@@ -1,0 +1,68 @@
+@{
+    Synopsis    = 'Compares two versions of the Exchange Online Protection (EOP) IP ranges and writes what changed, with the exact addresses to open and close.'
+    Description = @(
+        'Export-EopRangeDiff compares a reference (older) version of the EOP ranges with a difference (newer) version, table by table (the global list and the Americas, EMEA and APAC tables of the 2018 page) and address family by address family. The reference is the embedded 2018 page unless -ReferencePath or -Reference says otherwise; the difference is the session''s ranges (what Update-EopIpRange last fetched) unless -DifferencePath, -Difference or the pipeline gives it.'
+        'It compares address space, not text: a prefix that only one version lists is Added or Removed; a prefix replaced by a wider one is Widened, by a narrower one Narrowed, with both prefixes on the change; a table that only one version has is TableAdded or TableRemoved. Every change carries AddressesAdded and AddressesRemoved, the addresses it opens and closes as the fewest CIDR prefixes.'
+        'Without -Path or -LiteralPath it writes EopTools.EopRangeChange objects to the pipeline. With a file it writes CSV (one row per change, lists joined by spaces), JSON (both data sets and the changes) or Markdown (a change record like Microsoft''s "Change notification for EOP IP addresses" page, a table per region), chosen by the file''s extension or by -Format. Files are written as Export-Csv writes them, and atomically: into a temporary file in the same folder, then renamed over the target, so a failure leaves an existing file as it was.'
+    )
+    Parameters  = @{
+        ReferencePath    = 'Reads the older version from this file: the web service''s /endpoints JSON, O365IPAddresses.xml, any version of the EOP docs page, or plain text with one prefix per line. A malformed entry is skipped with a warning. Cannot be used with -Reference (the error ReferenceGivenTwice).'
+        Reference        = 'The older version as EopIpRange objects, for example saved from Get-EopIpRange before Update-EopIpRange. Ranges given as objects are compared only in the tables and address families they include, so the global list alone compares with the global list alone.'
+        DifferencePath   = 'Reads the newer version from this file, in any format -ReferencePath reads. Cannot be used with -Difference or piped ranges (the error DifferenceGivenTwice).'
+        Difference       = 'The newer version as EopIpRange objects, given as an argument or piped in (for example from Get-EopIpRange -Path). Compared only in the tables and address families they include.'
+        Path             = 'The file to write. A wildcard must name exactly one existing file; otherwise the path is taken as the new file''s path, as Export-Csv does. The format follows the extension (.csv, .json, .md or .markdown) unless -Format is given.'
+        LiteralPath      = 'The file to write, taken exactly as typed: wildcard characters such as [ and ] are part of the name.'
+        Format           = 'The file format: Csv, Json or Markdown. Without it, the format follows the file''s extension, and an unknown extension is the error OutputFormatUnknown.'
+        PassThru         = 'Also writes the change objects to the pipeline after writing the file.'
+        NoClobber        = 'Keeps an existing file: the cmdlet fails with the error OutputFileExists (category ResourceExists) and leaves the file untouched. By default an existing file is replaced without warning, as Export-Csv does.'
+        Force            = 'Replaces a read-only file (which stays read-only). Without it, a read-only file is the error OutputFileReadOnly.'
+        IncludeUnchanged = 'Also reports the prefixes both versions list, as Unchanged changes with empty address lists.'
+    }
+    Inputs      = @(@{ Type = 'EopTools.EopIpRange'; Description = 'Ranges piped in are the difference (newer) version.' })
+    Outputs     = @(
+        @{ Type = 'EopTools.EopRangeChange'; Description = 'Without -Path, or with -PassThru: one object per change with Change, Region, AddressFamily (empty for a whole table), ReferencePrefix, DifferencePrefix, AddressesAdded, AddressesRemoved, ReferenceDataSet and DifferenceDataSet, in table, family and address order.' }
+        @{ Type = 'None'; Description = 'With -Path or -LiteralPath and without -PassThru, the cmdlet writes only the file.' }
+    )
+    Notes       = @(
+        'A prefix inside new prefixes is Widened to the narrowest of them, so several old prefixes inside one new one are each Widened to it; a prefix that splits is Narrowed once per piece. Each address gained or lost is listed once over all changes, on the first change of the narrowest prefix that holds it, so the lists of all changes together are exactly what to open and what to close.'
+        'Like with like: when one version carries no IPv6 at all (the web service''s NoIPv6 answer, an IPv4-only file), IPv6 is not compared and a warning says so, instead of every IPv6 range being reported as removed or added.'
+        'The comparison sorts once and sweeps: it takes n log n time, about 1.5 seconds for two versions of a million prefixes.'
+    )
+    Examples    = @(
+        @{
+            Title   = 'See what changed between two saved versions'
+            Code    = @'
+Export-EopRangeDiff -ReferencePath .\eop-ranges-2018-07.md -DifferencePath .\eop-ranges-2018-10.md
+'@
+            Remarks = 'Each change names the table, the old and new prefixes and the addresses gained and lost: 10.0.0.0/17 Widened to 10.0.0.0/16 gains 10.0.128.0/17. The regional tables that the newer version dropped are one TableRemoved change each.'
+        }
+        @{
+            Title   = 'Keep a change record in Markdown'
+            Code    = @'
+Export-EopRangeDiff -ReferencePath .\eop-ranges-2018-07.md -DifferencePath .\eop-ranges-2018-10.md -Path .\eop-changes-2018-10.md -NoClobber
+'@
+            Remarks = 'The file reads like Microsoft''s change-notification page, with a table per region. -NoClobber keeps a record written earlier; use .csv or .json for the same changes as data.'
+        }
+        @{
+            Title   = 'Edit a receive connector''s remote IP ranges in place'
+            Code    = @'
+$changes = Export-EopRangeDiff -ReferencePath .\eop-ranges-2018-07.md -DifferencePath .\eop-ranges-2018-10.md | Where-Object Region -EQ 'Global'
+Set-ReceiveConnector -Identity 'EX01\From Exchange Online' -RemoteIPRanges @{
+    Add    = @($changes.DifferencePrefix | Select-Object -Unique)
+    Remove = @($changes.ReferencePrefix | Select-Object -Unique)
+}
+'@
+            Remarks = 'RemoteIPRanges is a multi-valued property: @{Add=...; Remove=...} adds and removes entries and keeps the rest, such as your own servers. The new prefixes of Added, Widened and Narrowed changes are added, the old prefixes of Removed, Widened and Narrowed changes removed. The same form works for every Exchange multi-valued parameter.'
+        }
+        @{
+            Title   = 'List what a firewall must open and close'
+            Code    = @'
+$changes = Export-EopRangeDiff -ReferencePath .\eop-ranges-2018-07.md -DifferencePath .\eop-ranges-2018-10.md | Where-Object Region -EQ 'Global'
+"Open:  $($changes.AddressesAdded -join ', ')"
+"Close: $($changes.AddressesRemoved -join ', ')"
+'@
+            Remarks = 'Every address gained or lost is listed once, so the lists of all changes together are exactly the addresses to open and to close.'
+        }
+    )
+    Links       = @('about_EopTools', 'Get-EopIpRange', 'Update-EopIpRange', 'Export-Csv')
+}
