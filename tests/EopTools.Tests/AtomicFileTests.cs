@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using EopTools.Diff;
+using EopTools.IO;
 using Xunit;
 
 namespace EopTools.Tests

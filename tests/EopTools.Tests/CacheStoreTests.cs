@@ -77,27 +77,6 @@ namespace EopTools.Tests
         }
 
         [Fact]
-        public void ReplacesAFileWholeAndLeavesNoTemporaryFile()
-        {
-            Directory.CreateDirectory(_directory);
-            string target = Path.Combine(_directory, "data.txt");
-            CacheStore.WriteAtomically(target, "old");
-            CacheStore.WriteAtomically(target, "new");
-            Assert.Equal("new", File.ReadAllText(target));
-            Assert.Equal(new[] { target }, Directory.GetFiles(_directory));
-        }
-
-        [Fact]
-        public void LeavesNoTemporaryFileWhenTheRenameFails()
-        {
-            string target = Path.Combine(_directory, "data.txt");
-            Directory.CreateDirectory(target);
-            Exception? failure = Record.Exception(() => CacheStore.WriteAtomically(target, "new"));
-            Assert.True(failure is IOException || failure is UnauthorizedAccessException, failure?.ToString());
-            Assert.Equal(new[] { target }, Directory.GetFileSystemEntries(_directory));
-        }
-
-        [Fact]
         public void UsesTheFolderNamedByTheEnvironment()
         {
             string? saved = Environment.GetEnvironmentVariable(CacheStore.DirectoryVariable);

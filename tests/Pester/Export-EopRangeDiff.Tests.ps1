@@ -230,6 +230,13 @@ Describe 'Export-EopRangeDiff' {
         }
     }
 
+    Context 'Completion' {
+        It 'completes -Format with the file formats' {
+            $line = 'Export-EopRangeDiff -Path changes.txt -Format '
+            (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('Csv', 'Json', 'Markdown')
+        }
+    }
+
     Context 'Errors' {
         It 'fails with ReferenceGivenTwice for -ReferencePath and -Reference together' {
             { Export-EopRangeDiff -ReferencePath $Before -Reference (Get-EopIpRange) } |

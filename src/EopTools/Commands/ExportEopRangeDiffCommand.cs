@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Management.Automation;
 using EopTools.Diff;
+using EopTools.IO;
 using EopTools.Index;
 using EopTools.Parsing;
 

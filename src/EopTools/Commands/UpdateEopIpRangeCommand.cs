@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using EopTools.Completers;
+using EopTools.IO;
 using EopTools.Parsing;
 using EopTools.Sources;
 
@@ -67,6 +68,12 @@ namespace EopTools.Commands
             {
                 WriteWarnings(warnings);
                 ThrowTerminatingError(new ErrorRecord(e, e.ErrorId, CategoryOf(e.Failure), Uri));
+                return;
+            }
+            catch (OutputFileException e)
+            {
+                WriteWarnings(warnings);
+                ThrowTerminatingError(new ErrorRecord(e, e.ErrorId, ErrorCategory.WriteError, cache.Directory));
                 return;
             }
             catch (RangeDataException e)

@@ -5,6 +5,7 @@ using System.IO;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.RegularExpressions;
+using EopTools.IO;
 using EopTools.Parsing;
 
 namespace EopTools.Sources
@@ -107,7 +108,7 @@ namespace EopTools.Sources
         {
             System.IO.Directory.CreateDirectory(Directory);
             string target = PathFor(instance, version, extension);
-            WriteAtomically(target, content);
+            AtomicFile.Write(target, writer => writer.Write(content), noClobber: false, force: false);
             foreach (FileInfo file in new DirectoryInfo(Directory).GetFiles("ranges-*"))
             {
                 if (Names.CacheFile.IsMatch(file.Name) && !string.Equals(file.FullName, System.IO.Path.GetFullPath(target), StringComparison.Ordinal))
@@ -125,7 +126,7 @@ namespace EopTools.Sources
             if (File.Exists(path) && Guid.TryParseExact(File.ReadAllText(path).Trim(), "D", out Guid existing)) return existing;
             Guid created = Guid.NewGuid();
             System.IO.Directory.CreateDirectory(Directory);
-            WriteAtomically(path, created.ToString("D", CultureInfo.InvariantCulture));
+            AtomicFile.Write(path, writer => writer.Write(created.ToString("D", CultureInfo.InvariantCulture)), noClobber: false, force: false);
             return created;
         }
 
@@ -134,29 +135,6 @@ namespace EopTools.Sources
         {
             public static readonly Regex CacheFile = new Regex(
                 @"^ranges-(?<instance>[A-Za-z]+)-(?<version>\d{10})(?<extension>\.[A-Za-z0-9]+)$", RegexOptions.CultureInvariant);
-        }
-
-        /// <summary>Temporary file in the same folder, then a rename: readers see the old file or the new one, whole.</summary>
-        internal static void WriteAtomically(string target, string content)
-        {
-            string directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(target))!;
-            string temporary = System.IO.Path.Combine(directory, "." + System.IO.Path.GetFileName(target) + "." + Guid.NewGuid().ToString("N") + ".tmp");
-            try
-            {
-                using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-                using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
-                {
-                    writer.Write(content);
-                    writer.Flush();
-                    stream.Flush(flushToDisk: true);
-                }
-                if (File.Exists(target)) File.Replace(temporary, target, destinationBackupFileName: null);
-                else File.Move(temporary, target);
-            }
-            finally
-            {
-                if (File.Exists(temporary)) File.Delete(temporary);
-            }
         }
     }
 }

@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Text;
 
-namespace EopTools.Diff
+namespace EopTools.IO
 {
     /// <summary>A file that cannot be written; <see cref="ErrorId"/> is stable for scripts.</summary>
     internal sealed class OutputFileException : Exception
