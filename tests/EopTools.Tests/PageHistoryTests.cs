@@ -42,6 +42,14 @@ namespace EopTools.Tests
         }
 
         [Fact]
+        public void EmbedsTheSeedPageOfTheSharedFolderAsItIs()
+        {
+            string shared = System.IO.File.ReadAllText(TestPaths.Shared(Path.Combine("seed", "exchange-online-protection-ip-addresses.md")));
+            Assert.Equal(shared, Index.EopSession.ReadSeedText());
+            Assert.Equal(24, RangeFileReader.Read(TestPaths.Shared(Path.Combine("seed", "exchange-online-protection-ip-addresses.md"))).Ranges.Count(r => r.Region == EopRegion.Global));
+        }
+
+        [Fact]
         public void TheSeedIsThe2018_08_28Version()
         {
             var seed = Index.EopSession.Seed.Ranges.Select(r => r.Region + " " + r.Prefix);
