@@ -50,9 +50,11 @@ $measure = {
     function Measure-Pair([scriptblock] $Module, [scriptblock] $Floor) {
         $best = @([double]::MaxValue, [double]::MaxValue)
         $cold = @(0.0, 0.0)
+        $bodies = @($Module, $Floor)
         for ($round = -2; $round -lt $Rounds; $round++) {
-            $side = 0
-            foreach ($body in $Module, $Floor) {
+            # Which side goes first alternates from round to round.
+            foreach ($side in $(if ($round % 2) { 1, 0 } else { 0, 1 })) {
+                $body = $bodies[$side]
                 $script:r = $null
                 [System.GC]::Collect()
                 [System.GC]::WaitForPendingFinalizers()
@@ -62,7 +64,6 @@ $measure = {
                 $watch.Stop()
                 if ($round -eq -2) { $cold[$side] = $watch.Elapsed.TotalSeconds }
                 if ($round -ge 0) { $best[$side] = [math]::Min($best[$side], $watch.Elapsed.TotalSeconds) }
-                $side++
             }
         }
         $best + $cold

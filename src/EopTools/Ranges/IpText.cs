@@ -254,12 +254,15 @@ namespace EopTools.Ranges
         /// <summary>Reads text[start..end) as IPv4; on a problem, <paramref name="at"/> is where it is.</summary>
         private static IPv4Problem ReadIPv4(string text, int start, int end, out uint value, out int at, out int parts)
         {
-            value = 0;
-            parts = 0;
+            // Locals, not the out parameters, inside the loop: writes through a reference cannot live in registers.
+            uint address = 0;
+            int count = 0;
+            int partStart = start;
             int i = start;
+            IPv4Problem problem = IPv4Problem.None;
             while (true)
             {
-                at = i;
+                partStart = i;
                 uint octet = 0;
                 while (i < end)
                 {
@@ -267,25 +270,42 @@ namespace EopTools.Ranges
                     if (digit > 9) break;
                     octet = octet * 10 + digit;
                     i++;
-                    if (i - at > 3) return IPv4Problem.PartTooLarge;
                 }
-                int partLength = i - at;
+                int partLength = i - partStart;
                 if (partLength == 0)
                 {
-                    if (i < end && text[i] != '.') return IPv4Problem.UnexpectedCharacter;
-                    return IPv4Problem.EmptyPart;
+                    problem = i < end && text[i] != '.' ? IPv4Problem.UnexpectedCharacter : IPv4Problem.EmptyPart;
+                    break;
                 }
-                if (octet > 255) return IPv4Problem.PartTooLarge;
-                if (partLength > 1 && text[at] == '0') return IPv4Problem.LeadingZero;
-                value = (value << 8) | octet;
-                parts++;
-                if (i == end) break;
-                at = i;
-                if (text[i] != '.') return IPv4Problem.UnexpectedCharacter;
-                if (parts == 4) return IPv4Problem.TooManyParts;
+                if (partLength > 3 || octet > 255)
+                {
+                    problem = IPv4Problem.PartTooLarge;
+                    break;
+                }
+                if (partLength > 1 && text[partStart] == '0')
+                {
+                    problem = IPv4Problem.LeadingZero;
+                    break;
+                }
+                address = (address << 8) | octet;
+                count++;
+                if (i == end)
+                {
+                    if (count != 4) problem = IPv4Problem.TooFewParts;
+                    break;
+                }
+                if (text[i] != '.' || count == 4)
+                {
+                    partStart = i;
+                    problem = text[i] != '.' ? IPv4Problem.UnexpectedCharacter : IPv4Problem.TooManyParts;
+                    break;
+                }
                 i++;
             }
-            return parts == 4 ? IPv4Problem.None : IPv4Problem.TooFewParts;
+            value = address;
+            at = partStart;
+            parts = count;
+            return problem;
         }
 
         private static string ReadDigits(string text, int start, int end)
