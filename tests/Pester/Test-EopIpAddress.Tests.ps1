@@ -147,6 +147,16 @@ Describe 'Test-EopIpAddress' {
             @($results).Input | Should -Be '40.92.70.1'
         }
 
+        It 'keeps results and errors in input order for a long array argument' {
+            $inputs = @(foreach ($i in 1..600) { if ($i % 250 -eq 0) { "bad$i" } else { '40.92.70.1' } })
+            $stream = Test-EopIpAddress -IPAddress $inputs -ErrorAction Continue 2>&1
+            $stream.Count | Should -Be 600
+            $positions = for ($i = 0; $i -lt $stream.Count; $i++) { if ($stream[$i] -is [System.Management.Automation.ErrorRecord]) { $i } }
+            $positions | Should -Be @(249, 499)
+            $stream[249].TargetObject | Should -Be 'bad250'
+            $stream[599].Input | Should -Be '40.92.70.1'
+        }
+
         It 'stops on a bad address when asked to' {
             { Test-EopIpAddress '1.2.3' -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidIPAddress,EopTools.Commands.TestEopIpAddressCommand'
         }

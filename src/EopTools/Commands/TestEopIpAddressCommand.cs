@@ -22,6 +22,10 @@ namespace EopTools.Commands
         private static readonly object BoxedTrue = true;
         private static readonly object BoxedFalse = false;
 
+        private const int BatchSize = 256;
+
+        private readonly IpAddressValue[] _addresses = new IpAddressValue[BatchSize];
+        private readonly bool[] _parsed = new bool[BatchSize];
         private RangeIndex _index = null!;
 
         /// <summary>
@@ -54,7 +58,23 @@ namespace EopTools.Commands
 
         protected override void ProcessRecord()
         {
-            foreach (object? item in IPAddress) TestItem(item, item);
+            object?[] items = IPAddress;
+            for (int start = 0; start < items.Length; start += BatchSize)
+            {
+                int count = Math.Min(BatchSize, items.Length - start);
+                // Parse a batch of strings before writing its results: the inputs are read in one sequential sweep
+                // instead of between pipeline writes, which costs less memory traffic on long arrays. Bounded state.
+                for (int i = 0; i < count; i++)
+                {
+                    _parsed[i] = items[start + i] is string text && AddressInput.TryParse(text, out _addresses[i], out _);
+                }
+                for (int i = 0; i < count; i++)
+                {
+                    object? item = items[start + i];
+                    if (_parsed[i]) Answer((string)item!, _addresses[i]);
+                    else TestItem(item, item);
+                }
+            }
         }
 
         private void TestItem(object? item, object? original)
