@@ -138,7 +138,7 @@ namespace EopTools.Commands
             }
             catch (OutputFileException e)
             {
-                ThrowTerminatingError(new ErrorRecord(e, e.ErrorId, CategoryOf(e.ErrorId), outputPath));
+                ThrowTerminatingError(ErrorRecords.For(e, outputPath));
             }
             if (PassThru) WriteObject(result.Changes, enumerateCollection: true);
         }
@@ -207,23 +207,6 @@ namespace EopTools.Commands
             ThrowTerminatingError(new ErrorRecord(
                 new ArgumentException("Give the " + side.ToLowerInvariant() + " either with -" + side + "Path or with -" + side + " (or the pipeline), not both."),
                 side + "GivenTwice", ErrorCategory.InvalidArgument, null));
-        }
-
-        private static ErrorCategory CategoryOf(string errorId)
-        {
-            switch (errorId)
-            {
-                case "OutputFileExists":
-                    return ErrorCategory.ResourceExists;
-                case "OutputFileReadOnly":
-                    return ErrorCategory.PermissionDenied;
-                case "OutputFolderNotFound":
-                    return ErrorCategory.ObjectNotFound;
-                case "OutputPathIsFolder":
-                    return ErrorCategory.InvalidArgument;
-                default:
-                    return ErrorCategory.WriteError;
-            }
         }
     }
 }

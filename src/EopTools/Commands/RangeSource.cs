@@ -25,7 +25,7 @@ namespace EopTools.Commands
             }
             catch (RangeDataException e)
             {
-                cmdlet.ThrowTerminatingError(new ErrorRecord(e, e.ErrorId, CategoryOf(e.ErrorId), path));
+                cmdlet.ThrowTerminatingError(ErrorRecords.For(e, path));
                 throw;
             }
             foreach (ParseDiagnostic diagnostic in data.Diagnostics) cmdlet.WriteWarning(diagnostic.ToString());
@@ -40,19 +40,6 @@ namespace EopTools.Commands
             var exception = new ItemNotFoundException(
                 "The data set '" + index.DataSet + "' has no " + region + " table. Only the EOP page of 2018 (before October) published regional tables.");
             cmdlet.ThrowTerminatingError(new ErrorRecord(exception, "RegionNotInDataSet", ErrorCategory.ObjectNotFound, region));
-        }
-
-        private static ErrorCategory CategoryOf(string errorId)
-        {
-            switch (errorId)
-            {
-                case "RangeFileNotFound":
-                    return ErrorCategory.ObjectNotFound;
-                case "RangeFileUnreadable":
-                    return ErrorCategory.ReadError;
-                default:
-                    return ErrorCategory.InvalidData;
-            }
         }
     }
 }

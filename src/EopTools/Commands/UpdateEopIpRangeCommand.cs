@@ -67,19 +67,19 @@ namespace EopTools.Commands
             catch (WebServiceException e)
             {
                 WriteWarnings(warnings);
-                ThrowTerminatingError(new ErrorRecord(e, e.ErrorId, CategoryOf(e.Failure), Uri));
+                ThrowTerminatingError(ErrorRecords.For(e, Uri));
                 return;
             }
             catch (OutputFileException e)
             {
                 WriteWarnings(warnings);
-                ThrowTerminatingError(new ErrorRecord(e, e.ErrorId, ErrorCategory.WriteError, cache.Directory));
+                ThrowTerminatingError(ErrorRecords.For(e, cache.Directory));
                 return;
             }
             catch (RangeDataException e)
             {
                 WriteWarnings(warnings);
-                ThrowTerminatingError(new ErrorRecord(e, e.ErrorId, e.ErrorId == "RangeFileNotFound" ? ErrorCategory.ObjectNotFound : ErrorCategory.InvalidData, Path));
+                ThrowTerminatingError(ErrorRecords.For(e, Path));
                 return;
             }
             WriteWarnings(warnings);
@@ -95,25 +95,6 @@ namespace EopTools.Commands
         private void WriteWarnings(List<string> warnings)
         {
             foreach (string warning in warnings) WriteWarning(warning);
-        }
-
-        private static ErrorCategory CategoryOf(WebServiceFailure failure)
-        {
-            switch (failure)
-            {
-                case WebServiceFailure.InsecureUri:
-                    return ErrorCategory.SecurityError;
-                case WebServiceFailure.Timeout:
-                    return ErrorCategory.OperationTimeout;
-                case WebServiceFailure.RateLimited:
-                case WebServiceFailure.AnswerTooLarge:
-                    return ErrorCategory.LimitsExceeded;
-                case WebServiceFailure.IncompleteAnswer:
-                case WebServiceFailure.UnexpectedAnswer:
-                    return ErrorCategory.InvalidData;
-                default:
-                    return ErrorCategory.ConnectionError;
-            }
         }
     }
 }

@@ -7,12 +7,14 @@ namespace EopTools.Parsing
     /// <summary>Reads a range file in any supported format, detected by its content, not its name.</summary>
     internal static class RangeFileReader
     {
-        public static RangeData Read(string path)
+        public static RangeData Read(string path) => ReadText(ReadFileText(path), path);
+
+        /// <summary>The file's text; a missing or unreadable file is a <see cref="RangeDataException"/> naming it.</summary>
+        public static string ReadFileText(string path)
         {
-            string text;
             try
             {
-                text = File.ReadAllText(path, Encoding.UTF8);
+                return File.ReadAllText(path, Encoding.UTF8);
             }
             catch (Exception e) when (e is FileNotFoundException || e is DirectoryNotFoundException)
             {
@@ -22,7 +24,6 @@ namespace EopTools.Parsing
             {
                 throw new RangeDataException("RangeFileUnreadable", "The range file '" + path + "' cannot be read: " + e.Message, e);
             }
-            return ReadText(text, path);
         }
 
         public static RangeData ReadText(string text, string source)

@@ -68,15 +68,7 @@ namespace EopTools.Sources
         public static EopRangeUpdate? Import(CacheStore cache, string instance, string file, ConfirmWrite confirm, List<string> warnings)
         {
             instance = CanonicalInstance(instance);
-            string text;
-            try
-            {
-                text = File.ReadAllText(file, Encoding.UTF8);
-            }
-            catch (Exception e) when (e is FileNotFoundException || e is DirectoryNotFoundException)
-            {
-                throw new RangeDataException("RangeFileNotFound", "The range file '" + file + "' does not exist.", e);
-            }
+            string text = RangeFileReader.ReadFileText(file);
             string extension = Path.GetExtension(file).ToLowerInvariant();
             if (extension.Length < 2 || extension.Length > 10) extension = ".txt";
             string target = cache.PathFor(instance, CacheStore.UnversionedImport, extension);
