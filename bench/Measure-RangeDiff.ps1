@@ -21,8 +21,8 @@ $ErrorActionPreference = 'Stop'
 $repoRoot = Split-Path -Parent $PSScriptRoot
 $benchOut = Join-Path $repoRoot 'artifacts/bench'
 
-& dotnet build (Join-Path $PSScriptRoot 'EopTools.Benchmarks/EopTools.Benchmarks.csproj') -c Release -o (Join-Path $benchOut 'core') --nologo -v quiet | Out-Host
-if ($LASTEXITCODE -ne 0) { throw "Building the benchmark failed with exit code $LASTEXITCODE." }
+. (Join-Path $PSScriptRoot 'Bench.Common.ps1')
+Invoke-Native dotnet @('build', (Join-Path $PSScriptRoot 'EopTools.Benchmarks/EopTools.Benchmarks.csproj'), '-c', 'Release', '-o', (Join-Path $benchOut 'core'), '--nologo', '-v', 'quiet')
 $core = Join-Path $benchOut 'core/EopTools.Benchmarks.dll'
 
 function Measure-Diff([int] $Size) {

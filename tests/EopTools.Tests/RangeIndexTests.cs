@@ -40,6 +40,36 @@ namespace EopTools.Tests
             Assert.Equal(expected, Index.Find(Address(address))?.Best?.Prefix);
         }
 
+        private static readonly RangeIndex WideIndex = new RangeIndex(Data(
+            (EopRegion.Global, "16.0.0.0/5"),
+            (EopRegion.Global, "20.1.0.0/16"),
+            (EopRegion.Global, "128.0.0.0/1"),
+            (EopRegion.Global, "200.0.0.0/8")));
+
+        // IPv4 lookups search by /8: a range that starts in an earlier /8 must still be found.
+        [Theory]
+        [InlineData("15.255.255.255", null)]
+        [InlineData("16.0.0.0", "16.0.0.0/5")]
+        [InlineData("17.5.5.5", "16.0.0.0/5")]
+        [InlineData("20.0.255.255", "16.0.0.0/5")]
+        [InlineData("20.1.0.0", "20.1.0.0/16")]
+        [InlineData("20.1.255.255", "20.1.0.0/16")]
+        [InlineData("20.2.0.0", "16.0.0.0/5")]
+        [InlineData("22.0.0.1", "16.0.0.0/5")]
+        [InlineData("23.255.255.255", "16.0.0.0/5")]
+        [InlineData("24.0.0.0", null)]
+        [InlineData("127.255.255.255", null)]
+        [InlineData("128.0.0.0", "128.0.0.0/1")]
+        [InlineData("199.255.255.255", "128.0.0.0/1")]
+        [InlineData("200.0.0.0", "200.0.0.0/8")]
+        [InlineData("200.255.255.255", "200.0.0.0/8")]
+        [InlineData("201.0.0.0", "128.0.0.0/1")]
+        [InlineData("255.255.255.255", "128.0.0.0/1")]
+        public void FindsRangesThatSpanSeveralSlash8s(string address, string? expected)
+        {
+            Assert.Equal(expected, WideIndex.Find(Address(address))?.Best?.Prefix);
+        }
+
         [Theory]
         [InlineData("40.92.70.1", "40.92.0.0/14", "Americas")]
         [InlineData("40.92.130.1", "40.92.0.0/14", "APAC")]

@@ -36,7 +36,8 @@ namespace EopTools.Commands
             }
             if (!Aggregate)
             {
-                WriteObject(selected, enumerateCollection: true);
+                // One at a time: enumerating a collection goes through PowerShell's dynamic binder, whose first use costs startup time.
+                foreach (EopIpRange range in selected) WriteObject(range);
                 return;
             }
 

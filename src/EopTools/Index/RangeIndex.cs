@@ -115,10 +115,11 @@ namespace EopTools.Index
             private readonly Segments _ipv4;
             private readonly Segments _ipv6;
 
-            // IPv4 lookups start from the last segment at or before the address's /16, then step forward: near-constant time.
+            // IPv4 lookups search only the segments that start in the address's /8: a table of 257 indexes stays in the
+            // processor's cache between lookups, where PowerShell's own work in a pipeline evicts anything larger.
             private readonly uint[] _ipv4Starts;
             private readonly uint[] _ipv4Ends;
-            private readonly int[] _ipv4BySlash16 = new int[65536];
+            private readonly int[] _ipv4FirstBySlash8 = new int[257];
 
             public Lookup(Segments ipv4, Segments ipv6)
             {
@@ -131,22 +132,27 @@ namespace EopTools.Index
                     _ipv4Starts[i] = (uint)ipv4.Starts[i].Low;
                     _ipv4Ends[i] = (uint)ipv4.Ends[i].Low;
                 }
-                int segment = -1;
-                for (int slash16 = 0; slash16 < _ipv4BySlash16.Length; slash16++)
+                int segment = 0;
+                for (int slash8 = 0; slash8 < _ipv4FirstBySlash8.Length; slash8++)
                 {
-                    uint first = (uint)slash16 << 16;
-                    while (segment + 1 < _ipv4Starts.Length && _ipv4Starts[segment + 1] <= first) segment++;
-                    _ipv4BySlash16[slash16] = segment;
+                    while (segment < _ipv4Starts.Length && _ipv4Starts[segment] >> 24 < slash8) segment++;
+                    _ipv4FirstBySlash8[slash8] = segment;
                 }
             }
 
             public IndexEntry? FindIPv4(uint address)
             {
                 uint[] starts = _ipv4Starts;
-                int segment = _ipv4BySlash16[address >> 16];
-                while (segment + 1 < starts.Length && starts[segment + 1] <= address) segment++;
-                if (segment < 0 || address > _ipv4Ends[segment]) return null;
-                return _ipv4.Entries[segment];
+                // The last segment starting at or before the address: one of the /8's own, or else the one before them.
+                int low = _ipv4FirstBySlash8[address >> 24], high = _ipv4FirstBySlash8[(address >> 24) + 1] - 1;
+                while (low <= high)
+                {
+                    int middle = (low + high) >> 1;
+                    if (starts[middle] <= address) low = middle + 1;
+                    else high = middle - 1;
+                }
+                if (high < 0 || address > _ipv4Ends[high]) return null;
+                return _ipv4.Entries[high];
             }
 
             public IndexEntry? FindIPv6(IpNumber address)

@@ -305,8 +305,10 @@ namespace EopTools.Parsing
             string text = cell;
             if (text.IndexOf('<') >= 0)
             {
-                text = Patterns.HiddenSourceText.Replace(text, string.Empty).Replace("<br/>", " ").Replace("<br />", " ").Replace("<br>", " ");
-                text = Patterns.HtmlTag.Replace(text, string.Empty);
+                // The English pages' only markup is a line break; the expressions are built for the localized pages.
+                text = text.Replace("<br/>", " ").Replace("<br />", " ").Replace("<br>", " ");
+                if (text.IndexOf("sxs-lookup", StringComparison.Ordinal) >= 0) text = Patterns.HiddenSourceText.Replace(text, string.Empty);
+                if (text.IndexOf('<') >= 0) text = Patterns.HtmlTag.Replace(text, string.Empty);
             }
             return text.Replace("`", string.Empty).Replace('\t', ' ').Replace('\u00A0', ' ').Trim();
         }
