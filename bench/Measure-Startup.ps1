@@ -4,7 +4,7 @@
 .DESCRIPTION
     Runs three commands in turn, -Rounds times each, in fresh processes on this machine:
       bare:     pwsh -NoProfile -c exit
-      floor:    the same pwsh importing a do-nothing binary module with EopTools' manifest shape and format file, and
+      floor:    the same pwsh importing a do-nothing binary module with EopTools' manifest and format file, and
                 running its cmdlet once: what PowerShell itself charges for any such module;
       EopTools: the same pwsh importing EopTools and running Get-EopIpRange.
     Reports the medians, the ratio of the medians (target for EopTools: at most 1.3) and, because this machine's
@@ -24,11 +24,13 @@ $module = Join-Path $repoRoot 'out/EopTools'
 $floorModule = Join-Path $benchOut 'startup-floor/FloorCmdlet'
 Invoke-Native dotnet @('build', (Join-Path $PSScriptRoot 'FloorCmdlet/FloorCmdlet.csproj'), '-c', 'Release', '-o', $floorModule, '--nologo', '-v', 'quiet')
 Copy-Item (Join-Path $module 'EopTools.Format.ps1xml') $floorModule
-$manifest = Import-PowerShellDataFile (Join-Path $module 'EopTools.psd1')
-New-ModuleManifest -Path (Join-Path $floorModule 'FloorCmdlet.psd1') -RootModule 'FloorCmdlet.dll' -ModuleVersion $manifest.ModuleVersion `
-    -CompatiblePSEditions $manifest.CompatiblePSEditions -PowerShellVersion $manifest.PowerShellVersion `
-    -DotNetFrameworkVersion $manifest.DotNetFrameworkVersion -FormatsToProcess 'EopTools.Format.ps1xml' `
-    -CmdletsToExport 'Write-FloorObject', 'Measure-StreamedHeap' -FunctionsToExport @() -AliasesToExport @() -VariablesToExport @()
+# EopTools' own manifest, naming the floor's DLL and cmdlets instead.
+$manifest = Get-Content -Raw (Join-Path $module 'EopTools.psd1')
+$floorManifest = $manifest.Replace("'EopTools.dll'", "'FloorCmdlet.dll'") -replace "(?m)^(\s*CmdletsToExport\s*=).*$", "`$1 @('Write-FloorObject', 'Measure-StreamedHeap')"
+if ($floorManifest -eq $manifest -or $floorManifest -notmatch 'FloorCmdlet\.dll' -or $floorManifest -notmatch 'Write-FloorObject') {
+    throw "EopTools.psd1 no longer has the RootModule and CmdletsToExport lines this script rewrites."
+}
+Set-Content -Path (Join-Path $floorModule 'FloorCmdlet.psd1') -Value $floorManifest -Encoding utf8
 
 function Measure-Process([string] $Command) {
     $arguments = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-Command', $Command)
