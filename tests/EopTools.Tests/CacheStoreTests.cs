@@ -66,6 +66,43 @@ namespace EopTools.Tests
             Assert.Single(problems);
         }
 
+        [Theory]
+        [InlineData("ranges-Worldwide-2026110100.json", "Worldwide", "2026110100")]
+        [InlineData("ranges-USGovDoD-0000000000.txt", "USGovDoD", "0000000000")]
+        [InlineData("ranges-China-2026110100.md5", "China", "2026110100")]
+        [InlineData("ranges-Worldwide-2026110100", null, null)]
+        [InlineData("ranges-Worldwide-2026110100.", null, null)]
+        [InlineData("ranges-Worldwide-2026110100.json.tmp", null, null)]
+        [InlineData("ranges-Worldwide-202611010.json", null, null)]
+        [InlineData("ranges-Worldwide-20261101000.json", null, null)]
+        [InlineData("ranges-Worldwide-20261101x0.json", null, null)]
+        [InlineData("ranges-World-wide-2026110100.json", null, null)]
+        [InlineData("ranges-World wide-2026110100.json", null, null)]
+        [InlineData("ranges--2026110100.json", null, null)]
+        [InlineData("ranges-Worldwide", null, null)]
+        [InlineData("ranges-", null, null)]
+        [InlineData("Ranges-Worldwide-2026110100.json", null, null)]
+        [InlineData("client-request-id.txt", null, null)]
+        public void ReadsOnlyCacheFileNames(string name, string? instance, string? version)
+        {
+            bool read = CacheStore.TryReadFileName(name, out string? readInstance, out string? readVersion);
+            Assert.Equal(instance != null, read);
+            Assert.Equal(instance, readInstance);
+            Assert.Equal(version, readVersion);
+        }
+
+        [Fact]
+        public void PassesOverFilesThatAreNotCacheFiles()
+        {
+            var cache = new CacheStore(_directory);
+            cache.Save("Worldwide", "2026110100", ".json", Answer);
+            File.WriteAllText(Path.Combine(_directory, "ranges-Worldwide-2026120100.json.tmp"), "");
+            File.WriteAllText(Path.Combine(_directory, "ranges-Worldwide-latest.json"), "");
+            var problems = new List<string>();
+            Assert.Equal("2026110100", cache.Load(null, problems)!.Version);
+            Assert.Empty(problems);
+        }
+
         [Fact]
         public void CreatesOneClientRequestIdAndReusesIt()
         {

@@ -1,10 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.IO;
 using System.Runtime.InteropServices;
 using System.Text;
-using System.Text.RegularExpressions;
 using EopTools.IO;
 using EopTools.Parsing;
 
@@ -72,8 +72,8 @@ namespace EopTools.Sources
             var candidates = new List<FileInfo>();
             foreach (FileInfo file in new DirectoryInfo(Directory).GetFiles("ranges-*"))
             {
-                Match name = Names.CacheFile.Match(file.Name);
-                if (name.Success && (instance == null || string.Equals(name.Groups["instance"].Value, instance, StringComparison.OrdinalIgnoreCase)))
+                if (TryReadFileName(file.Name, out string? fileInstance, out _) &&
+                    (instance == null || string.Equals(fileInstance, instance, StringComparison.OrdinalIgnoreCase)))
                 {
                     candidates.Add(file);
                 }
@@ -81,9 +81,7 @@ namespace EopTools.Sources
             candidates.Sort((a, b) => b.LastWriteTimeUtc.CompareTo(a.LastWriteTimeUtc));
             foreach (FileInfo file in candidates)
             {
-                Match name = Names.CacheFile.Match(file.Name);
-                string fileInstance = name.Groups["instance"].Value;
-                string version = name.Groups["version"].Value;
+                if (!TryReadFileName(file.Name, out string? fileInstance, out string? version)) continue;
                 try
                 {
                     string text = File.ReadAllText(file.FullName, Encoding.UTF8);
@@ -111,7 +109,7 @@ namespace EopTools.Sources
             AtomicFile.Write(target, writer => writer.Write(content), noClobber: false, force: false);
             foreach (FileInfo file in new DirectoryInfo(Directory).GetFiles("ranges-*"))
             {
-                if (Names.CacheFile.IsMatch(file.Name) && !string.Equals(file.FullName, System.IO.Path.GetFullPath(target), StringComparison.Ordinal))
+                if (TryReadFileName(file.Name, out _, out _) && !string.Equals(file.FullName, System.IO.Path.GetFullPath(target), StringComparison.Ordinal))
                 {
                     file.Delete();
                 }
@@ -130,11 +128,35 @@ namespace EopTools.Sources
             return created;
         }
 
-        /// <summary>Built on first use: a session without a cache folder never pays for it at startup.</summary>
-        private static class Names
+        /// <summary>
+        /// Reads a cache file's name, "ranges-{instance}-{version}.{extension}": an instance of ASCII letters, a version
+        /// of ten digits, an extension of ASCII letters and digits. Any other name is not a cache file.
+        /// </summary>
+        /// <remarks>By hand, not with a regular expression: this runs when a session first needs its ranges, and
+        /// building an expression costs startup time.</remarks>
+        internal static bool TryReadFileName(string name, [NotNullWhen(true)] out string? instance, [NotNullWhen(true)] out string? version)
         {
-            public static readonly Regex CacheFile = new Regex(
-                @"^ranges-(?<instance>[A-Za-z]+)-(?<version>\d{10})(?<extension>\.[A-Za-z0-9]+)$", RegexOptions.CultureInvariant);
+            instance = version = null;
+            const string Prefix = "ranges-";
+            if (!name.StartsWith(Prefix, StringComparison.Ordinal)) return false;
+            int instanceEnd = Prefix.Length;
+            while (instanceEnd < name.Length && IsAsciiLetter(name[instanceEnd])) instanceEnd++;
+            int versionStart = instanceEnd + 1, versionEnd = versionStart + 10;
+            if (instanceEnd == Prefix.Length || versionEnd >= name.Length || name[instanceEnd] != '-' || name[versionEnd] != '.') return false;
+            for (int i = versionStart; i < versionEnd; i++)
+            {
+                if (name[i] < '0' || name[i] > '9') return false;
+            }
+            if (versionEnd + 1 == name.Length) return false;
+            for (int i = versionEnd + 1; i < name.Length; i++)
+            {
+                if (!IsAsciiLetter(name[i]) && (name[i] < '0' || name[i] > '9')) return false;
+            }
+            instance = name.Substring(Prefix.Length, instanceEnd - Prefix.Length);
+            version = name.Substring(versionStart, 10);
+            return true;
         }
+
+        private static bool IsAsciiLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 }
