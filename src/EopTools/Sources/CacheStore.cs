@@ -40,6 +40,7 @@ namespace EopTools.Sources
         public const string UnversionedImport = "0000000000";
 
         private const string ClientRequestIdFile = "client-request-id.txt";
+        private const string FilePrefix = "ranges-";
 
         public CacheStore(string directory)
         {
@@ -69,19 +70,20 @@ namespace EopTools.Sources
         public CachedRanges? Load(string? instance, List<string> problems)
         {
             if (!System.IO.Directory.Exists(Directory)) return null;
-            var candidates = new List<FileInfo>();
-            foreach (FileInfo file in new DirectoryInfo(Directory).GetFiles("ranges-*"))
+            var candidates = new List<CacheFile>();
+            foreach (FileInfo file in new DirectoryInfo(Directory).GetFiles(FilePrefix + "*"))
             {
-                if (TryReadFileName(file.Name, out string? fileInstance, out _) &&
+                if (TryReadFileName(file.Name, out string? fileInstance, out string? version) &&
                     (instance == null || string.Equals(fileInstance, instance, StringComparison.OrdinalIgnoreCase)))
                 {
-                    candidates.Add(file);
+                    candidates.Add(new CacheFile(file, fileInstance, version));
                 }
             }
-            candidates.Sort((a, b) => b.LastWriteTimeUtc.CompareTo(a.LastWriteTimeUtc));
-            foreach (FileInfo file in candidates)
+            candidates.Sort((a, b) => b.File.LastWriteTimeUtc.CompareTo(a.File.LastWriteTimeUtc));
+            foreach (CacheFile candidate in candidates)
             {
-                if (!TryReadFileName(file.Name, out string? fileInstance, out string? version)) continue;
+                FileInfo file = candidate.File;
+                string fileInstance = candidate.Instance, version = candidate.Version;
                 try
                 {
                     string text = File.ReadAllText(file.FullName, Encoding.UTF8);
@@ -99,7 +101,7 @@ namespace EopTools.Sources
         }
 
         public string PathFor(string instance, string version, string extension) =>
-            System.IO.Path.Combine(Directory, "ranges-" + instance + "-" + version + extension);
+            System.IO.Path.Combine(Directory, FilePrefix + instance + "-" + version + extension);
 
         /// <summary>Writes the data as received and makes it the only cache file; returns its path.</summary>
         public string Save(string instance, string version, string extension, string content)
@@ -107,9 +109,10 @@ namespace EopTools.Sources
             System.IO.Directory.CreateDirectory(Directory);
             string target = PathFor(instance, version, extension);
             AtomicFile.Write(target, writer => writer.Write(content), noClobber: false, force: false);
-            foreach (FileInfo file in new DirectoryInfo(Directory).GetFiles("ranges-*"))
+            string kept = System.IO.Path.GetFullPath(target);
+            foreach (FileInfo file in new DirectoryInfo(Directory).GetFiles(FilePrefix + "*"))
             {
-                if (TryReadFileName(file.Name, out _, out _) && !string.Equals(file.FullName, System.IO.Path.GetFullPath(target), StringComparison.Ordinal))
+                if (TryReadFileName(file.Name, out _, out _) && !string.Equals(file.FullName, kept, StringComparison.Ordinal))
                 {
                     file.Delete();
                 }
@@ -137,12 +140,11 @@ namespace EopTools.Sources
         internal static bool TryReadFileName(string name, [NotNullWhen(true)] out string? instance, [NotNullWhen(true)] out string? version)
         {
             instance = version = null;
-            const string Prefix = "ranges-";
-            if (!name.StartsWith(Prefix, StringComparison.Ordinal)) return false;
-            int instanceEnd = Prefix.Length;
+            if (!name.StartsWith(FilePrefix, StringComparison.Ordinal)) return false;
+            int instanceEnd = FilePrefix.Length;
             while (instanceEnd < name.Length && IsAsciiLetter(name[instanceEnd])) instanceEnd++;
             int versionStart = instanceEnd + 1, versionEnd = versionStart + 10;
-            if (instanceEnd == Prefix.Length || versionEnd >= name.Length || name[instanceEnd] != '-' || name[versionEnd] != '.') return false;
+            if (instanceEnd == FilePrefix.Length || versionEnd >= name.Length || name[instanceEnd] != '-' || name[versionEnd] != '.') return false;
             for (int i = versionStart; i < versionEnd; i++)
             {
                 if (name[i] < '0' || name[i] > '9') return false;
@@ -152,11 +154,27 @@ namespace EopTools.Sources
             {
                 if (!IsAsciiLetter(name[i]) && (name[i] < '0' || name[i] > '9')) return false;
             }
-            instance = name.Substring(Prefix.Length, instanceEnd - Prefix.Length);
+            instance = name.Substring(FilePrefix.Length, instanceEnd - FilePrefix.Length);
             version = name.Substring(versionStart, 10);
             return true;
         }
 
         private static bool IsAsciiLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+
+        private sealed class CacheFile
+        {
+            public CacheFile(FileInfo file, string instance, string version)
+            {
+                File = file;
+                Instance = instance;
+                Version = version;
+            }
+
+            public FileInfo File { get; }
+
+            public string Instance { get; }
+
+            public string Version { get; }
+        }
     }
 }
