@@ -91,6 +91,22 @@ namespace EopTools.Tests
             Assert.Equal(version, readVersion);
         }
 
+        [Theory]
+        [InlineData("ranges.json", ".json")]
+        [InlineData("RANGES.TXT", ".txt")]
+        [InlineData("ranges.abcdefghi", ".abcdefghi")]
+        [InlineData("ranges.abcdefghij", ".txt")]
+        [InlineData("ranges.tx_t", ".txt")]
+        [InlineData("ranges.donn\u00e9es", ".txt")]
+        [InlineData("ranges.", ".txt")]
+        [InlineData("ranges", ".txt")]
+        public void KeepsAnImportedFilesExtensionOnlyWhenItReadsBack(string file, string expected)
+        {
+            string extension = CacheStore.ExtensionFor(file);
+            Assert.Equal(expected, extension);
+            Assert.True(CacheStore.TryReadFileName(Path.GetFileName(new CacheStore(_directory).PathFor("Worldwide", "0000000000", extension)), out _, out _));
+        }
+
         [Fact]
         public void PassesOverFilesThatAreNotCacheFiles()
         {

@@ -10,8 +10,6 @@ namespace EopTools.Parsing
     {
         private const string PrefixIsNotAnAddress = "a prefix (with '/') is not an address";
 
-        private static readonly char[] SlashOrPercent = { '/', '%' };
-
         /// <summary>True when the text means "no address" ("" or "-", as W3C logs write it).</summary>
         public static bool IsNoAddress(string text)
         {
@@ -81,25 +79,12 @@ namespace EopTools.Parsing
                 return true;
             }
 
-            int special = text.IndexOfAny(SlashOrPercent, start, end - start);
-            int zone = special >= 0 && text[special] == '%' ? special : -1;
-            if ((special >= 0 && zone < 0) || (zone >= 0 && text.IndexOf('/', zone, end - zone) >= 0))
+            if (text.IndexOf('/', start, end - start) >= 0)
             {
                 error = PrefixIsNotAnAddress;
                 return false;
             }
-            if (zone >= 0)
-            {
-                if (zone == end - 1)
-                {
-                    error = "the zone id after '%' is empty";
-                    return false;
-                }
-                end = zone;
-            }
-            if (!IpText.TryParseIPv6(text, start, end, out IpNumber number, out error)) return false;
-            address = IpText.FromIPv6Number(number);
-            return true;
+            return IpText.TryParseAddress(text, start, end, allowZone: true, out address, out error);
         }
 
         /// <summary>Accepts nothing, or ':' and a port from 0 to 65535 written plainly.</summary>

@@ -26,9 +26,11 @@ namespace EopTools.Parsing
             }
         }
 
-        public static RangeData ReadText(string text, string source)
+        /// <param name="instance">For the web service's JSON: the instance it came from, when known.</param>
+        /// <param name="version">For the web service's JSON: its version, when known.</param>
+        public static RangeData ReadText(string text, string source, string? instance = null, string? version = null)
         {
-            if (EndpointsJsonParser.LooksLikeJson(text)) return EndpointsJsonParser.Parse(text, source);
+            if (EndpointsJsonParser.LooksLikeJson(text)) return EndpointsJsonParser.Parse(text, source, instance, version);
             if (LegacyXmlParser.LooksLikeXml(text)) return LegacyXmlParser.Parse(text, source);
             if (PlainTextParser.LooksLikePlainText(text)) return PlainTextParser.Parse(text, source);
             if (EopPageParser.LooksLikePage(text)) return EopPageParser.Parse(text, source);

@@ -4,24 +4,20 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.IO;
 using System.Runtime.InteropServices;
-using System.Text;
 using EopTools.IO;
 using EopTools.Parsing;
 
 namespace EopTools.Sources
 {
-    /// <summary>The ranges last fetched or imported, kept as the file that was received, with its instance and version.</summary>
+    /// <summary>The ranges last fetched or imported, kept as the file that was received, with its version.</summary>
     internal sealed class CachedRanges
     {
-        public CachedRanges(string instance, string version, string path, RangeData data)
+        public CachedRanges(string version, string path, RangeData data)
         {
-            Instance = instance;
             Version = version;
             Path = path;
             Data = data;
         }
-
-        public string Instance { get; }
 
         public string Version { get; }
 
@@ -41,6 +37,7 @@ namespace EopTools.Sources
 
         private const string ClientRequestIdFile = "client-request-id.txt";
         private const string FilePrefix = "ranges-";
+        private const int MaxExtensionLength = 10;
 
         public CacheStore(string directory)
         {
@@ -82,19 +79,16 @@ namespace EopTools.Sources
             candidates.Sort((a, b) => b.File.LastWriteTimeUtc.CompareTo(a.File.LastWriteTimeUtc));
             foreach (CacheFile candidate in candidates)
             {
-                FileInfo file = candidate.File;
-                string fileInstance = candidate.Instance, version = candidate.Version;
+                string path = candidate.File.FullName;
                 try
                 {
-                    string text = File.ReadAllText(file.FullName, Encoding.UTF8);
-                    RangeData data = EndpointsJsonParser.LooksLikeJson(text)
-                        ? EndpointsJsonParser.Parse(text, file.FullName, fileInstance, version == UnversionedImport ? null : version)
-                        : RangeFileReader.ReadText(text, file.FullName);
-                    return new CachedRanges(fileInstance, version, file.FullName, data);
+                    string? version = candidate.Version == UnversionedImport ? null : candidate.Version;
+                    RangeData data = RangeFileReader.ReadText(RangeFileReader.ReadFileText(path), path, candidate.Instance, version);
+                    return new CachedRanges(candidate.Version, path, data);
                 }
-                catch (Exception e) when (e is RangeDataException || e is IOException || e is UnauthorizedAccessException)
+                catch (RangeDataException e)
                 {
-                    problems.Add("The cached ranges in '" + file.FullName + "' cannot be used (" + e.Message + "); they are passed over.");
+                    problems.Add("The cached ranges in '" + path + "' cannot be used (" + e.Message + "); they are passed over.");
                 }
             }
             return null;
@@ -133,7 +127,7 @@ namespace EopTools.Sources
 
         /// <summary>
         /// Reads a cache file's name, "ranges-{instance}-{version}.{extension}": an instance of ASCII letters, a version
-        /// of ten digits, an extension of ASCII letters and digits. Any other name is not a cache file.
+        /// of ten digits, an extension of up to nine ASCII letters and digits. Any other name is not a cache file.
         /// </summary>
         /// <remarks>By hand, not with a regular expression: this runs when a session first needs its ranges, and
         /// building an expression costs startup time.</remarks>
@@ -144,18 +138,36 @@ namespace EopTools.Sources
             int instanceEnd = FilePrefix.Length;
             while (instanceEnd < name.Length && IsAsciiLetter(name[instanceEnd])) instanceEnd++;
             int versionStart = instanceEnd + 1, versionEnd = versionStart + 10;
-            if (instanceEnd == FilePrefix.Length || versionEnd >= name.Length || name[instanceEnd] != '-' || name[versionEnd] != '.') return false;
+            if (instanceEnd == FilePrefix.Length || versionEnd >= name.Length || name[instanceEnd] != '-') return false;
             for (int i = versionStart; i < versionEnd; i++)
             {
                 if (name[i] < '0' || name[i] > '9') return false;
             }
-            if (versionEnd + 1 == name.Length) return false;
-            for (int i = versionEnd + 1; i < name.Length; i++)
-            {
-                if (!IsAsciiLetter(name[i]) && (name[i] < '0' || name[i] > '9')) return false;
-            }
+            if (!IsExtension(name, versionEnd)) return false;
             instance = name.Substring(FilePrefix.Length, instanceEnd - FilePrefix.Length);
             version = name.Substring(versionStart, 10);
+            return true;
+        }
+
+        /// <summary>
+        /// The extension a copy of <paramref name="file"/> keeps in the cache: its own, in lower case, when it is one
+        /// <see cref="TryReadFileName"/> reads back (so saving never leaves a file that loading passes over), else ".txt".
+        /// </summary>
+        public static string ExtensionFor(string file)
+        {
+            string extension = System.IO.Path.GetExtension(file).ToLowerInvariant();
+            return IsExtension(extension, 0) ? extension : ".txt";
+        }
+
+        /// <summary>True when text[start..] is '.' and 1 to 9 ASCII letters or digits.</summary>
+        private static bool IsExtension(string text, int start)
+        {
+            int length = text.Length - start;
+            if (length < 2 || length > MaxExtensionLength || text[start] != '.') return false;
+            for (int i = start + 1; i < text.Length; i++)
+            {
+                if (!IsAsciiLetter(text[i]) && (text[i] < '0' || text[i] > '9')) return false;
+            }
             return true;
         }
 

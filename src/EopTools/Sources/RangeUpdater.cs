@@ -69,12 +69,9 @@ namespace EopTools.Sources
         {
             instance = CanonicalInstance(instance);
             string text = RangeFileReader.ReadFileText(file);
-            string extension = Path.GetExtension(file).ToLowerInvariant();
-            if (extension.Length < 2 || extension.Length > 10) extension = ".txt";
+            string extension = CacheStore.ExtensionFor(file);
             string target = cache.PathFor(instance, CacheStore.UnversionedImport, extension);
-            RangeData data = EndpointsJsonParser.LooksLikeJson(text)
-                ? EndpointsJsonParser.Parse(text, target, instance)
-                : RangeFileReader.ReadText(text, file);
+            RangeData data = RangeFileReader.ReadText(text, file, instance);
             warnings.AddRange(Describe(data.Diagnostics));
             CachedRanges? cached = cache.Load(instance, warnings);
             if (!confirm(target, "Import EOP ranges from '" + file + "' as " + instance + " and cache them")) return null;
