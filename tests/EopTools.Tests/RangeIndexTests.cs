@@ -37,7 +37,7 @@ namespace EopTools.Tests
         [InlineData("::", null)]
         public void FindsTheGlobalRangeAtTheEdges(string address, string? expected)
         {
-            Assert.Equal(expected, Index.Find(Address(address))?.Best?.Prefix);
+            Assert.Equal(expected, Index.Find(Address(address))?.Answer.Range?.Prefix);
         }
 
         private static readonly RangeIndex WideIndex = new RangeIndex(Data(
@@ -67,7 +67,7 @@ namespace EopTools.Tests
         [InlineData("255.255.255.255", "128.0.0.0/1")]
         public void FindsRangesThatSpanSeveralSlash8s(string address, string? expected)
         {
-            Assert.Equal(expected, WideIndex.Find(Address(address))?.Best?.Prefix);
+            Assert.Equal(expected, WideIndex.Find(Address(address))?.Answer.Range?.Prefix);
         }
 
         [Theory]
@@ -78,8 +78,8 @@ namespace EopTools.Tests
         public void ListsEveryRegionalTableThatContainsTheAddress(string address, string range, string regions)
         {
             IndexEntry entry = Index.Find(Address(address))!;
-            Assert.Equal(range, entry.Best!.Prefix);
-            Assert.Equal(regions, string.Join(",", entry.Regions));
+            Assert.Equal(range, entry.Answer.Range!.Prefix);
+            Assert.Equal(regions, string.Join(",", entry.Answer.Regions));
         }
 
         [Fact]
@@ -96,8 +96,8 @@ namespace EopTools.Tests
         public void FallsBackToTheRegionalRangeWhereTheGlobalListLacksIt()
         {
             IndexEntry entry = Index.Find(Address("23.103.145.1"))!;
-            Assert.Equal("23.103.144.0/22", entry.Best!.Prefix);
-            Assert.Equal(EopRegion.EMEA, entry.Best.Region);
+            Assert.Equal("23.103.144.0/22", entry.Answer.Range!.Prefix);
+            Assert.Equal(EopRegion.EMEA, entry.Answer.Range.Region);
             Assert.Null(entry.ByTable[(int)EopRegion.Global]);
         }
 

@@ -98,8 +98,9 @@ namespace EopTools.Commands
             string? outputPath = ParameterSetName == PipelineSet ? null : ResolveOutputPath();
             EopRangeDiffFormat format = outputPath == null ? default : OutputFormat(outputPath);
 
-            RangeData reference = ReadSide(ReferencePath, Reference, EopSession.Seed, "reference");
-            RangeData difference = ReadSide(DifferencePath, _differenceGiven ? _difference : null, EopSession.Current, "difference");
+            // The defaults are loaded only when used; the session's ranges through RangeSource, which reports a bad cache.
+            RangeData reference = ReadSide(ReferencePath, Reference, () => EopSession.Seed, "reference");
+            RangeData difference = ReadSide(DifferencePath, _differenceGiven ? _difference : null, () => RangeSource.Resolve(this, null), "difference");
             // Ranges given as objects are a selection: compare only the tables and families they include.
             HashSet<EopRegion>? tables = null;
             HashSet<IPAddressFamily>? families = null;
@@ -143,12 +144,13 @@ namespace EopTools.Commands
             if (PassThru) WriteObject(result.Changes, enumerateCollection: true);
         }
 
-        private RangeData ReadSide(string? path, IReadOnlyList<EopIpRange>? ranges, RangeIndex fallback, string side)
+        private RangeData ReadSide(string? path, IReadOnlyList<EopIpRange>? ranges, Func<RangeIndex> fallback, string side)
         {
             if (path != null) return RangeSource.Resolve(this, path).Data;
             if (ranges != null) return RangeDiff.FromRanges(ranges);
-            WriteVerbose("The " + side + " is " + fallback.DataSet + ".");
-            return fallback.Data;
+            RangeIndex index = fallback();
+            WriteVerbose("The " + side + " is " + index.DataSet + ".");
+            return index.Data;
         }
 
         /// <summary>As Export-Csv: -LiteralPath as written; -Path resolved when it names an existing file, else taken as the new file's path.</summary>

@@ -113,14 +113,15 @@ namespace EopTools.Commands
 
         private void TestText(string text, object? original)
         {
-            if (AddressInput.TryParse(text, out IpAddressValue address, out string? error))
-            {
-                Answer(text, address);
-                return;
-            }
+            // First: a log's "-" also failed the batch's parse, and needs no second one.
             if (AddressInput.IsNoAddress(text))
             {
                 WriteVerbose("Skipped an input with no address ('" + text + "').");
+                return;
+            }
+            if (AddressInput.TryParse(text, out IpAddressValue address, out string? error))
+            {
+                Answer(text, address);
                 return;
             }
             WriteError(new ErrorRecord(

@@ -51,6 +51,9 @@ namespace EopTools.Index
             }
         }
 
+        /// <summary>The session's ranges if they have been loaded, without loading them.</summary>
+        public static RangeIndex? Loaded => Volatile.Read(ref _current);
+
         public static void Replace(RangeIndex index) => Volatile.Write(ref _current, index);
 
         /// <summary>Warnings from loading the default data (a corrupt cache), handed out once to the cmdlet that triggered it.</summary>

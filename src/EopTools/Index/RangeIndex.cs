@@ -30,16 +30,17 @@ namespace EopTools.Index
     /// <summary>What the index knows about one address: the most specific range of each table that contains it.</summary>
     internal sealed class IndexEntry
     {
-        public IndexEntry(EopIpRange?[] byTable, EopIpRange? best, ReadOnlyCollection<EopRegion> regions, EopAnswer answer, EopAnswer[] tableAnswers)
+        public IndexEntry(EopIpRange?[] byTable, EopAnswer answer, EopAnswer[] tableAnswers)
         {
             ByTable = byTable;
-            Best = best;
-            Regions = regions;
             Answer = answer;
             TableAnswers = tableAnswers;
         }
 
-        /// <summary>The answer over all tables: the best range and every regional table.</summary>
+        /// <summary>
+        /// The answer over all tables: the global list's range, or where the global list lacks it, the most specific
+        /// regional one; and the regional tables (not Global) that contain the address.
+        /// </summary>
         public EopAnswer Answer { get; }
 
         /// <summary>The answer restricted to one table, indexed by <see cref="EopRegion"/>.</summary>
@@ -47,12 +48,6 @@ namespace EopTools.Index
 
         /// <summary>Indexed by <see cref="EopRegion"/>; null where that table does not contain the address.</summary>
         public EopIpRange?[] ByTable { get; }
-
-        /// <summary>The global list's range, or where the global list lacks it, the most specific regional one.</summary>
-        public EopIpRange? Best { get; }
-
-        /// <summary>The regional tables (not Global) that contain the address.</summary>
-        public ReadOnlyCollection<EopRegion> Regions { get; }
     }
 
     /// <summary>
@@ -112,7 +107,7 @@ namespace EopTools.Index
 
         private sealed class Lookup
         {
-            private readonly Segments _ipv4;
+            private readonly IndexEntry[] _ipv4Entries;
             private readonly Segments _ipv6;
 
             // IPv4 lookups search only the segments that start in the address's /8: a table of 257 indexes stays in the
@@ -123,7 +118,7 @@ namespace EopTools.Index
 
             public Lookup(Segments ipv4, Segments ipv6)
             {
-                _ipv4 = ipv4;
+                _ipv4Entries = ipv4.Entries;
                 _ipv6 = ipv6;
                 _ipv4Starts = new uint[ipv4.Starts.Length];
                 _ipv4Ends = new uint[ipv4.Ends.Length];
@@ -152,7 +147,7 @@ namespace EopTools.Index
                     else high = middle - 1;
                 }
                 if (high < 0 || address > _ipv4Ends[high]) return null;
-                return _ipv4.Entries[high];
+                return _ipv4Entries[high];
             }
 
             public IndexEntry? FindIPv6(IpNumber address)
@@ -255,7 +250,7 @@ namespace EopTools.Index
                 tableAnswers[t] = range == null ? NotEop
                     : new EopAnswer(range, t == (int)EopRegion.Global ? NoRegions : new ReadOnlyCollection<EopRegion>(new[] { (EopRegion)t }), DataSet);
             }
-            return new IndexEntry(byTable, best, allRegions, new EopAnswer(best, allRegions, DataSet), tableAnswers);
+            return new IndexEntry(byTable, new EopAnswer(best, allRegions, DataSet), tableAnswers);
         }
 
         private static bool SameRanges(EopIpRange?[] a, EopIpRange?[] b)

@@ -57,23 +57,6 @@ namespace EopTools.Ranges
             return 128;
         }
 
-        /// <summary>Position of the highest set bit plus one (0 for zero).</summary>
-        public int BitLength()
-        {
-            if (High != 0) return 128 - CountLeadingZeros(High);
-            return 64 - CountLeadingZeros(Low);
-        }
-
-        public IpNumber Subtract(IpNumber other)
-        {
-            ulong low = Low - other.Low;
-            ulong borrow = Low < other.Low ? 1UL : 0UL;
-            return new IpNumber(High - other.High - borrow, low);
-        }
-
-        public System.Numerics.BigInteger ToBigInteger() =>
-            (new System.Numerics.BigInteger(High) << 64) + new System.Numerics.BigInteger(Low);
-
         public int CompareTo(IpNumber other)
         {
             if (High != other.High) return High < other.High ? -1 : 1;
@@ -102,18 +85,6 @@ namespace EopTools.Ranges
             while ((value & 1) == 0)
             {
                 value >>= 1;
-                count++;
-            }
-            return count;
-        }
-
-        private static int CountLeadingZeros(ulong value)
-        {
-            if (value == 0) return 64;
-            int count = 0;
-            while ((value & 0x8000000000000000UL) == 0)
-            {
-                value <<= 1;
                 count++;
             }
             return count;

@@ -29,10 +29,10 @@ namespace EopTools.Sources
         }
 
         /// <summary>Asks /version; downloads /endpoints only when it is newer than the cache, or when forced.</summary>
+        /// <param name="instance">As <see cref="CanonicalInstance"/> returns it.</param>
         public static EopRangeUpdate? Update(CacheStore cache, string instance, Uri baseUri, bool force, TimeSpan timeout,
             ConfirmWrite confirm, List<string> warnings, CancellationToken cancel)
         {
-            instance = CanonicalInstance(instance);
             CachedRanges? cached = cache.Load(instance, warnings);
             string latest;
             string answer;
@@ -41,8 +41,9 @@ namespace EopTools.Sources
                 latest = service.GetLatestVersion(instance, cancel);
                 if (!force && cached != null && string.CompareOrdinal(latest, cached.Version) <= 0)
                 {
-                    // The cache may be newer than what this session loaded (another session updated it).
-                    if (EopSession.Current.DataSet.Source != cached.Path) UseInSession(cached.Data);
+                    // The cache may be newer than what this session loaded (another session updated it). A session that
+                    // has loaded nothing yet would load this same file: use the copy just read.
+                    if (EopSession.Loaded?.DataSet.Source != cached.Path) UseInSession(cached.Data);
                     return new EopRangeUpdate(instance, cached.Version, cached.Version, false, cached.Data.Ranges.Count, cached.Path);
                 }
                 string target = cache.PathFor(instance, latest, ".json");
@@ -65,9 +66,9 @@ namespace EopTools.Sources
         }
 
         /// <summary>Imports a file in any supported format, for servers without internet. Its version is unknown: 0000000000.</summary>
+        /// <param name="instance">As <see cref="CanonicalInstance"/> returns it.</param>
         public static EopRangeUpdate? Import(CacheStore cache, string instance, string file, ConfirmWrite confirm, List<string> warnings)
         {
-            instance = CanonicalInstance(instance);
             string text = RangeFileReader.ReadFileText(file);
             string extension = CacheStore.ExtensionFor(file);
             string target = cache.PathFor(instance, CacheStore.UnversionedImport, extension);
