@@ -86,14 +86,15 @@ namespace EopTools.Parsing
             {
                 string port = part.Trim();
                 int dash = port.IndexOf('-');
-                bool parsed = dash < 0
-                    ? TryPort(port, out int single) && single == SmtpPort
-                    : TryPort(port.Substring(0, dash).Trim(), out int low) && TryPort(port.Substring(dash + 1).Trim(), out int high) &&
-                      low <= SmtpPort && SmtpPort <= high;
-                if (parsed) return true;
-                if (!TryPort(port, out _) && dash < 0)
+                if (dash < 0)
                 {
-                    builder.Warn(source, set.Line, "endpoint set with an unreadable TCP port; that port is ignored", port);
+                    if (!TryPort(port, out int single)) builder.Warn(source, set.Line, "endpoint set with an unreadable TCP port; that port is ignored", port);
+                    else if (single == SmtpPort) return true;
+                }
+                else if (TryPort(port.Substring(0, dash).Trim(), out int low) && TryPort(port.Substring(dash + 1).Trim(), out int high) &&
+                         low <= SmtpPort && SmtpPort <= high)
+                {
+                    return true;
                 }
             }
             return false;

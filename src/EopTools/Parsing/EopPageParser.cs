@@ -102,7 +102,7 @@ namespace EopTools.Parsing
                 {
                     block!.Lines.Add(new SourceText(lineNumber, line));
                 }
-                else if (current != null && CountRanges(line) > 0)
+                else if (current != null && current.Kind != Section.None && MayHoldRange(line))
                 {
                     current.Prose.Add(new SourceText(lineNumber, line));
                 }
@@ -129,7 +129,7 @@ namespace EopTools.Parsing
             }
             return builder.Build(hasIPv6 => new EopDataSet(
                 metadata.Title ?? System.IO.Path.GetFileName(source),
-                metadata.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "undated",
+                PublishedDate.Version(metadata.Date),
                 metadata.Date,
                 source,
                 FormatName,
@@ -160,12 +160,12 @@ namespace EopTools.Parsing
         {
             List<ParseDiagnostic> diagnostics = builder.Diagnostics;
             bool hasDataTable = false;
-            IReadOnlyList<string>? labels = null;
+            EopRegion?[] columnRegions = RegionsOfColumns(null);
             foreach (TableRow row in section.Rows)
             {
                 if (IsLabelRow(row.Cells))
                 {
-                    labels = row.Cells;
+                    columnRegions = RegionsOfColumns(row.Cells);
                     continue;
                 }
                 for (int column = 0; column < row.Cells.Count; column++)
@@ -173,7 +173,7 @@ namespace EopTools.Parsing
                     string cell = CleanCell(row.Cells[column]);
                     if (cell.Length == 0 || IsDelimiter(cell)) continue;
                     hasDataTable = true;
-                    EopRegion? region = section.Kind == Section.Global ? EopRegion.Global : RegionOfColumn(labels, column);
+                    EopRegion? region = section.Kind == Section.Global ? EopRegion.Global : RegionOfColumn(columnRegions, column);
                     if (region == null)
                     {
                         diagnostics.Add(new ParseDiagnostic(source, row.Line, "cell in a column that is not a region table; skipped", row.Cells[column].Trim()));
@@ -193,7 +193,7 @@ namespace EopTools.Parsing
             // The 2018 conversion from TechNet: each list is a code block; regional blocks follow the label row in column order.
             for (int blockIndex = 0; blockIndex < section.CodeBlocks.Count; blockIndex++)
             {
-                EopRegion? region = section.Kind == Section.Global ? EopRegion.Global : RegionOfColumn(labels, blockIndex);
+                EopRegion? region = section.Kind == Section.Global ? EopRegion.Global : RegionOfColumn(columnRegions, blockIndex);
                 foreach (SourceText line in section.CodeBlocks[blockIndex].Lines)
                 {
                     string cell = CleanCell(line.Text);
@@ -237,7 +237,18 @@ namespace EopTools.Parsing
                 Patterns.RangeLike.Match(run[0].Text).Value));
         }
 
-        private static EopRegion? RegionOfColumn(IReadOnlyList<string>? labels, int column)
+        private static EopRegion? RegionOfColumn(EopRegion?[] columnRegions, int column) =>
+            column < columnRegions.Length ? columnRegions[column] : null;
+
+        /// <summary>Each column's region, read once per label row.</summary>
+        private static EopRegion?[] RegionsOfColumns(IReadOnlyList<string>? labels)
+        {
+            var regions = new EopRegion?[Math.Max(labels?.Count ?? 0, RegionColumnOrder.Length)];
+            for (int column = 0; column < regions.Length; column++) regions[column] = RegionOfLabel(labels, column);
+            return regions;
+        }
+
+        private static EopRegion? RegionOfLabel(IReadOnlyList<string>? labels, int column)
         {
             if (labels != null && column < labels.Count)
             {
@@ -386,11 +397,7 @@ namespace EopTools.Parsing
                     string key = line.Substring(0, colon).Trim();
                     string value = line.Substring(colon + 1).Trim().Trim('"');
                     if (key == "title") title = value;
-                    if (key == "ms.date" && DateTime.TryParseExact(value, new[] { "M/d/yyyy", "MM/dd/yyyy" },
-                        CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTime parsed))
-                    {
-                        date = parsed;
-                    }
+                    if (key == "ms.date") date = PublishedDate.Parse(value) ?? date;
                 }
             }
             if (title == null)

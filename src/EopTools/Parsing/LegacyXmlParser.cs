@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Xml;
@@ -72,11 +71,9 @@ namespace EopTools.Parsing
                 throw new RangeDataException("NoEopRanges", "'" + source + "' lists no EOP address.");
             }
 
-            string? updated = (string?)root.Attribute("updated");
-            DateTime? published = updated != null && DateTime.TryParseExact(updated, new[] { "M/d/yyyy", "MM/dd/yyyy" },
-                CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTime date) ? date : (DateTime?)null;
+            DateTime? published = PublishedDate.Parse((string?)root.Attribute("updated"));
             return builder.Build(hasIPv6 => new EopDataSet("O365IPAddresses.xml (EOP)",
-                published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "undated", published, source, FormatName, hasIPv6));
+                PublishedDate.Version(published), published, source, FormatName, hasIPv6));
         }
     }
 }
