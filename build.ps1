@@ -25,6 +25,7 @@ $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 
 $RepoRoot = $PSScriptRoot
+$Built = $false
 $ModuleName = 'EopTools'
 $OutDir = Join-Path $RepoRoot "out/$ModuleName"
 $PublishDir = Join-Path $RepoRoot 'artifacts/publish'
@@ -33,30 +34,11 @@ $PesterVersion = '5.7.1'
 # The real data (every published version of the EOP page, the web service's answers) lives beside the repository.
 $SharedData = if ($env:EOPTOOLS_SHARED_DATA) { $env:EOPTOOLS_SHARED_DATA } else { Join-Path $RepoRoot '../shared/data' }
 
-function Invoke-Native {
-    # Every native call's exit code is checked: a failed step fails the build.
-    param([Parameter(Mandatory)][string] $FilePath, [string[]] $ArgumentList = @())
-    & $FilePath @ArgumentList
-    if ($LASTEXITCODE -ne 0) {
-        throw "'$FilePath $($ArgumentList -join ' ')' failed with exit code $LASTEXITCODE."
-    }
-}
-
-function Get-PwshCommand {
-    # Under the dotnet tool, pwsh runs as 'dotnet pwsh.dll'; elsewhere the process is pwsh itself.
-    $processPath = [Environment]::ProcessPath
-    $pwshDll = Join-Path $PSHOME 'pwsh.dll'
-    if ((Split-Path -Leaf $processPath) -match '^dotnet(\.exe)?$' -and (Test-Path $pwshDll)) {
-        return @($processPath, $pwshDll)
-    }
-    return @($processPath)
-}
+. (Join-Path $PSScriptRoot 'tools/Process.ps1')
 
 function Invoke-ChildPwsh {
     param([Parameter(Mandatory)][string] $Command)
-    $pwsh = @(Get-PwshCommand)
-    $arguments = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-Command', $Command)
-    & $pwsh[0] @arguments | Out-Host
+    Invoke-Pwsh -ArgumentList '-Command', $Command | Out-Host
     return $LASTEXITCODE
 }
 
@@ -69,9 +51,12 @@ function Invoke-Clean {
         if (Test-Path $path) { Remove-Item -Recurse -Force $path }
     }
     Invoke-Native dotnet @('clean', (Join-Path $RepoRoot "$ModuleName.sln"), '-c', $Configuration, '--nologo', '-v', 'quiet')
+    $script:Built = $false
 }
 
 function Invoke-Build {
+    # Once per invocation: -Task Build, Test, Package needs one build.
+    if ($script:Built) { return }
     $version = Get-ModuleVersion
     if (Test-Path $PublishDir) { Remove-Item -Recurse -Force $PublishDir }
     Invoke-Native dotnet @('publish', (Join-Path $RepoRoot "src/$ModuleName/$ModuleName.csproj"), '-c', $Configuration,
@@ -100,6 +85,7 @@ function Invoke-Build {
     if ($exitCode -ne 0 -or -not (Test-Path (Join-Path $helpDir "$ModuleName.dll-Help.xml"))) { throw "Generating the help failed (exit code $exitCode)." }
     Copy-Item -LiteralPath (Join-Path $RepoRoot 'docs/help/about_EopTools.help.txt') -Destination $helpDir
     Write-Host "Built $ModuleName $version in $OutDir"
+    $script:Built = $true
 }
 
 function Invoke-Run {

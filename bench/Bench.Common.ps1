@@ -1,13 +1,6 @@
 # Shared by the benchmark scripts; dot-source it.
 
-# Under the dotnet tool, pwsh is 'dotnet pwsh.dll'; elsewhere the process is pwsh itself.
-$pwsh = @([Environment]::ProcessPath)
-if ((Split-Path -Leaf $pwsh[0]) -match '^dotnet(\.exe)?$') { $pwsh += Join-Path $PSHOME 'pwsh.dll' }
-
-function Invoke-Native([string] $FilePath, [string[]] $ArgumentList) {
-    & $FilePath @ArgumentList | Out-Host
-    if ($LASTEXITCODE -ne 0) { throw "'$FilePath $($ArgumentList -join ' ')' failed with exit code $LASTEXITCODE." }
-}
+. (Join-Path $PSScriptRoot '../tools/Process.ps1')
 
 function Get-Median([double[]] $values) {
     $sorted = $values | Sort-Object
@@ -16,3 +9,10 @@ function Get-Median([double[]] $values) {
 }
 
 function Verdict([bool] $met) { if ($met) { 'met' } else { 'NOT MET' } }
+
+# The do-nothing binary cmdlet the benchmarks compare with, built once into one folder, which this returns.
+function Build-FloorCmdlet([string] $BenchOut) {
+    $folder = Join-Path $BenchOut 'FloorCmdlet'
+    Invoke-Native dotnet @('build', (Join-Path $PSScriptRoot 'FloorCmdlet/FloorCmdlet.csproj'), '-c', 'Release', '-o', $folder, '--nologo', '-v', 'quiet')
+    $folder
+}

@@ -45,4 +45,4 @@ foreach ($run in $small, $large) {
     '  {0,9:N0} vs {1,9:N0} prefixes -> {2,7:N0} changes {3,9:F1} ms' -f $run.Reference, $run.Difference, $run.Changes, $run.Ms
 }
 '  ratio {0:F2} for 10x the input (target <= 12; n log n predicts {1:F1}): {2}' -f $ratio, (10 * [math]::Log($Count * 10) / [math]::Log($Count)),
-    $(if ($ratio -le 12) { 'met' } else { 'NOT MET' })
+    (Verdict ($ratio -le 12))

@@ -21,8 +21,7 @@ $benchOut = Join-Path $repoRoot 'artifacts/bench'
 & (Join-Path $repoRoot 'build.ps1') -Task Build | Out-Host
 $module = Join-Path $repoRoot 'out/EopTools'
 
-$floorModule = Join-Path $benchOut 'startup-floor/FloorCmdlet'
-Invoke-Native dotnet @('build', (Join-Path $PSScriptRoot 'FloorCmdlet/FloorCmdlet.csproj'), '-c', 'Release', '-o', $floorModule, '--nologo', '-v', 'quiet')
+$floorModule = Build-FloorCmdlet $benchOut
 Copy-Item (Join-Path $module 'EopTools.Format.ps1xml') $floorModule
 # EopTools' own manifest, naming the floor's DLL and cmdlets instead.
 $manifest = Get-Content -Raw (Join-Path $module 'EopTools.psd1')
@@ -33,9 +32,8 @@ if ($floorManifest -eq $manifest -or $floorManifest -notmatch 'FloorCmdlet\.dll'
 Set-Content -Path (Join-Path $floorModule 'FloorCmdlet.psd1') -Value $floorManifest -Encoding utf8
 
 function Measure-Process([string] $Command) {
-    $arguments = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-Command', $Command)
     $watch = [System.Diagnostics.Stopwatch]::StartNew()
-    & $pwsh[0] @arguments | Out-Null
+    Invoke-Pwsh -ArgumentList '-Command', $Command | Out-Null
     $watch.Stop()
     if ($LASTEXITCODE -ne 0) { throw "'$Command' failed with exit code $LASTEXITCODE." }
     $watch.Elapsed.TotalMilliseconds

@@ -29,7 +29,7 @@ $benchOut = Join-Path $repoRoot 'artifacts/bench'
 . (Join-Path $PSScriptRoot 'Bench.Common.ps1')
 
 & (Join-Path $repoRoot 'build.ps1') -Task Build | Out-Host
-Invoke-Native dotnet @('build', (Join-Path $PSScriptRoot 'FloorCmdlet/FloorCmdlet.csproj'), '-c', 'Release', '-o', (Join-Path $benchOut 'floor'), '--nologo', '-v', 'quiet')
+$floor = Join-Path (Build-FloorCmdlet $benchOut) 'FloorCmdlet.dll'
 Invoke-Native dotnet @('build', (Join-Path $PSScriptRoot 'EopTools.Benchmarks/EopTools.Benchmarks.csproj'), '-c', 'Release', '-o', (Join-Path $benchOut 'core'), '--nologo', '-v', 'quiet')
 $core = Join-Path $benchOut 'core/EopTools.Benchmarks.dll'
 $addressFile = Join-Path $benchOut "addresses-$Count-$Seed.txt"
@@ -108,9 +108,8 @@ $measure = {
 }
 
 $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes(
-    "& { $measure } '$(Join-Path $repoRoot 'out/EopTools')' '$(Join-Path $benchOut 'floor/FloorCmdlet.dll')' '$addressFile' $NaiveCount $Rounds | ConvertTo-Json"))
-$arguments = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-EncodedCommand', $encoded)
-$json = & $pwsh[0] @arguments
+    "& { $measure } '$(Join-Path $repoRoot 'out/EopTools')' '$floor' '$addressFile' $NaiveCount $Rounds | ConvertTo-Json"))
+$json = Invoke-Pwsh -ArgumentList '-EncodedCommand', $encoded
 if ($LASTEXITCODE -ne 0) { throw "The measuring pwsh failed with exit code $LASTEXITCODE." }
 $m = ($json -join "`n") | ConvertFrom-Json
 

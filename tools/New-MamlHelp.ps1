@@ -26,8 +26,8 @@ $settings = [System.Xml.XmlWriterSettings]@{ Indent = $true; Encoding = [System.
 $null = New-Item -ItemType Directory -Force -Path (Split-Path $OutputPath)
 $writer = [System.Xml.XmlWriter]::Create($OutputPath, $settings)
 
-function Write-Paragraphs([string] $Prefix, [string] $Namespace, [string[]] $Paragraphs) {
-    $writer.WriteStartElement($Prefix, 'description', $Namespace)
+function Write-Paragraphs([string[]] $Paragraphs) {
+    $writer.WriteStartElement('maml', 'description', $maml)
     foreach ($paragraph in $Paragraphs) { $writer.WriteElementString('maml', 'para', $maml, $paragraph) }
     $writer.WriteEndElement()
 }
@@ -53,7 +53,7 @@ function Write-Parameter($parameter, $setData, [string] $description, [bool] $fu
     $writer.WriteAttributeString('position', $position)
     $writer.WriteAttributeString('aliases', $(if ($parameter.Aliases.Count) { $parameter.Aliases -join ', ' } else { 'none' }))
     $writer.WriteElementString('maml', 'name', $maml, $parameter.Name)
-    Write-Paragraphs 'maml' $maml @($description)
+    Write-Paragraphs @($description)
     if ($parameter.ParameterType -ne [System.Management.Automation.SwitchParameter]) {
         $writer.WriteStartElement('command', 'parameterValue', $command)
         $writer.WriteAttributeString('required', 'true')
@@ -90,19 +90,17 @@ foreach ($cmdlet in Get-Command -Module EopTools -CommandType Cmdlet | Sort-Obje
     $writer.WriteElementString('command', 'name', $command, $cmdlet.Name)
     $writer.WriteElementString('command', 'verb', $command, $cmdlet.Verb)
     $writer.WriteElementString('command', 'noun', $command, $cmdlet.Noun)
-    Write-Paragraphs 'maml' $maml @($help.Synopsis)
+    Write-Paragraphs @($help.Synopsis)
     $writer.WriteEndElement()
-    Write-Paragraphs 'maml' $maml $help.Description
+    Write-Paragraphs $help.Description
 
     $writer.WriteStartElement('command', 'syntax', $command)
     foreach ($set in $cmdlet.ParameterSets) {
         $writer.WriteStartElement('command', 'syntaxItem', $command)
         $writer.WriteElementString('maml', 'name', $maml, $cmdlet.Name)
         foreach ($setParameter in $set.Parameters | Where-Object { $common -notcontains $_.Name } | Sort-Object { if ($_.Position -ge 0) { $_.Position } else { 1000 } }, Name) {
-            $parameter = $cmdlet.Parameters[$setParameter.Name]
-            $setData = $parameter.ParameterSets[$set.Name]
-            if (-not $setData) { $setData = $parameter.ParameterSets['__AllParameterSets'] }
-            Write-Parameter $parameter $setData $help.Parameters[$parameter.Name] $false
+            # The set's own view of the parameter carries its position and whether it is mandatory in this set.
+            Write-Parameter $cmdlet.Parameters[$setParameter.Name] $setParameter $help.Parameters[$setParameter.Name] $false
         }
         $writer.WriteEndElement()
     }
@@ -122,7 +120,7 @@ foreach ($cmdlet in Get-Command -Module EopTools -CommandType Cmdlet | Sort-Obje
             $writer.WriteStartElement('dev', 'type', $dev)
             $writer.WriteElementString('maml', 'name', $maml, $entry.Type)
             $writer.WriteEndElement()
-            Write-Paragraphs 'maml' $maml @($entry.Description)
+            Write-Paragraphs @($entry.Description)
             $writer.WriteEndElement()
         }
         $writer.WriteEndElement()

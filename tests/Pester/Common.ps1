@@ -3,3 +3,4 @@ $script:ModulePath = (Resolve-Path ($(if ($env:EOPTOOLS_MODULE_PATH) { $env:EOPT
 if (-not (Get-Module EopTools)) { Import-Module $script:ModulePath -ErrorAction Stop }
 $script:Fixtures = (Resolve-Path (Join-Path $PSScriptRoot '../fixtures')).Path
 $script:SharedData = if ($env:EOPTOOLS_SHARED_DATA) { $env:EOPTOOLS_SHARED_DATA } else { Join-Path $PSScriptRoot '../../../shared/data' }
+. (Join-Path $PSScriptRoot '../../tools/Process.ps1')

@@ -84,8 +84,6 @@ Describe 'EopTools module' {
             $repository = Join-Path $TestDrive 'repository'
             # The XDG folders must exist: .NET returns '' for a missing one, and PSResourceGet then writes into the current folder.
             $null = New-Item -ItemType Directory -Path $isolatedHome, $repository, (Join-Path $isolatedHome '.local/share'), (Join-Path $isolatedHome '.config')
-            $pwsh = @([Environment]::ProcessPath)
-            if ((Split-Path -Leaf $pwsh[0]) -match '^dotnet(\.exe)?$') { $pwsh += Join-Path $PSHOME 'pwsh.dll' }
             $publish = @"
 `$ErrorActionPreference = 'Stop'
 Register-PSResourceRepository -Name EopToolsTest -Uri '$repository' -Trusted
@@ -98,9 +96,9 @@ Install-PSResource -Name EopTools -Repository EopToolsTest -TrustRepository -Sco
                 $env:HOME = $isolatedHome; $env:USERPROFILE = $isolatedHome; $env:LOCALAPPDATA = Join-Path $isolatedHome 'AppData'
                 $env:XDG_DATA_HOME = Join-Path $isolatedHome '.local/share'; $env:XDG_CONFIG_HOME = Join-Path $isolatedHome '.config'
                 $env:PSModulePath = $null
-                & $pwsh[0] @(@($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-Command', $publish)) | Out-Null
+                Invoke-Pwsh -ArgumentList '-Command', $publish | Out-Null
                 $LASTEXITCODE | Should -Be 0
-                $output = & $pwsh[0] @(@($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-Command', $use))
+                $output = Invoke-Pwsh -ArgumentList '-Command', $use
                 $LASTEXITCODE | Should -Be 0
             }
             finally {

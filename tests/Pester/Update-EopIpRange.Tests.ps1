@@ -18,10 +18,7 @@ BeforeAll {
     }
 
     function script:Invoke-ChildPwsh([string] $Command) {
-        $pwsh = @([Environment]::ProcessPath)
-        if ((Split-Path -Leaf $pwsh[0]) -match '^dotnet(\.exe)?$') { $pwsh += Join-Path $PSHOME 'pwsh.dll' }
-        $arguments = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-Command', "Import-Module '$ModulePath'; $Command")
-        & $pwsh[0] @arguments 2>&1
+        Invoke-Pwsh -ArgumentList '-Command', "Import-Module '$ModulePath'; $Command" 2>&1
     }
 }
 
