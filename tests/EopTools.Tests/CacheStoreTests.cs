@@ -63,7 +63,7 @@ namespace EopTools.Tests
             File.SetLastWriteTimeUtc(corrupt, DateTime.UtcNow.AddMinutes(1));
             var problems = new List<string>();
             Assert.Equal("2026110100", cache.Load("Worldwide", problems)!.Version);
-            Assert.Single(problems);
+            Assert.StartsWith("The cached ranges in '" + corrupt + "' cannot be used (", Assert.Single(problems));
         }
 
         [Theory]

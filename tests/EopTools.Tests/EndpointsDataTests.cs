@@ -9,7 +9,7 @@ namespace EopTools.Tests
     [Trait("Category", "SharedData")]
     public class EndpointsDataTests
     {
-        private static RangeData Read(string relative) => RangeFileReader.Read(TestPaths.Shared(Path.Combine("endpoints-service", relative)));
+        private static RangeData Read(string relative) => TestPaths.ReadShared("endpoints-service", relative);
 
         [Fact]
         public void ReadsTheCurrentWorldwideEopSetFromThe2022Answer()

@@ -11,7 +11,7 @@ namespace EopTools.Tests
     [Trait("Category", "SharedData")]
     public class EndpointsDiffTests
     {
-        private static RangeData Endpoints(string file) => RangeFileReader.Read(TestPaths.Shared(Path.Combine("endpoints-service", file)));
+        private static RangeData Endpoints(string file) => TestPaths.ReadShared("endpoints-service", file);
 
         [Fact]
         public void FindsTheWidenedNarrowedAndCoveredPrefixesBetweenTheSeedAndThe2022List()

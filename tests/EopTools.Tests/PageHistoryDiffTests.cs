@@ -10,7 +10,7 @@ namespace EopTools.Tests
     [Trait("Category", "SharedData")]
     public class PageHistoryDiffTests
     {
-        private static RangeData Version(string file) => RangeFileReader.Read(TestPaths.Shared(Path.Combine("eop-page-history", file)));
+        private static RangeData Version(string file) => TestPaths.ReadShared("eop-page-history", file);
 
         private static string[] Diff(string reference, string difference) =>
             RangeDiffTests.Lines(RangeDiff.Compare(Version(reference), Version(difference), includeUnchanged: false));

@@ -46,7 +46,7 @@ namespace EopTools.Tests
         {
             string shared = System.IO.File.ReadAllText(TestPaths.Shared(Path.Combine("seed", "exchange-online-protection-ip-addresses.md")));
             Assert.Equal(shared, Index.EopSession.ReadSeedText());
-            Assert.Equal(24, RangeFileReader.Read(TestPaths.Shared(Path.Combine("seed", "exchange-online-protection-ip-addresses.md"))).Ranges.Count(r => r.Region == EopRegion.Global));
+            Assert.Equal(24, TestPaths.ReadShared("seed", "exchange-online-protection-ip-addresses.md").Ranges.Count(r => r.Region == EopRegion.Global));
         }
 
         [Fact]
@@ -112,14 +112,15 @@ namespace EopTools.Tests
         }
 
         [Theory]
-        [InlineData("localized/eop-ip-addresses_ko-KR_2019-02-23_aa6d389.md", "2a01:111: f400::/54")]
-        [InlineData("localized/eop-ip-addresses_it-IT_2018-08-06_6068194.md", "2a01:111:f403:: 48")]
-        [InlineData("localized/eop-ip-addresses_fr-FR_2019-02-23_c7e8627.md", "devenue 23.103.136.0/21")]
-        public void RejectsCellsThatWouldReadAsADifferentValidRange(string file, string cell)
+        [InlineData("localized/eop-ip-addresses_ko-KR_2019-02-23_aa6d389.md", "2a01:111: f400::/54", "2a01:111:f400::/54")]
+        [InlineData("localized/eop-ip-addresses_it-IT_2018-08-06_6068194.md", "2a01:111:f403:: 48", "2a01:111:f403::/48")]
+        [InlineData("localized/eop-ip-addresses_fr-FR_2019-02-23_c7e8627.md", "devenue 23.103.136.0/21", "23.103.136.0/21")]
+        public void RejectsCellsThatWouldReadAsADifferentValidRange(string file, string cell, string repaired)
         {
+            // The garbled cell is the page's only cell with that range: reading it at all would be a repair.
             RangeData data = RangeFileReader.Read(History(file));
             Assert.Contains(data.Diagnostics, d => d.Text == cell);
-            Assert.DoesNotContain(data.Ranges, r => r.Prefix == "2a01:111:f400::/54" || r.Prefix == "2a01:111:f403::48/128");
+            Assert.DoesNotContain(data.Ranges, r => r.Prefix == repaired || r.Prefix == "2a01:111:f403::48/128");
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using EopTools.Parsing;
 
 namespace EopTools.Tests
 {
@@ -33,5 +34,7 @@ namespace EopTools.Tests
         }
 
         public static string Shared(string relative) => Path.Combine(SharedData, relative);
+
+        public static RangeData ReadShared(params string[] parts) => RangeFileReader.Read(Shared(Path.Combine(parts)));
     }
 }

@@ -3,4 +3,11 @@ $script:ModulePath = (Resolve-Path ($(if ($env:EOPTOOLS_MODULE_PATH) { $env:EOPT
 if (-not (Get-Module EopTools)) { Import-Module $script:ModulePath -ErrorAction Stop }
 $script:Fixtures = (Resolve-Path (Join-Path $PSScriptRoot '../fixtures')).Path
 $script:SharedData = if ($env:EOPTOOLS_SHARED_DATA) { $env:EOPTOOLS_SHARED_DATA } else { Join-Path $PSScriptRoot '../../../shared/data' }
+
+# First in every SharedData context: without the real data those tests fail saying so, not on a missing file.
+function Assert-SharedData {
+    if (-not (Test-Path -LiteralPath $script:SharedData)) {
+        throw "The real data folder '$script:SharedData' is absent; the SharedData tests need it (exclude the SharedData tag to leave them out)."
+    }
+}
 . (Join-Path $PSScriptRoot '../../tools/Process.ps1')

@@ -281,6 +281,7 @@ Describe 'Export-EopRangeDiff' {
 
     Context 'Real data' -Tag 'SharedData' {
         BeforeAll {
+            Assert-SharedData
             $script:History = Join-Path $SharedData 'eop-page-history'
         }
 

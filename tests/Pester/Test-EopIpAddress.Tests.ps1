@@ -28,7 +28,7 @@ Describe 'Test-EopIpAddress' {
         It 'says 8.8.8.8 is not EOP' {
             $result = Test-EopIpAddress 8.8.8.8
             $result.IsEop | Should -BeFalse
-            $result.Range | Should -BeNullOrEmpty
+            $result.Range | Should -BeNull
             $result.Region.Count | Should -Be 0
             "$result" | Should -Be '8.8.8.8 is not EOP'
         }
@@ -174,6 +174,7 @@ Describe 'Test-EopIpAddress' {
         It 'does not test an object''s ToString() as an address' {
             $results = @(Get-Date) | Test-EopIpAddress -ErrorVariable errors -ErrorAction SilentlyContinue
             $results | Should -BeNullOrEmpty
+            $errors.Count | Should -Be 1
             $errors[0].FullyQualifiedErrorId | Should -Be 'InputObjectHasNoAddress,EopTools.Commands.TestEopIpAddressCommand'
         }
     }

@@ -31,7 +31,16 @@ AfterAll {
 Describe 'Update-EopIpRange' {
     Context 'Web service' -Tag 'SharedData' {
         BeforeAll {
+            Assert-SharedData
             $script:Service = [EopTools.TestServer.FakeEndpointsService]::new($Real2022)
+
+            # Caches the service's answer, then corrupts it; returns the warning a new session must give, as a pattern.
+            function script:Use-CorruptCache {
+                $null = Update-EopIpRange -Uri $Service.BaseUri
+                $path = Join-Path $Cache 'ranges-Worldwide-2022083100.json'
+                Set-Content -Path $path -Value '[{"id":10,"serviceArea":"Exch'
+                "*WARNING: The cached ranges in '$path' cannot be used (*); they are passed over. Using the embedded seed instead.*"
+            }
         }
         AfterAll {
             $Service.Dispose()
@@ -46,7 +55,7 @@ Describe 'Update-EopIpRange' {
             $result = Update-EopIpRange -Uri $Service.BaseUri
             $result | Should -BeOfType ([EopTools.EopRangeUpdate])
             $result.Instance | Should -Be 'Worldwide'
-            $result.PreviousVersion | Should -BeNullOrEmpty
+            $result.PreviousVersion | Should -BeNull
             $result.Version | Should -Be '2022083100'
             $result.Updated | Should -BeTrue
             $result.RangeCount | Should -Be 6
@@ -111,12 +120,16 @@ Describe 'Update-EopIpRange' {
         }
 
         It 'falls back to the embedded seed with a warning when the cache is corrupt' {
-            $null = Update-EopIpRange -Uri $Service.BaseUri
-            Set-Content -Path (Join-Path $Cache 'ranges-Worldwide-2022083100.json') -Value '[{"id":10,"serviceArea":"Exch'
+            $warning = Use-CorruptCache
             $output = Invoke-ChildPwsh '(Get-EopIpRange).Count; (Get-EopIpRange)[0].DataSet.Source'
-            ($output | Where-Object { $_ -is [System.Management.Automation.WarningRecord] -or "$_" -like '*cannot be used*' }) | Should -Not -BeNullOrEmpty
-            $output | Should -Contain '24'
-            $output | Should -Contain 'embedded seed'
+            @($output | Where-Object { "$_" -like $warning }).Count | Should -Be 1
+            $output[-2..-1] | Should -Be @('24', 'embedded seed')
+        }
+
+        It 'warns of a corrupt cache from Export-EopRangeDiff when it compares with the session''s ranges' {
+            $warning = Use-CorruptCache
+            $output = Invoke-ChildPwsh "Export-EopRangeDiff -ReferencePath '$(Join-Path $Fixtures 'ranges.txt')' | Out-Null"
+            @($output | Where-Object { "$_" -like $warning }).Count | Should -Be 1
         }
 
         It 'records that a NoIPv6 answer carries no IPv6' {
@@ -169,7 +182,7 @@ Describe 'Update-EopIpRange' {
         It 'says when to retry after HTTP 429 and does not retry' {
             $Service.Fault = 'RateLimited'
             $requests = $Service.EndpointsRequests
-            $failure = { Update-EopIpRange -Uri $Service.BaseUri } | Should -Throw -PassThru
+            $failure = { Update-EopIpRange -Uri $Service.BaseUri } | Should -Throw -ErrorId 'WebServiceRateLimited,EopTools.Commands.UpdateEopIpRangeCommand' -PassThru
             $failure.Exception.Message | Should -Match 'try again after \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \(in 3600 seconds, as its Retry-After says\)'
             $failure.CategoryInfo.Category | Should -Be 'LimitsExceeded'
             $Service.EndpointsRequests | Should -Be ($requests + 1)
