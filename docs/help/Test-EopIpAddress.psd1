@@ -6,7 +6,7 @@
         'Parsing is strict: short, octal and hex IPv4 forms, prefixes and trailing text are rejected as the non-terminating error InvalidIPAddress, and the inputs after it are still tested. An empty value or a dash, which logs write for no address, is skipped with a verbose message. It streams: a million lines piped through it hold no state.'
     )
     Parameters  = @{
-        IPAddress = 'The addresses to test: strings, IPAddress objects, or objects with one of the properties named in the description (bound from the pipeline by value or by property name).'
+        IPAddress = 'The addresses to test: strings, IPAddress objects, or objects with one of the properties named in the description. A piped object is taken whole, and its address is read from its IPAddress property or from one of those properties.'
         Region    = 'Answers from one table only: Global, Americas, EMEA or APAC. The range reported is then that table''s most specific range.'
         Path      = 'Tests against the ranges in this file instead of the session''s data (any format Get-EopIpRange -Path reads).'
         Quiet     = 'Writes only $true or $false for each input, in input order.'
@@ -37,7 +37,7 @@ Test-EopIpAddress -IPAddress 40.92.70.1, 8.8.8.8
 Get-MessageTraceV2 -RecipientAddress helpdesk@contoso.com -StartDate (Get-Date).AddDays(-2) -EndDate (Get-Date) |
     Test-EopIpAddress | Where-Object { -not $_.IsEop }
 '@
-            Remarks = 'Message trace records carry the sending server in FromIP, which binds by property name.'
+            Remarks = 'Message trace records carry the sending server in FromIP, which Test-EopIpAddress reads from each piped record.'
         }
         @{
             Title   = 'Check which hosts delivered to an on-premises server'

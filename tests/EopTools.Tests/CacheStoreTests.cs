@@ -120,6 +120,24 @@ namespace EopTools.Tests
         }
 
         [Fact]
+        public void FailsNamingTheFolderWhenItCannotBeCreated()
+        {
+            File.WriteAllText(_directory, "a file where the folder should be");
+            try
+            {
+                var cache = new CacheStore(_directory);
+                var error = Assert.Throws<EopTools.IO.OutputFileException>(() => cache.Save("Worldwide", "2026110100", ".json", Answer));
+                Assert.Equal("OutputFileWriteFailed", error.ErrorId);
+                Assert.StartsWith("Cannot create the cache folder '" + _directory + "': ", error.Message);
+                Assert.Equal("OutputFileWriteFailed", Assert.Throws<EopTools.IO.OutputFileException>(() => cache.ClientRequestId()).ErrorId);
+            }
+            finally
+            {
+                File.Delete(_directory);
+            }
+        }
+
+        [Fact]
         public void CreatesOneClientRequestIdAndReusesIt()
         {
             var cache = new CacheStore(_directory);

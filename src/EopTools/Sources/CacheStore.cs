@@ -100,15 +100,20 @@ namespace EopTools.Sources
         /// <summary>Writes the data as received and makes it the only cache file; returns its path.</summary>
         public string Save(string instance, string version, string extension, string content)
         {
-            System.IO.Directory.CreateDirectory(Directory);
+            CreateFolder();
             string target = PathFor(instance, version, extension);
             AtomicFile.Write(target, writer => writer.Write(content), noClobber: false, force: false);
             string kept = System.IO.Path.GetFullPath(target);
             foreach (FileInfo file in new DirectoryInfo(Directory).GetFiles(FilePrefix + "*"))
             {
-                if (TryReadFileName(file.Name, out _, out _) && !string.Equals(file.FullName, kept, StringComparison.Ordinal))
+                if (!TryReadFileName(file.Name, out _, out _) || string.Equals(file.FullName, kept, StringComparison.Ordinal)) continue;
+                try
                 {
                     file.Delete();
+                }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                {
+                    // The new file is written and is the newest, which is the one Load takes; an old one left behind is harmless.
                 }
             }
             return target;
@@ -118,11 +123,31 @@ namespace EopTools.Sources
         public Guid ClientRequestId()
         {
             string path = System.IO.Path.Combine(Directory, ClientRequestIdFile);
-            if (File.Exists(path) && Guid.TryParseExact(File.ReadAllText(path).Trim(), "D", out Guid existing)) return existing;
+            try
+            {
+                if (File.Exists(path) && Guid.TryParseExact(File.ReadAllText(path).Trim(), "D", out Guid existing)) return existing;
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                // An unreadable id is replaced like a missing one; a folder that cannot be written fails below, named.
+            }
             Guid created = Guid.NewGuid();
-            System.IO.Directory.CreateDirectory(Directory);
+            CreateFolder();
             AtomicFile.Write(path, writer => writer.Write(created.ToString("D", CultureInfo.InvariantCulture)), noClobber: false, force: false);
             return created;
+        }
+
+        /// <summary>Creates the cache folder when missing; one that cannot be created fails as any cache write does.</summary>
+        private void CreateFolder()
+        {
+            try
+            {
+                System.IO.Directory.CreateDirectory(Directory);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
+            {
+                throw new OutputFileException("OutputFileWriteFailed", "Cannot create the cache folder '" + Directory + "': " + e.Message, e);
+            }
         }
 
         /// <summary>
