@@ -40,8 +40,7 @@ namespace EopTools.Parsing
         public static RangeData Parse(string text, string source)
         {
             var builder = new RangeDataBuilder();
-            List<ParseDiagnostic> diagnostics = builder.Diagnostics;
-            string[] lines = RemoveComments(text.Replace("\r\n", "\n").Split('\n'), source, diagnostics, out int commentedRanges);
+            string[] lines = RemoveComments(text.Replace("\r\n", "\n").Split('\n'), source, builder, out int commentedRanges);
             var metadata = ReadFrontMatter(lines);
 
             var sections = new List<SectionContent>();
@@ -58,7 +57,7 @@ namespace EopTools.Parsing
 
                 if (IsConflictMarker(line))
                 {
-                    diagnostics.Add(new ParseDiagnostic(source, lineNumber, "git conflict marker; this version of the page is a broken merge", trimmed));
+                    builder.Warn(source, lineNumber, "git conflict marker; this version of the page is a broken merge", trimmed);
                     continue;
                 }
 
@@ -66,7 +65,7 @@ namespace EopTools.Parsing
                 {
                     if (inFence)
                     {
-                        diagnostics.Add(new ParseDiagnostic(source, fenceOpenedAt, "code fence opened here is never closed", null));
+                        builder.Warn(source, fenceOpenedAt, "code fence opened here is never closed", null);
                         inFence = false;
                         block = null;
                     }
@@ -109,7 +108,7 @@ namespace EopTools.Parsing
             }
             if (inFence)
             {
-                diagnostics.Add(new ParseDiagnostic(source, fenceOpenedAt, "code fence opened here is never closed", null));
+                builder.Warn(source, fenceOpenedAt, "code fence opened here is never closed", null);
             }
 
             foreach (SectionContent section in sections)
@@ -158,7 +157,6 @@ namespace EopTools.Parsing
 
         private static void ReadSection(SectionContent section, string source, RangeDataBuilder builder)
         {
-            List<ParseDiagnostic> diagnostics = builder.Diagnostics;
             bool hasDataTable = false;
             EopRegion?[] columnRegions = RegionsOfColumns(null);
             foreach (TableRow row in section.Rows)
@@ -176,7 +174,7 @@ namespace EopTools.Parsing
                     EopRegion? region = section.Kind == Section.Global ? EopRegion.Global : RegionOfColumn(columnRegions, column);
                     if (region == null)
                     {
-                        diagnostics.Add(new ParseDiagnostic(source, row.Line, "cell in a column that is not a region table; skipped", row.Cells[column].Trim()));
+                        builder.Warn(source, row.Line, "cell in a column that is not a region table; skipped", row.Cells[column].Trim());
                         continue;
                     }
                     AddRange(cell, row.Line, region.Value, source, builder);
@@ -185,8 +183,8 @@ namespace EopTools.Parsing
 
             if (hasDataTable)
             {
-                foreach (CodeBlock block in section.CodeBlocks) ReportStale(block.Lines, source, diagnostics);
-                ReportStale(section.Prose, source, diagnostics);
+                foreach (CodeBlock block in section.CodeBlocks) ReportStale(block.Lines, source, builder);
+                ReportStale(section.Prose, source, builder);
                 return;
             }
 
@@ -200,13 +198,13 @@ namespace EopTools.Parsing
                     if (cell.Length == 0) continue;
                     if (region == null)
                     {
-                        diagnostics.Add(new ParseDiagnostic(source, line.Line, "code block beyond the region columns; skipped", line.Text.Trim()));
+                        builder.Warn(source, line.Line, "code block beyond the region columns; skipped", line.Text.Trim());
                         continue;
                     }
                     AddRange(cell, line.Line, region.Value, source, builder);
                 }
             }
-            ReportStale(section.Prose, source, diagnostics);
+            ReportStale(section.Prose, source, builder);
         }
 
         private static void AddRange(string cell, int line, EopRegion region, string source, RangeDataBuilder builder)
@@ -219,7 +217,7 @@ namespace EopTools.Parsing
             if (!builder.Add(prefix, region)) builder.Warn(source, line, "range listed twice in the " + region + " table; kept once", cell);
         }
 
-        private static void ReportStale(List<SourceText> lines, string source, List<ParseDiagnostic> diagnostics)
+        private static void ReportStale(List<SourceText> lines, string source, RangeDataBuilder builder)
         {
             var run = new List<SourceText>();
             int count = 0;
@@ -231,10 +229,10 @@ namespace EopTools.Parsing
                 count += ranges;
             }
             if (run.Count == 0) return;
-            diagnostics.Add(new ParseDiagnostic(source, run[0].Line,
+            builder.Warn(source, run[0].Line,
                 string.Format(CultureInfo.InvariantCulture,
                     "{0} ranges outside the tables (lines {1}-{2}) are ignored; they are not part of the published table", count, run[0].Line, run[run.Count - 1].Line),
-                Patterns.RangeLike.Match(run[0].Text).Value));
+                Patterns.RangeLike.Match(run[0].Text).Value);
         }
 
         private static EopRegion? RegionOfColumn(EopRegion?[] columnRegions, int column) =>
@@ -325,7 +323,7 @@ namespace EopTools.Parsing
         }
 
         /// <summary>Blanks HTML comments (keeping line numbers), counting the ranges they hide.</summary>
-        private static string[] RemoveComments(string[] lines, string source, List<ParseDiagnostic> diagnostics, out int commentedRanges)
+        private static string[] RemoveComments(string[] lines, string source, RangeDataBuilder builder, out int commentedRanges)
         {
             commentedRanges = 0;
             bool inComment = false;
@@ -335,6 +333,11 @@ namespace EopTools.Parsing
             for (int index = 0; index < lines.Length; index++)
             {
                 string line = lines[index];
+                if (!inComment && line.IndexOf("<!--", StringComparison.Ordinal) < 0)
+                {
+                    result[index] = line;
+                    continue;
+                }
                 var kept = new StringBuilder(line.Length);
                 int position = 0;
                 while (position < line.Length)
@@ -361,7 +364,7 @@ namespace EopTools.Parsing
                         if (close < 0) break;
                         inComment = false;
                         position = close + 3;
-                        ReportComment(source, commentStart, rangesInComment, diagnostics);
+                        ReportComment(source, commentStart, rangesInComment, builder);
                         commentedRanges += rangesInComment;
                     }
                 }
@@ -369,17 +372,17 @@ namespace EopTools.Parsing
             }
             if (inComment)
             {
-                ReportComment(source, commentStart, rangesInComment, diagnostics);
+                ReportComment(source, commentStart, rangesInComment, builder);
                 commentedRanges += rangesInComment;
             }
             return result;
         }
 
-        private static void ReportComment(string source, int line, int ranges, List<ParseDiagnostic> diagnostics)
+        private static void ReportComment(string source, int line, int ranges, RangeDataBuilder builder)
         {
             if (ranges == 0) return;
-            diagnostics.Add(new ParseDiagnostic(source, line,
-                string.Format(CultureInfo.InvariantCulture, "{0} ranges inside an HTML comment are not published; ignored", ranges), null));
+            builder.Warn(source, line,
+                string.Format(CultureInfo.InvariantCulture, "{0} ranges inside an HTML comment are not published; ignored", ranges), null);
         }
 
         private static (string? Title, DateTime? Date) ReadFrontMatter(string[] lines)

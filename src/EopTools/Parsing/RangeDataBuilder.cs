@@ -13,7 +13,7 @@ namespace EopTools.Parsing
         private readonly List<Entry> _entries = new List<Entry>();
         private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.Ordinal);
 
-        public List<ParseDiagnostic> Diagnostics { get; } = new List<ParseDiagnostic>();
+        private readonly List<ParseDiagnostic> _diagnostics = new List<ParseDiagnostic>();
 
         public int Count => _entries.Count;
 
@@ -29,7 +29,7 @@ namespace EopTools.Parsing
             return true;
         }
 
-        public void Warn(string source, int line, string message, string? text) => Diagnostics.Add(new ParseDiagnostic(source, line, message, text));
+        public void Warn(string source, int line, string message, string? text) => _diagnostics.Add(new ParseDiagnostic(source, line, message, text));
 
         /// <summary>Builds the data set (told whether the source carries IPv6) and its ranges.</summary>
         public RangeData Build(Func<bool, EopDataSet> createDataSet)
@@ -50,8 +50,16 @@ namespace EopTools.Parsing
                     }
                 }
             }
-            Diagnostics.Sort((a, b) => a.Line.CompareTo(b.Line));
-            return new RangeData(dataSet, ranges, Diagnostics);
+            // By line, stably (List.Sort is not): two warnings on one line keep the order they were found in. They
+            // arrive nearly in order, so an insertion sort does next to nothing.
+            for (int i = 1; i < _diagnostics.Count; i++)
+            {
+                ParseDiagnostic diagnostic = _diagnostics[i];
+                int j = i - 1;
+                for (; j >= 0 && _diagnostics[j].Line > diagnostic.Line; j--) _diagnostics[j + 1] = _diagnostics[j];
+                _diagnostics[j + 1] = diagnostic;
+            }
+            return new RangeData(dataSet, ranges, _diagnostics);
         }
 
         private sealed class Entry
