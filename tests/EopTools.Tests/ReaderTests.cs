@@ -9,6 +9,18 @@ namespace EopTools.Tests
     /// <summary>Every format, detected by content, on small fixtures of our own (tests/fixtures).</summary>
     public class ReaderTests
     {
+        [Theory]
+        [InlineData("\uFEFF \t\r\n[1]", "[", true)]
+        [InlineData("{", "{", true)]
+        [InlineData("x[", "[", false)]
+        [InlineData("", "[", false)]
+        [InlineData("--", "---", false)]
+        [InlineData("  <PRODUCTS updated=\"1/1/2018\">", "<products", true)]
+        public void RecognisesAFormatByItsStartAfterSpace(string text, string start, bool expected)
+        {
+            Assert.Equal(expected, TextStart.Is(text, start, System.StringComparison.OrdinalIgnoreCase));
+        }
+
         [Fact]
         public void ReadsTheEopSetsOfAnEndpointsAnswer()
         {

@@ -34,7 +34,6 @@ namespace EopTools.Diff
     /// <summary>Compares two versions of the ranges table by table: a table on one side only is one change, the rest go to <see cref="PrefixDiff"/>.</summary>
     internal static class RangeDiff
     {
-        private const int TableCount = (int)EopRegion.APAC + 1;
 
         /// <param name="tables">The tables to compare; null for all.</param>
         /// <param name="families">The address families to compare; null for both.</param>
@@ -66,7 +65,7 @@ namespace EopTools.Diff
             List<IpPrefix>?[] newer = ByTable(difference.Ranges, Compared);
             var regions = new List<EopRegion>();
             var changes = new List<EopRangeChange>();
-            for (int table = 0; table < TableCount; table++)
+            for (int table = 0; table < EopRegions.Count; table++)
             {
                 var region = (EopRegion)table;
                 if (tables != null && !tables.Contains(region)) continue;
@@ -122,7 +121,7 @@ namespace EopTools.Diff
         /// <summary>The compared prefixes of each table the ranges have; a table is there even when none of its prefixes is compared.</summary>
         private static List<IpPrefix>?[] ByTable(IReadOnlyList<EopIpRange> ranges, Func<EopIpRange, bool> compared)
         {
-            var tables = new List<IpPrefix>?[TableCount];
+            var tables = new List<IpPrefix>?[EopRegions.Count];
             foreach (EopIpRange range in ranges)
             {
                 List<IpPrefix> table = tables[(int)range.Region] ??= new List<IpPrefix>();

@@ -59,9 +59,7 @@ namespace EopTools.Index
     {
         public static readonly ReadOnlyCollection<EopRegion> NoRegions = new ReadOnlyCollection<EopRegion>(Array.Empty<EopRegion>());
 
-        private const int TableCount = (int)EopRegion.APAC + 1;
-
-        private readonly bool[] _tables = new bool[TableCount];
+        private readonly bool[] _tables = new bool[EopRegions.Count];
         private Lookup? _lookup;
 
         public RangeIndex(RangeData data)
@@ -170,9 +168,9 @@ namespace EopTools.Index
             IReadOnlyList<EopIpRange> ranges = Data.Ranges;
             int width = IpAddressValue.BitWidth(family);
             IpNumber max = IpAddressValue.MaxNumber(family);
-            var tables = new Dictionary<IpPrefix, EopIpRange>[TableCount];
-            var hasLength = new bool[TableCount, width + 1];
-            for (int t = 0; t < TableCount; t++) tables[t] = new Dictionary<IpPrefix, EopIpRange>();
+            var tables = new Dictionary<IpPrefix, EopIpRange>[EopRegions.Count];
+            var hasLength = new bool[EopRegions.Count, width + 1];
+            for (int t = 0; t < EopRegions.Count; t++) tables[t] = new Dictionary<IpPrefix, EopIpRange>();
 
             var boundaries = new List<IpNumber>();
             foreach (EopIpRange range in ranges)
@@ -200,9 +198,9 @@ namespace EopTools.Index
                 IpNumber end = next < boundaries.Count ? boundaries[next].Decrement() : max;
 
                 // Prefixes either nest or are disjoint, so the longest prefix containing 'start' covers the whole segment.
-                var byTable = new EopIpRange?[TableCount];
+                var byTable = new EopIpRange?[EopRegions.Count];
                 bool covered = false;
-                for (int t = 0; t < TableCount; t++)
+                for (int t = 0; t < EopRegions.Count; t++)
                 {
                     for (int length = width; length >= 0; length--)
                     {
@@ -243,8 +241,8 @@ namespace EopTools.Index
             }
             EopIpRange? best = byTable[(int)EopRegion.Global] ?? mostSpecificRegional;
             var allRegions = regions.Count == 0 ? NoRegions : new ReadOnlyCollection<EopRegion>(regions);
-            var tableAnswers = new EopAnswer[TableCount];
-            for (int t = 0; t < TableCount; t++)
+            var tableAnswers = new EopAnswer[EopRegions.Count];
+            for (int t = 0; t < EopRegions.Count; t++)
             {
                 EopIpRange? range = byTable[t];
                 tableAnswers[t] = range == null ? NotEop

@@ -8,4 +8,10 @@ namespace EopTools
         EMEA,
         APAC,
     }
+
+    internal static class EopRegions
+    {
+        /// <summary>How many tables a data set can have: arrays indexed by <see cref="EopRegion"/> are this long.</summary>
+        public const int Count = (int)EopRegion.APAC + 1;
+    }
 }

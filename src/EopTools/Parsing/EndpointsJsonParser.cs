@@ -17,8 +17,7 @@ namespace EopTools.Parsing
 
         public static bool LooksLikeJson(string text)
         {
-            string start = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
-            return start.StartsWith("[", StringComparison.Ordinal) || start.StartsWith("{", StringComparison.Ordinal);
+            return TextStart.Is(text, "[") || TextStart.Is(text, "{");
         }
 
         /// <param name="instance">The instance it was asked for, when known.</param>

@@ -28,8 +28,7 @@ namespace EopTools.Parsing
         /// <summary>True when the text looks like a docs page: front matter or a Markdown heading.</summary>
         public static bool LooksLikePage(string text)
         {
-            string start = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
-            if (start.StartsWith("---", StringComparison.Ordinal)) return true;
+            if (TextStart.Is(text, "---")) return true;
             foreach (string line in text.Split('\n'))
             {
                 if (IsHeading(line.Trim())) return true;

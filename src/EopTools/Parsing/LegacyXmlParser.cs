@@ -17,8 +17,7 @@ namespace EopTools.Parsing
 
         public static bool LooksLikeXml(string text)
         {
-            string start = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
-            return start.StartsWith("<?xml", StringComparison.Ordinal) || start.StartsWith("<products", StringComparison.OrdinalIgnoreCase);
+            return TextStart.Is(text, "<?xml") || TextStart.Is(text, "<products", StringComparison.OrdinalIgnoreCase);
         }
 
         public static RangeData Parse(string text, string source)

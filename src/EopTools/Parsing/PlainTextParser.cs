@@ -10,6 +10,9 @@ namespace EopTools.Parsing
     {
         public const string FormatName = "PlainText";
 
+        // A line of a plain list holds one prefix: spaces, table pipes and markup mean another format.
+        private static readonly char[] NotInAList = { ' ', '\t', '|', '<', '{', '[' };
+
         public static bool LooksLikePlainText(string text)
         {
             bool anyEntry = false;
@@ -17,7 +20,7 @@ namespace EopTools.Parsing
             {
                 string line = StripComment(raw).Trim();
                 if (line.Length == 0) continue;
-                if (line.IndexOfAny(new[] { ' ', '\t', '|', '<', '{', '[' }) >= 0) return false;
+                if (line.IndexOfAny(NotInAList) >= 0) return false;
                 anyEntry = true;
             }
             return anyEntry;
