@@ -4,10 +4,12 @@
     Builds, runs and tests EopTools.
 .DESCRIPTION
     Clean   removes out/ and the build folders.
-    Build   publishes src/EopTools and assembles out/EopTools from an allow-list of files.
+    Build   publishes src/EopTools (netstandard2.0) and assembles out/EopTools from an allow-list of files; also
+            compiles it against the .NET Framework 4.7.2 reference assemblies, so that an API 4.7.2 lacks fails.
     Run     builds, then imports the built module in a fresh pwsh and shows the ranges and a few lookups.
-    Test    builds, runs the xunit tests and the Pester tests (in a fresh pwsh against out/EopTools),
-            and ends with one line "N passed, M failed" over both. Exits non-zero on any failure.
+    Test    builds, runs the xunit tests on net10.0 and on net472 (.NET Framework: natively on Windows, under Mono
+            elsewhere), then the Pester tests (in a fresh pwsh against out/EopTools), prints each suite's counts and
+            ends with one line "N passed, M failed" over all three. Exits non-zero on any failure.
     Package builds, then writes artifacts/package/EopTools.<version>.nupkg, installable with Install-PSResource.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
@@ -59,8 +61,11 @@ function Invoke-Build {
     if ($script:Built) { return }
     $version = Get-ModuleVersion
     if (Test-Path $PublishDir) { Remove-Item -Recurse -Force $PublishDir }
-    Invoke-Native dotnet @('publish', (Join-Path $RepoRoot "src/$ModuleName/$ModuleName.csproj"), '-c', $Configuration,
+    $project = Join-Path $RepoRoot "src/$ModuleName/$ModuleName.csproj"
+    Invoke-Native dotnet @('publish', $project, '-f', 'netstandard2.0', '-c', $Configuration,
         '-o', $PublishDir, "-p:Version=$version", '--nologo', '-v', 'quiet')
+    # The same sources against .NET Framework 4.7.2, the runtime of Windows PowerShell 5.1: a compile check only.
+    Invoke-Native dotnet @('build', $project, '-f', 'net472', '-c', $Configuration, '--nologo', '-v', 'quiet')
 
     if (Test-Path $OutDir) { Remove-Item -Recurse -Force $OutDir }
     $null = New-Item -ItemType Directory -Path $OutDir
@@ -128,20 +133,33 @@ function Test-SharedData {
     return $false
 }
 
+function Test-NetFrameworkRunner {
+    # net472 tests run natively on Windows and under Mono elsewhere. A developer without Mono is told loudly and the
+    # net472 run is left out; CI must run it (.ci/run installs Mono), so there its absence is a failure.
+    if ($IsWindows -or (Get-Command mono -CommandType Application -ErrorAction SilentlyContinue)) { return $true }
+    $message = "Mono is not installed: the xunit tests are NOT run on net472 (.NET Framework). Install it with 'apt-get install mono-runtime mono-devel' (as .ci/run does)."
+    if ($env:CI -eq 'true') { throw "$message CI must run them." }
+    Write-Warning $message
+    return $false
+}
+
 function Invoke-UnitTests {
-    param([bool] $WithSharedData)
+    param([bool] $WithSharedData, [Parameter(Mandatory)][string] $Framework)
     $filter = if ($WithSharedData) { @() } else { @('--filter', 'Category!=SharedData') }
-    $trxName = 'xunit.trx'
+    $trxName = "xunit-$Framework.trx"
     $trxPath = Join-Path $TestResultsDir $trxName
     if (Test-Path $trxPath) { Remove-Item $trxPath }
-    & dotnet test (Join-Path $RepoRoot "tests/$ModuleName.Tests/$ModuleName.Tests.csproj") -c $Configuration --nologo `
+    $started = [Diagnostics.Stopwatch]::StartNew()
+    # The built module, for the net472 test of the shipped DLLs' references.
+    $env:EOPTOOLS_MODULE_PATH = $OutDir
+    & dotnet test (Join-Path $RepoRoot "tests/$ModuleName.Tests/$ModuleName.Tests.csproj") -c $Configuration -f $Framework --no-build --nologo `
         --logger "trx;LogFileName=$trxName" --logger 'console;verbosity=minimal' --results-directory $TestResultsDir @filter | Out-Host
     $exitCode = $LASTEXITCODE
-    if (-not (Test-Path $trxPath)) { throw "xunit produced no results (dotnet test exit code $exitCode)." }
+    if (-not (Test-Path $trxPath)) { throw "xunit on $Framework produced no results (dotnet test exit code $exitCode)." }
     $counts = Get-TrxCounts -Path $trxPath
-    if ($exitCode -ne 0 -and $counts.Failed -eq 0) { throw "dotnet test failed with exit code $exitCode but reported no failed test." }
-    Write-Host "xunit: $($counts.Passed) passed, $($counts.Failed) failed"
-    $counts
+    if ($exitCode -ne 0 -and $counts.Failed -eq 0) { throw "dotnet test on $Framework failed with exit code $exitCode but reported no failed test." }
+    Write-Host ("xunit on {0}: {1} passed, {2} failed ({3:N0} s)" -f $Framework, $counts.Passed, $counts.Failed, $started.Elapsed.TotalSeconds)
+    [pscustomobject]@{ Suite = "xunit $Framework"; Passed = $counts.Passed; Failed = $counts.Failed }
 }
 
 function Invoke-PesterTests {
@@ -177,16 +195,19 @@ Import-Module '$pesterManifest' -RequiredVersion $PesterVersion
     if (-not (Test-Path $countsPath)) { throw "Pester produced no results (exit code $exitCode)." }
     $counts = Get-Content -LiteralPath $countsPath -Raw | ConvertFrom-Json
     Write-Host "Pester: $($counts.Passed) passed, $($counts.Failed) failed"
-    [pscustomobject]@{ Passed = [int]$counts.Passed; Failed = [int]$counts.Failed }
+    [pscustomobject]@{ Suite = 'Pester'; Passed = [int]$counts.Passed; Failed = [int]$counts.Failed }
 }
 
 function Invoke-Test {
     $null = New-Item -ItemType Directory -Force -Path $TestResultsDir
     $withSharedData = Test-SharedData
-    $unit = Invoke-UnitTests -WithSharedData $withSharedData
-    $pester = Invoke-PesterTests -WithSharedData $withSharedData
-    $passed = $unit.Passed + $pester.Passed
-    $failed = $unit.Failed + $pester.Failed
+    $frameworks = @('net10.0') + @(if (Test-NetFrameworkRunner) { 'net472' })
+    Invoke-Native dotnet @('build', (Join-Path $RepoRoot "tests/$ModuleName.Tests/$ModuleName.Tests.csproj"), '-c', $Configuration, '--nologo', '-v', 'quiet')
+    $suites = @(foreach ($framework in $frameworks) { Invoke-UnitTests -WithSharedData $withSharedData -Framework $framework }) +
+        @(Invoke-PesterTests -WithSharedData $withSharedData)
+    Write-Host ('Per suite: ' + (($suites | ForEach-Object { "$($_.Suite) $($_.Passed) passed, $($_.Failed) failed" }) -join '; '))
+    $passed = ($suites | Measure-Object -Property Passed -Sum).Sum
+    $failed = ($suites | Measure-Object -Property Failed -Sum).Sum
     Write-Host "$passed passed, $failed failed"
     if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Runtime.InteropServices;
 using EopTools.Sources;
 using Xunit;
 
@@ -157,7 +158,7 @@ namespace EopTools.Tests
                 Assert.Equal(_directory, CacheStore.ForCurrentUser().Directory);
                 Environment.SetEnvironmentVariable(CacheStore.DirectoryVariable, null);
                 string? xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-                string expected = OperatingSystem.IsWindows()
+                string expected = RuntimeInformation.IsOSPlatform(OSPlatform.Windows)
                     ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "EopTools")
                     : Path.Combine(string.IsNullOrEmpty(xdg) ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache") : xdg, "EopTools");
                 Assert.Equal(expected, CacheStore.ForCurrentUser().Directory);

@@ -74,7 +74,7 @@ namespace EopTools.Tests
         {
             string root = TestPaths.Shared("endpoints-service");
             var files = Directory.GetFiles(root, "*", SearchOption.AllDirectories)
-                .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/')).Where(f => f != "README.md").OrderBy(f => f, System.StringComparer.Ordinal);
+                .Select(f => f.Substring(root.Length).TrimStart('/', '\\').Replace('\\', '/')).Where(f => f != "README.md").OrderBy(f => f, System.StringComparer.Ordinal);
             Assert.Equal(new[]
             {
                 "doc-examples/changes-since-0000000000.EXCERPT.json.txt", "doc-examples/changes-since-2018062700.json",

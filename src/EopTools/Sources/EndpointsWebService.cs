@@ -197,11 +197,22 @@ namespace EopTools.Sources
 
         private static void EnableTls12OnNetFramework()
         {
-            // Windows PowerShell 5.1 runs on .NET Framework, whose default may exclude TLS 1.2, which the service requires.
-            if (RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal))
-            {
-                ServicePointManager.SecurityProtocol |= SecurityProtocolType.Tls12;
-            }
+            SecurityProtocolType? protocols = ProtocolsWithTls12(RuntimeInformation.FrameworkDescription, ServicePointManager.SecurityProtocol);
+            if (protocols.HasValue) ServicePointManager.SecurityProtocol = protocols.Value;
+        }
+
+        /// <summary>
+        /// The process-wide protocols to set so that the service (TLS 1.2 only) can be reached, or null to leave them.
+        /// Apart from the platform call so that it is tested everywhere: the test runs see .NET and Mono, never .NET Framework.
+        /// </summary>
+        internal static SecurityProtocolType? ProtocolsWithTls12(string frameworkDescription, SecurityProtocolType current)
+        {
+            // Windows PowerShell 5.1 runs on .NET Framework, whose default there is SSL 3 and TLS 1.0 unless the registry
+            // says otherwise. .NET and Mono leave the choice to the system, as does SystemDefault (0): adding TLS 1.2 to
+            // it would pin the whole session to TLS 1.2 and so switch TLS 1.3 off.
+            bool netFramework = frameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
+            if (!netFramework || current == 0 || (current & SecurityProtocolType.Tls12) != 0) return null;
+            return current | SecurityProtocolType.Tls12;
         }
 
         private static Exception Innermost(Exception e)
