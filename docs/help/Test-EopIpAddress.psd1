@@ -7,6 +7,7 @@
     )
     Parameters  = @{
         IPAddress = 'The addresses to test: strings, IPAddress objects, or objects with one of the properties named in the description. A piped object is taken whole, and its address is read from its IPAddress property or from one of those properties.'
+        Property  = 'The properties to read the address from, in this order, instead of the known names: the first that holds an address (not empty and not a dash) wins. Use it for records whose field the module does not know, or to test another field, such as ServerIp of a message tracking SEND event.'
         Region    = 'Answers from one table only: Global, Americas, EMEA or APAC. The range reported is then that table''s most specific range.'
         Path      = 'Tests against the ranges in this file instead of the session''s data (any format Get-EopIpRange -Path reads).'
         Quiet     = 'Writes only $true or $false for each input, in input order.'

@@ -1,6 +1,6 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
-using System.Net;
 using EopTools.Index;
 using EopTools.Parsing;
 using EopTools.Ranges;
@@ -13,31 +13,35 @@ namespace EopTools.Commands
     [OutputType(typeof(bool))]
     public sealed class TestEopIpAddressCommand : PSCmdlet
     {
-        /// <summary>Property names that Exchange cmdlets, message trace reports and log files use for the address.</summary>
-        internal static readonly string[] AddressPropertyNames =
-        {
-            "IPAddress", "ClientIp", "OriginalClientIp", "FromIP", "client_ip", "original_client_ip", "c-ip", "remote-endpoint", "CIP", "IP",
-        };
-
         private static readonly object BoxedTrue = true;
         private static readonly object BoxedFalse = false;
 
         private const int BatchSize = 256;
 
+        // A piped $null binds as a null array, not as an array holding null: it is one input with no address.
+        private static readonly object?[] NullInput = { null };
+
         private readonly IpAddressValue[] _addresses = new IpAddressValue[BatchSize];
         private readonly bool[] _parsed = new bool[BatchSize];
         private RangeIndex _index = null!;
+        private IList<string> _propertyNames = AddressFields.KnownNames;
 
         /// <summary>
         /// Typed as object[] on purpose: string[] would bind any piped object through ToString(), and a custom type with
-        /// Parse() costs more in the binder than the lookup itself. Objects are unwrapped here instead.
+        /// Parse() costs more in the binder than the lookup itself. Objects are unwrapped here instead, and a piped
+        /// record binds whole (by value), so that the result can carry it.
         /// </summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("ClientIp", "OriginalClientIp", "FromIP", "client_ip", "original_client_ip", "c-ip", "remote-endpoint", "CIP", "IP")]
+        [Alias("OriginalClientIp", "original_client_ip", "original-client-ip", "ClientIp", "client_ip", "client-ip", "FromIP", "SenderIP", "c-ip", "remote-endpoint", "CIP", "IP")]
         [AllowNull]
         [AllowEmptyString]
         [AllowEmptyCollection]
         public object?[] IPAddress { get; set; } = Array.Empty<object>();
+
+        /// <summary>The properties to read the address from, in order, instead of the known names.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? Property { get; set; }
 
         [Parameter]
         public EopRegion? Region { get; set; }
@@ -52,13 +56,14 @@ namespace EopTools.Commands
 
         protected override void BeginProcessing()
         {
+            if (Property != null) _propertyNames = Property;
             _index = RangeSource.Resolve(this, Path);
             if (Region.HasValue) RangeSource.RequireTable(this, _index, Region.Value);
         }
 
         protected override void ProcessRecord()
         {
-            object?[] items = IPAddress;
+            object?[] items = IPAddress ?? NullInput;
             for (int start = 0; start < items.Length; start += BatchSize)
             {
                 int count = Math.Min(BatchSize, items.Length - start);
@@ -71,69 +76,108 @@ namespace EopTools.Commands
                 for (int i = 0; i < count; i++)
                 {
                     object? item = items[start + i];
-                    if (_parsed[i]) Answer((string)item!, _addresses[i]);
-                    else TestItem(item, item);
+                    if (_parsed[i]) Answer(item!, string.Empty, (string)item!, _addresses[i]);
+                    else TestItem(item);
                 }
             }
         }
 
-        private void TestItem(object? item, object? original)
+        private void TestItem(object? item)
         {
             object? value = item is PSObject wrapped ? wrapped.BaseObject : item;
             switch (value)
             {
                 case string text:
-                    TestText(text, original);
+                    TestText(text, item, property: null);
                     return;
                 case System.Net.IPAddress address:
-                    Answer(address.ToString(), IpAddressValue.FromIPAddress(address));
+                    Answer(item!, string.Empty, address.ToString(), IpAddressValue.FromIPAddress(address));
                     return;
                 case null:
-                    WriteVerbose("Skipped an empty input.");
+                    NoAddress("Skipped an empty input.");
                     return;
             }
-
-            PSObject properties = item as PSObject ?? PSObject.AsPSObject(item);
-            foreach (string name in AddressPropertyNames)
-            {
-                PSPropertyInfo? property = properties.Properties[name];
-                if (property == null) continue;
-                object? propertyValue = property.Value;
-                if (propertyValue is PSObject || propertyValue is string || propertyValue is System.Net.IPAddress || propertyValue == null)
-                {
-                    TestItem(propertyValue, original);
-                    return;
-                }
-            }
-            WriteError(new ErrorRecord(
-                new ArgumentException("The input object has no address: it is not a string or IPAddress, and has none of the properties " +
-                    string.Join(", ", AddressPropertyNames) + "."),
-                "InputObjectHasNoAddress", ErrorCategory.InvalidArgument, original));
+            TestRecord(item as PSObject ?? PSObject.AsPSObject(item));
         }
 
-        private void TestText(string text, object? original)
+        /// <summary>The first property, in the order of <see cref="_propertyNames"/>, that holds an address.</summary>
+        private void TestRecord(PSObject record)
+        {
+            var properties = new RecordProperties(record);
+            if (TestProperties(record, properties)) return;
+            // A custom object's known names were looked up among its own members; type data can add more.
+            if (properties.OwnMembersOnly && TestProperties(record, properties.WithAllMembers())) return;
+            if (Quiet) WriteObject(BoxedFalse);
+            WriteError(new ErrorRecord(
+                new ArgumentException("The input object has no address: it is not a string or IPAddress, and has none of the properties " +
+                    string.Join(", ", _propertyNames) + "."),
+                "InputObjectHasNoAddress", ErrorCategory.InvalidArgument, record));
+        }
+
+        /// <summary>Tests the first property that holds an address; false when the record has none of the names.</summary>
+        private bool TestProperties(PSObject record, RecordProperties properties)
+        {
+            bool found = false;
+            foreach (string name in _propertyNames)
+            {
+                PSPropertyInfo? property = properties[name];
+                if (property == null) continue;
+                found = true;
+                object? value = property.Value is PSObject wrapped ? wrapped.BaseObject : property.Value;
+                switch (value)
+                {
+                    case string text when !AddressInput.IsNoAddress(text):
+                        TestText(text, record, property.Name);
+                        return true;
+                    case System.Net.IPAddress address:
+                        Answer(record, property.Name, address.ToString(), IpAddressValue.FromIPAddress(address));
+                        return true;
+                }
+            }
+            if (!found) return false;
+            var present = new List<string>();
+            foreach (string name in _propertyNames)
+            {
+                if (properties[name] is PSPropertyInfo property) present.Add(property.Name);
+            }
+            NoAddress("Skipped an input whose properties " + string.Join(", ", present) + " hold no address (empty, '-', or neither text nor an IPAddress).");
+            return true;
+        }
+
+        /// <param name="original">The input item as it came (the record, or the string itself).</param>
+        /// <param name="property">The property the text was read from; null for a string input.</param>
+        private void TestText(string text, object? original, string? property)
         {
             // First: a log's "-" also failed the batch's parse, and needs no second one.
             if (AddressInput.IsNoAddress(text))
             {
-                WriteVerbose("Skipped an input with no address ('" + text + "').");
+                NoAddress("Skipped an input with no address ('" + text + "').");
                 return;
             }
             if (AddressInput.TryParse(text, out IpAddressValue address, out string? error))
             {
-                Answer(text, address);
+                Answer(original!, property ?? string.Empty, text, address);
                 return;
             }
+            if (Quiet) WriteObject(BoxedFalse);
+            string where = property == null ? string.Empty : " (property " + property + ")";
             WriteError(new ErrorRecord(
-                new ArgumentException("'" + text + "' is not a valid IP address: " + error + "."),
+                new ArgumentException("'" + text + "'" + where + " is not a valid IP address: " + error + "."),
                 "InvalidIPAddress", ErrorCategory.InvalidArgument, original));
         }
 
-        private void Answer(string input, IpAddressValue address)
+        /// <summary>An input with no address: skipped, or $false with -Quiet so that the answers line up with the inputs.</summary>
+        private void NoAddress(string message)
+        {
+            WriteVerbose(message);
+            if (Quiet) WriteObject(BoxedFalse);
+        }
+
+        private void Answer(object inputObject, string property, string text, IpAddressValue address)
         {
             EopAnswer answer = _index.Answer(address, Region);
             if (Quiet) WriteObject(answer.Range != null ? BoxedTrue : BoxedFalse);
-            else WriteObject(new EopIpTestResult(input, answer));
+            else WriteObject(new EopIpTestResult(inputObject, property, text, answer));
         }
     }
 }

@@ -7,21 +7,33 @@ using EopTools.Ranges;
 
 namespace EopTools
 {
-    /// <summary>The answer for one address: is it EOP, which range, which regional tables.</summary>
+    /// <summary>The answer for one address: is it EOP, which range, which regional tables; and the record it came from.</summary>
     public sealed class EopIpTestResult
     {
         // Two references and nothing else: a million-line scan holds a million of these. The answer is shared between
-        // addresses, and the address is read again from the input when asked for (the input is known to parse).
+        // addresses; the input is the string itself for a plain string (nothing more to keep), else a Record; and the
+        // address is read again from the input text when asked for (the text is known to parse).
+        private readonly object _input;
         private readonly EopAnswer _answer;
 
-        internal EopIpTestResult(string input, EopAnswer answer)
+        /// <param name="inputObject">The input as it came in: the record, the string itself, or the address object.</param>
+        /// <param name="property">The property the text was read from; empty for a string or an address object.</param>
+        /// <param name="text">The address text tested.</param>
+        /// <param name="answer">The index's answer for the address.</param>
+        internal EopIpTestResult(object inputObject, string property, string text, EopAnswer answer)
         {
-            Input = input;
+            _input = ReferenceEquals(inputObject, text) && property.Length == 0 ? text : new Record(inputObject, property, text);
             _answer = answer;
         }
 
-        /// <summary>The text as given (or the address object's text).</summary>
-        public string Input { get; }
+        /// <summary>The address text as given: the string, the property's value, or the address object's text.</summary>
+        public string Input => _input as string ?? ((Record)_input).Text;
+
+        /// <summary>The input exactly as it came in (the same object): the record, the string or the address object.</summary>
+        public object InputObject => _input is Record record ? record.InputObject : _input;
+
+        /// <summary>The name of the property that held the address; empty for a string or an IPAddress.</summary>
+        public string Property => _input is Record record ? record.Property : string.Empty;
 
         /// <summary>The normalised address: port and zone dropped, IPv4-mapped IPv6 as IPv4.</summary>
         public IPAddress IPAddress => Address.ToIPAddress();
@@ -43,5 +55,21 @@ namespace EopTools
 
         public override string ToString() =>
             Range == null ? Address + " is not EOP" : Address + " is EOP (" + Range.Prefix + ")";
+
+        private sealed class Record
+        {
+            public Record(object inputObject, string property, string text)
+            {
+                InputObject = inputObject;
+                Property = property;
+                Text = text;
+            }
+
+            public object InputObject { get; }
+
+            public string Property { get; }
+
+            public string Text { get; }
+        }
     }
 }
