@@ -2,27 +2,30 @@
     Synopsis    = 'Tests whether IP addresses belong to Exchange Online Protection (EOP), and which range and regional tables contain them.'
     Description = @(
         'Test-EopIpAddress answers, for every address it gets, whether it is in the EOP ranges of the session (or of the file given with -Path), which range matched (the most specific one), and which regional tables contain it.'
-        'It takes strings, IPAddress objects, and objects from Exchange and log tools that carry the address in a property: Get-MessageTrace and Get-MessageTraceV2 (FromIP), Get-MessageTrackingLog (ClientIp, OriginalClientIp), message trace reports (client_ip, original_client_ip), IIS logs (c-ip), SMTP protocol logs (remote-endpoint), and CIP or IP. Addresses may be written as ip, ip:port, [ipv6]:port, IPv6 with a zone id (dropped), or IPv4-mapped IPv6 (tested as IPv4).'
-        'Parsing is strict: short, octal and hex IPv4 forms, prefixes and trailing text are rejected as the non-terminating error InvalidIPAddress, and the inputs after it are still tested. An empty value or a dash, which logs write for no address, is skipped with a verbose message. It streams: a million lines piped through it hold no state.'
+        'It takes strings, IPAddress objects, and records: message traces, message tracking log events and rows, protocol and IIS log rows. Each result keeps the record it came from in InputObject (the same object, not a copy) and the name of the property it read in Property, so that filtering the answers gives back the records.'
+        'A record''s address is read from the first of these properties that holds a value, the original sender first: OriginalClientIp, original_client_ip, original-client-ip, ClientIp, client_ip, client-ip, FromIP, SenderIP, c-ip, remote-endpoint, CIP, IP, IPAddress. A property that is empty, blank or a dash falls through to the next; a record whose properties all lack a value is skipped with a verbose message. -Property replaces the list. The value may be a string or an IPAddress, written as ip, ip:port, [ipv6]:port, IPv6 with a zone id (dropped), or IPv4-mapped IPv6 (tested as IPv4). The names are also aliases of -IPAddress.'
+        'What each address means. In a message trace (Get-MessageTrace, Get-MessageTraceV2), FromIP is the server that connected to Microsoft 365: IsEop true there means the message came from EOP''s outbound servers, that is, another Microsoft 365 tenant sent it, and says nothing about who wrote it. On a Mailbox server''s message tracking log, ClientIp of a RECEIVE event is often the front-end transport server, not the sender; OriginalClientIp is the host that connected from outside. In a message trace report, original_client_ip is the sender for incoming mail and the receiving external server for outgoing mail. In an SMTP receive protocol log, remote-endpoint is the host that connected; in a send log, the host Exchange connected to. Web traffic from Exchange Online (the c-ip of an IIS log) does not come from the EOP ranges, which carry SMTP (port 25): IsEop false for a c-ip does not mean the request is not from Microsoft.'
+        'Parsing is strict: short, octal and hex IPv4 forms, prefixes and trailing text are rejected as the non-terminating error InvalidIPAddress (for a record, the message names the property), and the inputs after it are still tested; an object with none of the properties is the error InputObjectHasNoAddress. It streams: a million lines piped through it hold no state.'
     )
     Parameters  = @{
-        IPAddress = 'The addresses to test: strings, IPAddress objects, or objects with one of the properties named in the description. A piped object is taken whole, and its address is read from its IPAddress property or from one of those properties.'
-        Property  = 'The properties to read the address from, in this order, instead of the known names: the first that holds an address (not empty and not a dash) wins. Use it for records whose field the module does not know, or to test another field, such as ServerIp of a message tracking SEND event.'
+        IPAddress = 'The addresses to test: strings, IPAddress objects, or records. A piped record is taken whole (by value) and its address is read from the first of its properties named in the description, or in -Property, that holds a value.'
+        Property  = 'The properties to read the address from, in this order, instead of the known names: the first that holds an address (not empty, blank or a dash) wins. Use it for records whose field the module does not know, or to test another field, such as ServerIp of a message tracking SEND event.'
         Region    = 'Answers from one table only: Global, Americas, EMEA or APAC. The range reported is then that table''s most specific range.'
         Path      = 'Tests against the ranges in this file instead of the session''s data (any format Get-EopIpRange -Path reads).'
-        Quiet     = 'Writes only $true or $false for each input, in input order.'
+        Quiet     = 'Writes exactly one $true or $false for each input item, in input order: $false also for an empty, dash or invalid address (which still writes its error) and for a record with no address, so the answers line up with the inputs.'
     }
     Inputs      = @(
         @{ Type = 'System.String'; Description = 'An address as text, with or without a port.' }
         @{ Type = 'System.Net.IPAddress'; Description = 'An address object.' }
-        @{ Type = 'System.Management.Automation.PSObject'; Description = 'An object with an address property, such as a message trace or message tracking record or an Import-Csv row.' }
+        @{ Type = 'System.Management.Automation.PSObject'; Description = 'A record with an address property: a message trace or message tracking event, an Import-Csv or ConvertFrom-Csv row of a report or log.' }
     )
     Outputs     = @(
-        @{ Type = 'EopTools.EopIpTestResult'; Description = 'Input, IPAddress, IsEop, Range, Region and DataSet for each address.' }
-        @{ Type = 'System.Boolean'; Description = 'With -Quiet, one value per address.' }
+        @{ Type = 'EopTools.EopIpTestResult'; Description = 'Input, InputObject, Property, IPAddress, IsEop, Range, Region and DataSet for each address.' }
+        @{ Type = 'System.Boolean'; Description = 'With -Quiet, one value per input item.' }
     )
     Notes       = @(
         'The answer is as good as the data: run Update-EopIpRange to test against the current ranges of the Microsoft 365 web service rather than the embedded 2018 page.'
+        'docs/record-sources.md in the module''s repository lists the fields of each record source, with where they are documented.'
     )
     Examples    = @(
         @{
@@ -33,28 +36,65 @@ Test-EopIpAddress -IPAddress 40.92.70.1, 8.8.8.8
             Remarks = 'The first is in 40.92.0.0/14 and the Americas table; the second is not EOP.'
         }
         @{
-            Title   = 'Find messages that reached a mailbox from outside EOP'
+            Title   = 'Message trace: the messages whose sending server was not EOP'
             Code    = @'
 Get-MessageTraceV2 -RecipientAddress helpdesk@contoso.com -StartDate (Get-Date).AddDays(-2) -EndDate (Get-Date) |
-    Test-EopIpAddress | Where-Object { -not $_.IsEop }
+    Test-EopIpAddress | Where-Object { -not $_.IsEop } | ForEach-Object InputObject |
+    Select-Object SenderAddress, Subject, FromIP
 '@
-            Remarks = 'Message trace records carry the sending server in FromIP, which Test-EopIpAddress reads from each piped record.'
+            Remarks = 'Each trace row is tested by FromIP, the server that connected to Microsoft 365, and InputObject gives the row back with its sender and subject. A row of outgoing mail has no FromIP and is skipped.'
         }
         @{
-            Title   = 'Check which hosts delivered to an on-premises server'
+            Title   = 'Message tracking log objects: who delivered to an on-premises server'
             Code    = @'
 Get-MessageTrackingLog -Server EX01 -EventId RECEIVE -Start (Get-Date).AddHours(-1) |
-    Test-EopIpAddress | Group-Object IsEop -NoElement
+    Test-EopIpAddress | Group-Object IsEop, Property -NoElement
 '@
-            Remarks = 'Message tracking events carry the sending host in ClientIp.'
+            Remarks = 'An event is tested by OriginalClientIp, the host that connected from outside, when it has one, else by ClientIp (often the front-end transport server on a Mailbox server).'
         }
         @{
-            Title   = 'Count the EOP rows of a downloaded message trace report'
+            Title   = 'Message tracking log objects: mail sent to EOP'
+            Code    = @'
+Get-MessageTrackingLog -Server EX01 -EventId SEND -Start (Get-Date).AddHours(-1) |
+    Test-EopIpAddress -Property ServerIp | Where-Object IsEop | Measure-Object
+'@
+            Remarks = 'A SEND event''s destination is ServerIp, which is not one of the known names: -Property names it.'
+        }
+        @{
+            Title   = 'Message trace report: count the EOP rows of a downloaded Enhanced summary'
             Code    = @'
 $answers = Import-Csv .\MTSummary_Report.csv | Test-EopIpAddress -Quiet
 ($answers | Where-Object { $_ }).Count
 '@
-            Remarks = 'Report rows carry the address in original_client_ip.'
+            Remarks = 'Report rows (Start-HistoricalSearch -ReportType MessageTrace) carry the address in original_client_ip. -Quiet writes one answer per row.'
+        }
+        @{
+            Title   = 'Raw message tracking log file'
+            Code    = @'
+$lines = Get-Content .\MSGTRK20261127-1.LOG
+$lines -notmatch '^#' | ConvertFrom-Csv -Header ($lines -match '^#Fields: ')[0].Substring(9).Split(',') |
+    Test-EopIpAddress | Select-Object Input, Property, IsEop
+'@
+            Remarks = 'The #Fields: line is the header. A row is tested by original-client-ip when it has one, else by client-ip.'
+        }
+        @{
+            Title   = 'SMTP receive protocol log: the sessions that did not come from EOP'
+            Code    = @'
+$lines = Get-Content .\RECV20261127-1.LOG
+$lines -notmatch '^#' | ConvertFrom-Csv -Header ($lines -match '^#Fields: ')[0].Substring(9).Split(',') |
+    Sort-Object session-id -Unique | Test-EopIpAddress | Where-Object { -not $_.IsEop } |
+    ForEach-Object { $_.InputObject.'session-id' }
+'@
+            Remarks = 'remote-endpoint (ip:port, or [ipv6]:port) is the host that connected; one row per session is enough.'
+        }
+        @{
+            Title   = 'IIS log: which requests came from EOP addresses'
+            Code    = @'
+$lines = Get-Content .\u_ex261127.log
+$lines -notmatch '^#' | ConvertFrom-Csv -Delimiter ' ' -Header ($lines -match '^#Fields: ')[-1].Substring(9).Split(' ') |
+    Test-EopIpAddress -Quiet
+'@
+            Remarks = 'Rows are tested by c-ip; a row whose c-ip is a dash answers $false. Exchange Online''s web requests come from other Microsoft 365 ranges than EOP''s.'
         }
     )
     Links       = @('about_EopTools', 'Get-EopIpRange', 'Update-EopIpRange')

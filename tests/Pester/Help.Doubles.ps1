@@ -33,16 +33,24 @@ function global:Set-ReceiveConnector {
 function global:Get-MessageTraceV2 {
     param([string] $RecipientAddress, [datetime] $StartDate, [datetime] $EndDate)
     Add-EopHelpCall 'Get-MessageTraceV2' $PSBoundParameters
-    [pscustomobject]@{ RecipientAddress = $RecipientAddress; SenderAddress = 'a@fabrikam.com'; FromIP = '40.92.70.1'; Status = 'Delivered' }
-    [pscustomobject]@{ RecipientAddress = $RecipientAddress; SenderAddress = 'b@example.net'; FromIP = '203.0.113.5'; Status = 'Delivered' }
+    [pscustomobject]@{ Received = $EndDate; SenderAddress = 'a@fabrikam.com'; RecipientAddress = $RecipientAddress; Subject = 'Order 1234'; Status = 'Delivered'; ToIP = ''; FromIP = '40.92.70.1' }
+    [pscustomobject]@{ Received = $EndDate; SenderAddress = 'b@example.net'; RecipientAddress = $RecipientAddress; Subject = 'Invoice, March'; Status = 'Delivered'; ToIP = ''; FromIP = '203.0.113.5' }
+    [pscustomobject]@{ Received = $EndDate; SenderAddress = $RecipientAddress; RecipientAddress = 'b@example.net'; Subject = 'Re: Invoice, March'; Status = 'Delivered'; ToIP = '203.0.113.25'; FromIP = '' }
 }
 
 function global:Get-MessageTrackingLog {
     param([string] $Server, [string] $EventId, [datetime] $Start)
     Add-EopHelpCall 'Get-MessageTrackingLog' $PSBoundParameters
-    [pscustomobject]@{ EventId = $EventId; ClientIp = [ipaddress]'52.100.10.1'; ServerIp = [ipaddress]'10.0.0.5' }
-    [pscustomobject]@{ EventId = $EventId; ClientIp = [ipaddress]'104.47.1.1'; ServerIp = [ipaddress]'10.0.0.5' }
-    [pscustomobject]@{ EventId = $EventId; ClientIp = [ipaddress]'198.51.100.20'; ServerIp = [ipaddress]'10.0.0.5' }
+    if ($EventId -eq 'SEND') {
+        # Mail sent out: the destination is ServerIp (EOP for a connector that routes through Microsoft 365).
+        [pscustomobject]@{ EventId = $EventId; ClientIp = [ipaddress]'10.0.0.5'; ServerIp = [ipaddress]'104.47.20.5'; OriginalClientIp = [ipaddress]'10.0.0.9' }
+        [pscustomobject]@{ EventId = $EventId; ClientIp = [ipaddress]'10.0.0.5'; ServerIp = [ipaddress]'198.51.100.25'; OriginalClientIp = [ipaddress]'10.0.0.9' }
+        return
+    }
+    # A Mailbox server's Transport service: the front end (10.0.0.5) passed on what the internet host sent.
+    [pscustomobject]@{ EventId = $EventId; ClientIp = [ipaddress]'10.0.0.5'; ServerIp = [ipaddress]'10.0.0.6'; OriginalClientIp = [ipaddress]'52.100.10.1' }
+    [pscustomobject]@{ EventId = $EventId; ClientIp = [ipaddress]'104.47.1.1'; ServerIp = [ipaddress]'10.0.0.5'; OriginalClientIp = $null }
+    [pscustomobject]@{ EventId = $EventId; ClientIp = [ipaddress]'10.0.0.5'; ServerIp = [ipaddress]'10.0.0.6'; OriginalClientIp = [ipaddress]'198.51.100.20' }
 }
 
 function global:Update-EopIpRange {
