@@ -11,3 +11,11 @@ function Assert-SharedData {
     }
 }
 . (Join-Path $PSScriptRoot '../../tools/Process.ps1')
+
+# First in every test file: the session as a new pwsh starts it, over an empty cache of the file's own, so that no file
+# depends on what the files before it did to the session's ranges (EopSession.ResetForTests is the module's test hook).
+function Reset-EopSession {
+    $env:EOPTOOLS_CACHE_DIR = Join-Path $TestDrive "cache-$([guid]::NewGuid().ToString('N'))"
+    $session = (Get-Command Get-EopIpRange).ImplementingType.Assembly.GetType('EopTools.Index.EopSession', $true)
+    $null = $session.GetMethod('ResetForTests', [System.Reflection.BindingFlags] 'Static, NonPublic').Invoke($null, @())
+}

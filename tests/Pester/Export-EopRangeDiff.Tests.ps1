@@ -1,5 +1,6 @@
 BeforeAll {
     . $PSScriptRoot/Common.ps1
+    Reset-EopSession
     $script:Before = Join-Path $Fixtures 'diff-before.md'
     $script:After = Join-Path $Fixtures 'diff-after.md'
     $script:Expected = @(

@@ -1,6 +1,6 @@
-# Recording test doubles for the Windows-only and Exchange-only cmdlets that the help examples call, and for
-# Update-EopIpRange (so no example reaches the internet). Each double records its bound parameters and returns what
-# the real cmdlet would, in shape.
+# Recording test doubles for the Windows-only and Exchange-only cmdlets that the help examples call. Each double records
+# its bound parameters and returns what the real cmdlet would, in shape. Update-EopIpRange is the module's own cmdlet,
+# only pointed at the loopback test server and at a share in TestDrive, so that no example reaches the internet.
 $global:EopHelpCalls = [System.Collections.Generic.List[object]]::new()
 
 function global:Add-EopHelpCall([string] $Command, [hashtable] $Parameters) {
@@ -54,9 +54,13 @@ function global:Get-MessageTrackingLog {
 }
 
 function global:Update-EopIpRange {
-    param([string] $Instance = 'Worldwide', [uri] $Uri, [string] $Path, [switch] $Force, [int] $TimeoutSec)
+    # $EopHelpService: the FakeEndpointsService the examples run against; \\fileserver\eop\ is $TestDrive/fileserver/eop.
+    param([string] $Instance, [uri] $Uri, [string] $Path, [switch] $Force, [int] $TimeoutSec)
     Add-EopHelpCall 'Update-EopIpRange' $PSBoundParameters
-    [EopTools.EopRangeUpdate]::new($Instance, '2026110100', '2026120100', $true, 6, (Join-Path $TestDrive "ranges-$Instance-2026120100.json"))
+    $forward = @{} + $PSBoundParameters
+    if ($Path) { $forward['Path'] = $Path -replace '^\\\\fileserver\\eop\\', (Join-Path $TestDrive 'fileserver/eop/') }
+    elseif (-not $Uri) { $forward['Uri'] = $global:EopHelpService.BaseUri }
+    EopTools\Update-EopIpRange @forward
 }
 
 function global:Remove-EopHelpDoubles {

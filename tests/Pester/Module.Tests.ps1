@@ -12,6 +12,7 @@ BeforeDiscovery {
 
 BeforeAll {
     . $PSScriptRoot/Common.ps1
+    Reset-EopSession
     $script:Manifest = Test-ModuleManifest -Path (Join-Path $ModulePath 'EopTools.psd1') -ErrorAction Stop
 }
 
@@ -54,6 +55,63 @@ Describe 'EopTools module' {
             $assembly = [System.Reflection.Assembly]::LoadFrom((Join-Path $ModulePath 'EopTools.dll'))
             $assembly.GetReferencedAssemblies().Name | Sort-Object |
                 Should -Be @('netstandard', 'System.Management.Automation', 'System.Net.IPNetwork')
+        }
+    }
+
+    Context 'Error records' {
+        BeforeAll {
+            $script:Assembly = (Get-Command Get-EopIpRange).ImplementingType.Assembly
+            function New-ModuleException([string] $TypeName, [object] $Kind) {
+                $type = $Assembly.GetType($TypeName, $true)
+                if ($TypeName -eq 'EopTools.Sources.WebServiceException') { $Kind = [Enum]::Parse($Assembly.GetType('EopTools.Sources.WebServiceFailure', $true), $Kind) }
+                [Activator]::CreateInstance($type, [object[]] @($Kind, 'message', $null))
+            }
+            function ConvertTo-ModuleErrorRecord([Exception] $Exception) {
+                # The cmdlets' one conversion (internal): the method whose parameter takes this exception.
+                $method = $Assembly.GetType('EopTools.Commands.ErrorRecords', $true).GetMethods([System.Reflection.BindingFlags] 'Static, Public, NonPublic') |
+                    Where-Object { $_.Name -eq 'For' -and $_.GetParameters()[0].ParameterType.IsInstanceOfType($Exception) }
+                $method.Invoke($null, @($Exception, 'target'))
+            }
+        }
+
+        It 'gives <Id> the category <Category>' -ForEach @(
+            @{ Type = 'EopTools.Parsing.RangeDataException'; Kind = 'RangeFileNotFound'; Id = 'RangeFileNotFound'; Category = 'ObjectNotFound' }
+            @{ Type = 'EopTools.Parsing.RangeDataException'; Kind = 'RangeFileUnreadable'; Id = 'RangeFileUnreadable'; Category = 'ReadError' }
+            @{ Type = 'EopTools.Parsing.RangeDataException'; Kind = 'NoRangeTable'; Id = 'NoRangeTable'; Category = 'InvalidData' }
+            @{ Type = 'EopTools.Parsing.RangeDataException'; Kind = 'UnrecognizedRangeFile'; Id = 'UnrecognizedRangeFile'; Category = 'InvalidData' }
+            @{ Type = 'EopTools.IO.OutputFileException'; Kind = 'OutputFileExists'; Id = 'OutputFileExists'; Category = 'ResourceExists' }
+            @{ Type = 'EopTools.IO.OutputFileException'; Kind = 'OutputFileReadOnly'; Id = 'OutputFileReadOnly'; Category = 'PermissionDenied' }
+            @{ Type = 'EopTools.IO.OutputFileException'; Kind = 'OutputFolderNotFound'; Id = 'OutputFolderNotFound'; Category = 'ObjectNotFound' }
+            @{ Type = 'EopTools.IO.OutputFileException'; Kind = 'OutputPathIsFolder'; Id = 'OutputPathIsFolder'; Category = 'InvalidArgument' }
+            @{ Type = 'EopTools.IO.OutputFileException'; Kind = 'OutputFileWriteFailed'; Id = 'OutputFileWriteFailed'; Category = 'WriteError' }
+            @{ Type = 'EopTools.Sources.WebServiceException'; Kind = 'InsecureUri'; Id = 'WebServiceInsecureUri'; Category = 'SecurityError' }
+            @{ Type = 'EopTools.Sources.WebServiceException'; Kind = 'Unreachable'; Id = 'WebServiceUnreachable'; Category = 'ConnectionError' }
+            @{ Type = 'EopTools.Sources.WebServiceException'; Kind = 'Timeout'; Id = 'WebServiceTimeout'; Category = 'OperationTimeout' }
+            @{ Type = 'EopTools.Sources.WebServiceException'; Kind = 'RateLimited'; Id = 'WebServiceRateLimited'; Category = 'LimitsExceeded' }
+            @{ Type = 'EopTools.Sources.WebServiceException'; Kind = 'HttpError'; Id = 'WebServiceHttpError'; Category = 'ConnectionError' }
+            @{ Type = 'EopTools.Sources.WebServiceException'; Kind = 'IncompleteAnswer'; Id = 'WebServiceIncompleteAnswer'; Category = 'InvalidData' }
+            @{ Type = 'EopTools.Sources.WebServiceException'; Kind = 'AnswerTooLarge'; Id = 'WebServiceAnswerTooLarge'; Category = 'LimitsExceeded' }
+            @{ Type = 'EopTools.Sources.WebServiceException'; Kind = 'UnexpectedAnswer'; Id = 'WebServiceUnexpectedAnswer'; Category = 'InvalidData' }
+        ) {
+            $exception = New-ModuleException $Type $Kind
+            $record = ConvertTo-ModuleErrorRecord $exception
+            $record.FullyQualifiedErrorId | Should -Be $Id
+            $record.CategoryInfo.Category | Should -Be $Category
+            $record.TargetObject | Should -Be 'target'
+            $record.Exception | Should -Be $exception
+        }
+    }
+
+    Context 'Test hook' {
+        It 'Reset-EopSession gives the next cmdlet a new session''s ranges after an import replaced them' {
+            $imported = Join-Path $Fixtures 'ranges.txt'
+            $null = Update-EopIpRange -Path $imported -WarningAction SilentlyContinue
+            (Get-EopIpRange)[0].DataSet.Source | Should -Be $imported
+            Reset-EopSession
+            $env:EOPTOOLS_CACHE_DIR | Should -BeLike "$TestDrive*"
+            Test-Path $env:EOPTOOLS_CACHE_DIR | Should -BeFalse
+            (Get-EopIpRange)[0].DataSet.Source | Should -Be 'embedded seed'
+            (Get-EopIpRange).Count | Should -Be 24
         }
     }
 
@@ -140,6 +198,14 @@ Install-PSResource -Name EopTools -Repository EopToolsTest -TrustRepository -Sco
     Context 'Help examples' {
         BeforeAll {
             . $PSScriptRoot/Help.Doubles.ps1
+            # Update-EopIpRange's examples run the module against the loopback test server, which serves the fixture.
+            Add-Type -Path (Join-Path $PSScriptRoot '../TestServer/FakeEndpointsService.cs')
+            $served = Join-Path $Fixtures 'endpoints.json'
+            $global:EopHelpService = [EopTools.TestServer.FakeEndpointsService]::new($served)
+            $EopHelpService.Version = '2026120100'
+            $share = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'fileserver/eop')
+            Copy-Item $served (Join-Path $share 'endpoints-worldwide.json')
+            $servedPrefixes = @('192.0.2.0/25', '192.0.2.128/25', '203.0.113.7/32', '10.25.0.0/16', '2001:db8:f400::/48')
             $prefixes = (Get-EopIpRange).Prefix
             # What each example must do, judged by what the doubles received and what it wrote.
             $script:Expectations = @{
@@ -231,18 +297,33 @@ Install-PSResource -Name EopTools -Repository EopToolsTest -TrustRepository -Sco
                 }
                 'Update-EopIpRange 1' = {
                     param($Output, $Calls)
-                    $Calls.Command | Should -Be 'Update-EopIpRange'
                     $Calls[0].Parameters.Count | Should -Be 0
+                    $EopHelpService.VersionRequests | Should -Be ($RequestsBefore.Version + 1)
+                    $EopHelpService.EndpointsRequests | Should -Be ($RequestsBefore.Endpoints + 1)
+                    $Output.Instance | Should -Be 'Worldwide'
+                    $Output.PreviousVersion | Should -BeNull
+                    $Output.Version | Should -Be '2026120100'
+                    $Output.Updated | Should -BeTrue
+                    $Output.RangeCount | Should -Be 5
+                    (Get-FileHash $Output.CachePath).Hash | Should -Be (Get-FileHash $served).Hash
+                    (Get-EopIpRange).Prefix | Should -Be $servedPrefixes
                 }
                 'Update-EopIpRange 2' = {
                     param($Output, $Calls)
                     $Calls.Command | Should -Be @('Update-EopIpRange', 'Get-NetFirewallRule', 'Set-NetFirewallRule')
-                    $Calls[2].Parameters.RemoteAddress | Should -Be $prefixes
-                    Test-Path (Join-Path $TestDrive 'eop-changes-2026120100.csv') | Should -BeTrue
+                    $EopHelpService.EndpointsRequests | Should -Be ($RequestsBefore.Endpoints + 1)
+                    $Calls[2].Parameters.RemoteAddress | Should -Be $servedPrefixes
+                    $changes = Import-Csv (Join-Path $TestDrive 'eop-changes-2026120100.csv')
+                    ($changes | Group-Object Change | Sort-Object Name | ForEach-Object { "$($_.Name)=$($_.Count)" }) | Should -Be @('Added=5', 'Removed=24')
                 }
                 'Update-EopIpRange 3' = {
                     param($Output, $Calls)
                     $Calls[0].Parameters.Path | Should -Be '\\fileserver\eop\endpoints-worldwide.json'
+                    $EopHelpService.VersionRequests | Should -Be $RequestsBefore.Version
+                    $Output.Version | Should -Be '0000000000'
+                    $Output.Updated | Should -BeTrue
+                    $Output.CachePath | Should -BeLike '*ranges-Worldwide-0000000000.json'
+                    (Get-EopIpRange).Prefix | Should -Be $servedPrefixes
                 }
             }
             Copy-Item (Join-Path $Fixtures 'diff-before.md') (Join-Path $TestDrive 'eop-ranges-2018-07.md')
@@ -288,11 +369,16 @@ Install-PSResource -Name EopTools -Repository EopToolsTest -TrustRepository -Sco
         }
         AfterAll {
             Remove-EopHelpDoubles
+            $EopHelpService.Dispose()
+            Remove-Variable -Scope Global -Name EopHelpService
         }
 
         It 'runs example <Number> of <Command> as documented' -ForEach $ExampleCases {
             $key = "$Command $Number"
             $Expectations.ContainsKey($key) | Should -BeTrue -Because "every help example needs an expectation ($key)"
+            # Each example starts from a new session over an empty cache, as an admin's script would.
+            Reset-EopSession
+            $script:RequestsBefore = @{ Version = $EopHelpService.VersionRequests; Endpoints = $EopHelpService.EndpointsRequests }
             $global:EopHelpCalls.Clear()
             Push-Location $TestDrive
             try {

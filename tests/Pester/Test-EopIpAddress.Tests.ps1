@@ -1,5 +1,6 @@
 BeforeAll {
     . $PSScriptRoot/Common.ps1
+    Reset-EopSession
 }
 
 Describe 'Test-EopIpAddress' {

@@ -1,5 +1,6 @@
 BeforeAll {
     . $PSScriptRoot/Common.ps1
+    Reset-EopSession
     Add-Type -Path (Join-Path $PSScriptRoot '../TestServer/FakeEndpointsService.cs')
     $script:Real2022 = Join-Path $SharedData 'endpoints-service/endpoints-worldwide-2022/microsoft365-worldwide.json'
     $script:Fixture = Join-Path $Fixtures 'endpoints.json'
@@ -20,12 +21,6 @@ BeforeAll {
     function script:Invoke-ChildPwsh([string] $Command) {
         Invoke-Pwsh -ArgumentList '-Command', "Import-Module '$ModulePath'; $Command" 2>&1
     }
-}
-
-AfterAll {
-    # Later test files expect the seed's answers again.
-    $env:EOPTOOLS_CACHE_DIR = Join-Path $TestDrive 'restore'
-    $null = Update-EopIpRange -Path (Join-Path $PSScriptRoot '../../src/EopTools/Data/exchange-online-protection-ip-addresses.md')
 }
 
 Describe 'Update-EopIpRange' {

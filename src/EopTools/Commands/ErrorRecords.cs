@@ -1,7 +1,4 @@
 using System.Management.Automation;
-using EopTools.IO;
-using EopTools.Parsing;
-using EopTools.Sources;
 
 namespace EopTools.Commands
 {
@@ -11,72 +8,42 @@ namespace EopTools.Commands
     /// </summary>
     internal static class ErrorRecords
     {
-        public static ErrorRecord For(RangeDataException e, object? target)
+        public static ErrorRecord For(EopToolsException e, object? target) => new ErrorRecord(e, e.ErrorId, Category(e.ErrorId), target);
+
+        private static ErrorCategory Category(string errorId)
         {
-            ErrorCategory category;
-            switch (e.ErrorId)
+            switch (errorId)
             {
                 case "RangeFileNotFound":
-                    category = ErrorCategory.ObjectNotFound;
-                    break;
-                case "RangeFileUnreadable":
-                    category = ErrorCategory.ReadError;
-                    break;
-                default:
-                    category = ErrorCategory.InvalidData;
-                    break;
-            }
-            return new ErrorRecord(e, e.ErrorId, category, target);
-        }
-
-        public static ErrorRecord For(OutputFileException e, object? target)
-        {
-            ErrorCategory category;
-            switch (e.ErrorId)
-            {
-                case "OutputFileExists":
-                    category = ErrorCategory.ResourceExists;
-                    break;
-                case "OutputFileReadOnly":
-                    category = ErrorCategory.PermissionDenied;
-                    break;
                 case "OutputFolderNotFound":
-                    category = ErrorCategory.ObjectNotFound;
-                    break;
+                    return ErrorCategory.ObjectNotFound;
+                case "RangeFileUnreadable":
+                    return ErrorCategory.ReadError;
+                case "OutputFileExists":
+                    return ErrorCategory.ResourceExists;
+                case "OutputFileReadOnly":
+                    return ErrorCategory.PermissionDenied;
                 case "OutputPathIsFolder":
-                    category = ErrorCategory.InvalidArgument;
-                    break;
+                    return ErrorCategory.InvalidArgument;
+                case "OutputFileWriteFailed":
+                    return ErrorCategory.WriteError;
+                case "WebServiceInsecureUri":
+                    return ErrorCategory.SecurityError;
+                case "WebServiceTimeout":
+                    return ErrorCategory.OperationTimeout;
+                case "WebServiceRateLimited":
+                case "WebServiceAnswerTooLarge":
+                    return ErrorCategory.LimitsExceeded;
+                case "WebServiceUnreachable":
+                case "WebServiceHttpError":
+                    return ErrorCategory.ConnectionError;
+                case "WebServiceIncompleteAnswer":
+                case "WebServiceUnexpectedAnswer":
+                    return ErrorCategory.InvalidData;
                 default:
-                    category = ErrorCategory.WriteError;
-                    break;
+                    // The readers' rejections of a file's content: NoRangeTable, InvalidJson, UnrecognizedRangeFile, ...
+                    return ErrorCategory.InvalidData;
             }
-            return new ErrorRecord(e, e.ErrorId, category, target);
-        }
-
-        public static ErrorRecord For(WebServiceException e, object? target)
-        {
-            ErrorCategory category;
-            switch (e.Failure)
-            {
-                case WebServiceFailure.InsecureUri:
-                    category = ErrorCategory.SecurityError;
-                    break;
-                case WebServiceFailure.Timeout:
-                    category = ErrorCategory.OperationTimeout;
-                    break;
-                case WebServiceFailure.RateLimited:
-                case WebServiceFailure.AnswerTooLarge:
-                    category = ErrorCategory.LimitsExceeded;
-                    break;
-                case WebServiceFailure.IncompleteAnswer:
-                case WebServiceFailure.UnexpectedAnswer:
-                    category = ErrorCategory.InvalidData;
-                    break;
-                default:
-                    category = ErrorCategory.ConnectionError;
-                    break;
-            }
-            return new ErrorRecord(e, e.ErrorId, category, target);
         }
     }
 }

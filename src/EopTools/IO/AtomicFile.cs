@@ -5,15 +5,12 @@ using System.Text;
 namespace EopTools.IO
 {
     /// <summary>A file that cannot be written; <see cref="ErrorId"/> is stable for scripts.</summary>
-    internal sealed class OutputFileException : Exception
+    internal sealed class OutputFileException : EopToolsException
     {
         public OutputFileException(string errorId, string message, Exception? inner = null)
-            : base(message, inner)
+            : base(errorId, message, inner)
         {
-            ErrorId = errorId;
         }
-
-        public string ErrorId { get; }
     }
 
     /// <summary>

@@ -56,6 +56,19 @@ namespace EopTools.Index
 
         public static void Replace(RangeIndex index) => Volatile.Write(ref _current, index);
 
+        /// <summary>
+        /// Test hook (the Pester files call it through reflection): forgets the session's ranges and pending warnings, so
+        /// the next cmdlet loads them as a new session would and no test file depends on the ones that ran before it.
+        /// </summary>
+        internal static void ResetForTests()
+        {
+            lock (Gate)
+            {
+                Volatile.Write(ref _current, null);
+                PendingWarnings.Clear();
+            }
+        }
+
         /// <summary>Warnings from loading the default data (a corrupt cache), handed out once to the cmdlet that triggered it.</summary>
         public static List<string> TakeLoadWarnings()
         {

@@ -3,14 +3,11 @@ using System;
 namespace EopTools.Parsing
 {
     /// <summary>A range source that cannot be used at all; <see cref="ErrorId"/> is stable for scripts.</summary>
-    public sealed class RangeDataException : Exception
+    public sealed class RangeDataException : EopToolsException
     {
         public RangeDataException(string errorId, string message, Exception? inner = null)
-            : base(message, inner)
+            : base(errorId, message, inner)
         {
-            ErrorId = errorId;
         }
-
-        public string ErrorId { get; }
     }
 }

@@ -16,16 +16,11 @@ namespace EopTools.Sources
     }
 
     /// <summary>A web service call that failed; nothing was written and the session's ranges are as they were.</summary>
-    internal sealed class WebServiceException : Exception
+    internal sealed class WebServiceException : EopToolsException
     {
         public WebServiceException(WebServiceFailure failure, string message, Exception? inner = null)
-            : base(message, inner)
+            : base("WebService" + failure, message, inner)
         {
-            Failure = failure;
         }
-
-        public WebServiceFailure Failure { get; }
-
-        public string ErrorId => "WebService" + Failure;
     }
 }
