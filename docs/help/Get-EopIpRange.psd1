@@ -14,7 +14,7 @@
     Inputs      = @(@{ Type = 'None'; Description = 'You cannot pipe objects to this cmdlet.' })
     Outputs     = @(@{ Type = 'EopTools.EopIpRange'; Description = 'One object per prefix: Prefix, AddressFamily, PrefixLength, FirstAddress, LastAddress, AddressCount, Region, DataSet and, for web service data, EndpointSet. ToIPNetwork() returns an IPNetwork2 for subnetting.' })
     Notes       = @(
-        'The embedded 2018 page says its ranges are only used for relay through customer connectors. Run Update-EopIpRange to use the current ranges of the Microsoft 365 web service.'
+        'The embedded 2018 page says its ranges are only used for relay through customer connectors, and they are out of date. Run Update-EopIpRange once before you configure a firewall or connector; until then each session warns once that its answers come from the 2018 page.'
         'Windows Firewall rules are reported to hold about 1000 addresses; Exchange Online connection filters accept only /24 to /32 IPv4 ranges. The EOP prefixes fit a receive connector as they are.'
     )
     Examples    = @(
@@ -35,9 +35,9 @@ Get-NetFirewallRule -Name EOP-SMTP-In | Set-NetFirewallRule -RemoteAddress (Get-
         @{
             Title   = 'Allow EOP on an on-premises receive connector'
             Code    = @'
-Set-ReceiveConnector -Identity 'EX01\From Exchange Online' -RemoteIPRanges (Get-EopIpRange)
+Set-ReceiveConnector -Identity 'EX01\From Exchange Online' -RemoteIPRanges (Get-EopIpRange).Prefix
 '@
-            Remarks = 'RemoteIPRanges takes any prefix length and IPv6, so the EOP prefixes go in as they are.'
+            Remarks = 'RemoteIPRanges takes any prefix length and IPv6, so the EOP prefixes go in as they are. Exchange''s cmdlets run remotely and serialize their arguments, so they get plain CIDR strings (the Prefix property), not the objects.'
         }
         @{
             Title   = 'List the IPv6 ranges of the EMEA table, merged'

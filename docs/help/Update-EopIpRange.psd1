@@ -2,20 +2,22 @@
     Synopsis    = 'Updates the session''s EOP ranges from the Microsoft 365 IP address and URL web service, or from a file, and caches them safely.'
     Description = @(
         'Update-EopIpRange asks the web service for the latest version of an instance (/version/{instance}) and downloads its endpoints (/endpoints/{instance}) only when that version is newer than the cached one, or with -Force. EOP is every Exchange endpoint set whose TCP ports include 25.'
-        'The answer is written to the cache only when it is complete, parsable and holds EOP ranges; the cache file is written to a temporary file and renamed into place, and then the session''s ranges are replaced. A new session uses the cache when it holds valid data, else the embedded 2018 page.'
-        'Every failure (HTTP 429, a server error, a refused connection, a timeout, a truncated answer, an HTML page, an answer over 16 MB) is a terminating error with a stable error id, and the cache and the session''s ranges stay as they were. Nothing is retried in a loop.'
+        'The answer is written to the cache only when it is complete, parsable and holds EOP ranges; the cache file is written to a temporary file and renamed into place, and then the session''s ranges are replaced. A new session uses the cache when it holds valid data, else the embedded 2018 page, and then warns once that its answers are from 2018.'
+        'When the cached version is current, or the imported file holds the cached ranges, the cache keeps its data and records that it was confirmed current now. A session warns once when the cache has not been confirmed for more than 30 days.'
+        'A redirect is followed (up to 5) only to an HTTPS address, or from a loopback host to a loopback host; any other is the error WebServiceRedirectRefused. A user name or password written into -Uri is never shown in messages or error targets.'
+        'Every failure (HTTP 429, a server error, a refused connection, a timeout, a truncated answer, an HTML page, an answer over 16 MB, a refused redirect) is a terminating error with a stable error id, and the cache and the session''s ranges stay as they were. Nothing is retried in a loop. Concurrent updates follow one another (the cache''s lock file); one that waits more than 30 seconds fails with CacheBusy.'
     )
     Parameters  = @{
         Instance   = 'The web service instance: Worldwide (the default), USGovDoD, USGovGCCHigh or China.'
         Uri        = 'The web service''s base address. The default is https://endpoints.office.com. It must use HTTPS; plain HTTP is allowed only for a loopback host.'
-        Path       = 'Imports this file instead of asking the web service, for servers without internet access. Any format Get-EopIpRange -Path reads; it is cached with version 0000000000, so the next online update replaces it.'
+        Path       = 'Imports this file instead of asking the web service, for servers without internet access. Any format Get-EopIpRange -Path reads; it is cached with version 0000000000, so the next online update replaces it. When it holds the same ranges as the cache, the cache keeps its data and version, records the confirmation, and Updated is false.'
         Force      = 'Downloads the endpoints even when the cached version is current.'
         TimeoutSec = 'How long to wait for each answer, in seconds (1 to 3600; the default is 60).'
     }
     Inputs      = @(@{ Type = 'None'; Description = 'You cannot pipe objects to this cmdlet.' })
-    Outputs     = @(@{ Type = 'EopTools.EopRangeUpdate'; Description = 'Instance, PreviousVersion, Version, Updated, RangeCount and CachePath. Nothing is written when -WhatIf stops the update.' })
+    Outputs     = @(@{ Type = 'EopTools.EopRangeUpdate'; Description = 'Instance, PreviousVersion, Version, Updated, RangeCount and CachePath. Updated is true only when the EOP ranges changed, so a new web service version that changed only other endpoints, -Force, or the same file imported again give false. Nothing is written when -WhatIf stops the update.' })
     Notes       = @(
-        'The cache folder is $env:EOPTOOLS_CACHE_DIR, else %LOCALAPPDATA%\EopTools on Windows and $XDG_CACHE_HOME/EopTools or ~/.cache/EopTools elsewhere. It also holds client-request-id.txt, the one ClientRequestId GUID this machine sends.'
+        'The cache folder is $env:EOPTOOLS_CACHE_DIR (a relative value resolved once against the process''s working folder; a blank one is refused with a warning), else %LOCALAPPDATA%\EopTools on Windows and $XDG_CACHE_HOME/EopTools or ~/.cache/EopTools elsewhere. It holds ranges.cache (a header with the instance, version and last confirmation, then the data as received), ranges.lock, and client-request-id.txt, the one ClientRequestId GUID this machine sends.'
         'Microsoft asks clients to check /version at most once an hour and to download /endpoints only when the version changed; after HTTP 429, wait as long as the error says.'
     )
     Examples    = @(

@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Runtime.InteropServices;
+using System.Linq;
+using EopTools.IO;
 using EopTools.Sources;
 using Xunit;
 
@@ -10,6 +11,9 @@ namespace EopTools.Tests
     public sealed class CacheStoreTests : IDisposable
     {
         private const string Answer = "[{\"id\":10,\"serviceArea\":\"Exchange\",\"ips\":[\"192.0.2.0/24\",\"2001:db8::/32\"],\"tcpPorts\":\"25\"}]";
+        private const string Header = "EopTools range cache 1\ninstance: Worldwide\nversion: 2026110100\nconfirmed: 2026-11-01T08:30:00Z\n\n";
+        private static readonly DateTime Confirmed = new DateTime(2026, 11, 1, 8, 30, 0, DateTimeKind.Utc);
+        private static readonly bool Unix = Path.DirectorySeparatorChar == '/';
         private readonly string _directory = Path.Combine(Path.GetTempPath(), "eoptools-cache-" + Guid.NewGuid().ToString("N"));
 
         public void Dispose()
@@ -18,53 +22,149 @@ namespace EopTools.Tests
         }
 
         [Fact]
-        public void LoadsWhatItSavedWithInstanceAndVersion()
+        public void WritesOneFileWithAHeaderAndTheDataAsReceived()
         {
             var cache = new CacheStore(_directory);
-            string path = cache.Save("Worldwide", "2026110100", ".json", Answer);
-            Assert.Equal(Path.Combine(_directory, "ranges-Worldwide-2026110100.json"), path);
-            var problems = new List<string>();
-            CachedRanges loaded = cache.Load("Worldwide", problems)!;
-            Assert.Empty(problems);
-            Assert.Equal("2026110100", loaded.Version);
-            Assert.Equal("Microsoft 365 endpoints (Worldwide)", loaded.Data.DataSet.Name);
-            Assert.Equal(new[] { "192.0.2.0/24", "2001:db8::/32" }, TestData.Texts(loaded.Data.Ranges));
-            Assert.Null(cache.Load("China", problems));
+            string path = cache.Write("Worldwide", "2026110100", Confirmed, Answer);
+            Assert.Equal(Path.Combine(_directory, "ranges.cache"), path);
+            Assert.Equal(new[] { "ranges.cache" }, Directory.GetFiles(_directory).Select(Path.GetFileName));
+            Assert.Equal(Header + Answer, File.ReadAllText(path));
         }
 
         [Fact]
-        public void KeepsOnlyTheNewestFileAndNoTemporaryOnes()
+        public void LoadsWhatItWroteWithInstanceVersionAndConfirmation()
         {
             var cache = new CacheStore(_directory);
-            cache.Save("Worldwide", "2026110100", ".json", Answer);
-            cache.Save("Worldwide", "2026120100", ".json", Answer);
-            Assert.Equal(new[] { Path.Combine(_directory, "ranges-Worldwide-2026120100.json") }, Directory.GetFiles(_directory));
+            cache.Write("Worldwide", "2026110100", Confirmed, Answer);
+            var problems = new List<string>();
+            CachedRanges loaded = cache.Load("Worldwide", problems)!;
+            Assert.Empty(problems);
+            Assert.Equal("Worldwide", loaded.Instance);
+            Assert.Equal("2026110100", loaded.Version);
+            Assert.Equal(Confirmed, loaded.Confirmed);
+            Assert.Equal(DateTimeKind.Utc, loaded.Confirmed.Kind);
+            Assert.Equal(Answer, loaded.Content);
+            Assert.Equal(Path.Combine(_directory, "ranges.cache"), loaded.Path);
+            Assert.Equal("Microsoft 365 endpoints (Worldwide)", loaded.Data.DataSet.Name);
+            Assert.Equal("2026110100", loaded.Data.DataSet.Version);
+            Assert.Equal(new[] { "192.0.2.0/24", "2001:db8::/32" }, TestData.Texts(loaded.Data.Ranges));
+            Assert.Null(cache.Load("China", problems));
+            Assert.Empty(problems);
+        }
+
+        [Fact]
+        public void ReplacesTheFileWholeAndLeavesNoTemporaryOne()
+        {
+            var cache = new CacheStore(_directory);
+            cache.Write("Worldwide", "2026110100", Confirmed, Answer);
+            cache.Write("China", "2026120100", Confirmed.AddDays(1), Answer.Replace("192.0.2.0/24", "198.51.100.0/24"));
+            Assert.Equal(new[] { "ranges.cache" }, Directory.GetFiles(_directory).Select(Path.GetFileName));
+            CachedRanges loaded = cache.Load(null, new List<string>())!;
+            Assert.Equal("China", loaded.Instance);
+            Assert.Equal(new[] { "198.51.100.0/24", "2001:db8::/32" }, TestData.Texts(loaded.Data.Ranges));
+        }
+
+        [Fact]
+        public void ReadsAnImportedFileWithoutAVersion()
+        {
+            var cache = new CacheStore(_directory);
+            cache.Write("USGovDoD", "0000000000", Confirmed, "# imported\n192.0.2.0/24\n");
+            CachedRanges loaded = cache.Load("USGovDoD", new List<string>())!;
+            Assert.Equal("0000000000", loaded.Version);
+            Assert.Equal("PlainText", loaded.Data.DataSet.Format);
+            Assert.Equal(new[] { "192.0.2.0/24" }, TestData.Texts(loaded.Data.Ranges));
+        }
+
+        [Theory]
+        [InlineData("", "line 1 is '', not 'EopTools range cache 1': not a cache file of this module")]
+        [InlineData("EopTools range cache 2\n", "line 1 is 'EopTools range cache 2', not 'EopTools range cache 1': not a cache file of this module")]
+        [InlineData("EopTools range cache 1\ninstance: World wide\n", "line 2 is 'instance: World wide', not 'instance: ' and an instance name: not a cache file of this module")]
+        [InlineData("EopTools range cache 1\nversion: 2026110100\n", "line 2 is 'version: 2026110100', not 'instance: ' and an instance name: not a cache file of this module")]
+        [InlineData("EopTools range cache 1\ninstance: Worldwide\nversion: 202611010\n", "line 3 is 'version: 202611010', not 'version: ' and ten digits: not a cache file of this module")]
+        [InlineData("EopTools range cache 1\ninstance: Worldwide\nversion: 2026110100\nconfirmed: 2026-11-01 08:30:00\n\n", "line 4 is 'confirmed: 2026-11-01 08:30:00', not 'confirmed: ' and a UTC time as yyyy-MM-dd'T'HH:mm:ss'Z': not a cache file of this module")]
+        [InlineData("EopTools range cache 1\ninstance: Worldwide\nversion: 2026110100\nconfirmed: 2026-11-01T08:30:00Z\n[]", "line 5 is '[]', not empty: not a cache file of this module")]
+        [InlineData("EopTools range cache 1\ninstance: Worldwide\nversion: 2026110100\nconfirmed: 2026-11-01T08:30:00Z", "line 4 is 'confirmed: 2026-11-01T08:30:00Z', not 'confirmed: ' and a UTC time as yyyy-MM-dd'T'HH:mm:ss'Z': not a cache file of this module")]
+        public void PassesOverAFileWhoseHeaderIsNotExactlyItsOwn(string text, string reason)
+        {
+            Directory.CreateDirectory(_directory);
+            string path = Path.Combine(_directory, "ranges.cache");
+            File.WriteAllText(path, text);
+            var problems = new List<string>();
+            Assert.Null(new CacheStore(_directory).Load(null, problems));
+            Assert.Equal("The cached ranges in '" + path + "' cannot be used (" + reason + "); they are passed over.", Assert.Single(problems));
+        }
+
+        [Fact]
+        public void AcceptsAHeaderWithWindowsLineEnds()
+        {
+            Directory.CreateDirectory(_directory);
+            File.WriteAllText(Path.Combine(_directory, "ranges.cache"), Header.Replace("\n", "\r\n") + Answer);
+            Assert.Equal(Confirmed, new CacheStore(_directory).Load(null, new List<string>())!.Confirmed);
         }
 
         [Fact]
         public void PassesOverACorruptFileAndSaysWhy()
         {
-            var cache = new CacheStore(_directory);
             Directory.CreateDirectory(_directory);
-            File.WriteAllText(Path.Combine(_directory, "ranges-Worldwide-2026110100.json"), "[{\"id\":10,");
+            string path = Path.Combine(_directory, "ranges.cache");
+            File.WriteAllText(path, Header + "[{\"id\":10,");
             var problems = new List<string>();
-            Assert.Null(cache.Load(null, problems));
+            Assert.Null(new CacheStore(_directory).Load(null, problems));
             string problem = Assert.Single(problems);
-            Assert.StartsWith("The cached ranges in '" + Path.Combine(_directory, "ranges-Worldwide-2026110100.json") + "' cannot be used (", problem);
+            Assert.StartsWith("The cached ranges in '" + path + "' cannot be used (", problem);
             Assert.Contains("is not valid JSON", problem);
         }
 
         [Fact]
-        public void FallsBackToAnOlderValidFileWhenTheNewestIsCorrupt()
+        public void ReadsTheFileOfAnEarlierVersionWhenThereIsNoOther()
         {
-            var cache = new CacheStore(_directory);
-            cache.Save("Worldwide", "2026110100", ".json", Answer);
+            Directory.CreateDirectory(_directory);
+            string legacy = Path.Combine(_directory, "ranges-Worldwide-2026110100.json");
+            File.WriteAllText(legacy, Answer);
+            File.SetLastWriteTimeUtc(legacy, Confirmed);
+            CachedRanges loaded = new CacheStore(_directory).Load("Worldwide", new List<string>())!;
+            Assert.Equal("Worldwide", loaded.Instance);
+            Assert.Equal("2026110100", loaded.Version);
+            Assert.Equal(Confirmed, loaded.Confirmed);
+            Assert.Equal(legacy, loaded.Path);
+            Assert.Equal(new[] { "192.0.2.0/24", "2001:db8::/32" }, TestData.Texts(loaded.Data.Ranges));
+        }
+
+        [Fact]
+        public void DeletesTheFilesOfEarlierVersionsOnlyAfterWriting()
+        {
+            Directory.CreateDirectory(_directory);
+            foreach (string name in new[] { "ranges-Worldwide-2026110100.json", "ranges-China-0000000000.md", "ranges-Worldwide-latest.json", "client-request-id.txt" })
+            {
+                File.WriteAllText(Path.Combine(_directory, name), Answer);
+            }
+            new CacheStore(_directory).Write("Worldwide", "2026120100", Confirmed, Answer);
+            Assert.Equal(new[] { "client-request-id.txt", "ranges-Worldwide-latest.json", "ranges.cache" },
+                Directory.GetFiles(_directory).Select(Path.GetFileName).OrderBy(name => name, StringComparer.Ordinal));
+        }
+
+        [Fact]
+        public void FallsBackToAnOlderValidFileOfAnEarlierVersionWhenTheNewestIsCorrupt()
+        {
+            Directory.CreateDirectory(_directory);
+            File.WriteAllText(Path.Combine(_directory, "ranges-Worldwide-2026110100.json"), Answer);
             string corrupt = Path.Combine(_directory, "ranges-Worldwide-2026120100.json");
             File.WriteAllText(corrupt, "");
             File.SetLastWriteTimeUtc(corrupt, DateTime.UtcNow.AddMinutes(1));
             var problems = new List<string>();
-            Assert.Equal("2026110100", cache.Load("Worldwide", problems)!.Version);
+            Assert.Equal("2026110100", new CacheStore(_directory).Load("Worldwide", problems)!.Version);
             Assert.StartsWith("The cached ranges in '" + corrupt + "' cannot be used (", Assert.Single(problems));
+        }
+
+        [Fact]
+        public void PrefersItsOwnFileToThoseOfEarlierVersions()
+        {
+            var cache = new CacheStore(_directory);
+            cache.Write("Worldwide", "2026110100", Confirmed, Answer);
+            string legacy = Path.Combine(_directory, "ranges-Worldwide-2026120100.json");
+            File.WriteAllText(legacy, Answer);
+            File.SetLastWriteTimeUtc(legacy, DateTime.UtcNow.AddMinutes(1));
+            Assert.Equal("2026110100", cache.Load(null, new List<string>())!.Version);
         }
 
         [Theory]
@@ -83,41 +183,14 @@ namespace EopTools.Tests
         [InlineData("ranges-Worldwide", null, null)]
         [InlineData("ranges-", null, null)]
         [InlineData("Ranges-Worldwide-2026110100.json", null, null)]
+        [InlineData("ranges.cache", null, null)]
         [InlineData("client-request-id.txt", null, null)]
-        public void ReadsOnlyCacheFileNames(string name, string? instance, string? version)
+        public void ReadsOnlyTheFileNamesOfEarlierVersions(string name, string? instance, string? version)
         {
             bool read = CacheStore.TryReadFileName(name, out string? readInstance, out string? readVersion);
             Assert.Equal(instance != null, read);
             Assert.Equal(instance, readInstance);
             Assert.Equal(version, readVersion);
-        }
-
-        [Theory]
-        [InlineData("ranges.json", ".json")]
-        [InlineData("RANGES.TXT", ".txt")]
-        [InlineData("ranges.abcdefghi", ".abcdefghi")]
-        [InlineData("ranges.abcdefghij", ".txt")]
-        [InlineData("ranges.tx_t", ".txt")]
-        [InlineData("ranges.donn\u00e9es", ".txt")]
-        [InlineData("ranges.", ".txt")]
-        [InlineData("ranges", ".txt")]
-        public void KeepsAnImportedFilesExtensionOnlyWhenItReadsBack(string file, string expected)
-        {
-            string extension = CacheStore.ExtensionFor(file);
-            Assert.Equal(expected, extension);
-            Assert.True(CacheStore.TryReadFileName(Path.GetFileName(new CacheStore(_directory).PathFor("Worldwide", "0000000000", extension)), out _, out _));
-        }
-
-        [Fact]
-        public void PassesOverFilesThatAreNotCacheFiles()
-        {
-            var cache = new CacheStore(_directory);
-            cache.Save("Worldwide", "2026110100", ".json", Answer);
-            File.WriteAllText(Path.Combine(_directory, "ranges-Worldwide-2026120100.json.tmp"), "");
-            File.WriteAllText(Path.Combine(_directory, "ranges-Worldwide-latest.json"), "");
-            var problems = new List<string>();
-            Assert.Equal("2026110100", cache.Load(null, problems)!.Version);
-            Assert.Empty(problems);
         }
 
         [Fact]
@@ -127,10 +200,11 @@ namespace EopTools.Tests
             try
             {
                 var cache = new CacheStore(_directory);
-                var error = Assert.Throws<EopTools.IO.OutputFileException>(() => cache.Save("Worldwide", "2026110100", ".json", Answer));
+                var error = Assert.Throws<OutputFileException>(() => cache.Write("Worldwide", "2026110100", Confirmed, Answer));
                 Assert.Equal("OutputFileWriteFailed", error.ErrorId);
                 Assert.StartsWith("Cannot create the cache folder '" + _directory + "': ", error.Message);
-                Assert.Equal("OutputFileWriteFailed", Assert.Throws<EopTools.IO.OutputFileException>(() => cache.ClientRequestId()).ErrorId);
+                Assert.Equal("OutputFileWriteFailed", Assert.Throws<OutputFileException>(() => cache.Lock()).ErrorId);
+                Assert.Equal("OutputFileWriteFailed", Assert.Throws<OutputFileException>(() => cache.ClientRequestId()).ErrorId);
             }
             finally
             {
@@ -148,25 +222,55 @@ namespace EopTools.Tests
             Assert.Equal(first.ToString("D"), File.ReadAllText(Path.Combine(_directory, "client-request-id.txt")));
         }
 
-        [Fact]
-        public void UsesTheFolderNamedByTheEnvironment()
+        public static TheoryData<string?, string, string, string?> ConfiguredFolders => Unix
+            ? new TheoryData<string?, string, string, string?>
+            {
+                { null, "/srv/start", "/srv/start/.cache/EopTools", null },
+                { "", "/srv/start", "/srv/start/.cache/EopTools", null },
+                { "/var/cache/eop", "/srv/start", "/var/cache/eop", null },
+                { "cache", "/srv/start", "/srv/start/cache", null },
+                { "../cache/./eop", "/srv/start", "/srv/cache/eop", null },
+                { "   ", "/srv/start", "/srv/start/.cache/EopTools", "EOPTOOLS_CACHE_DIR is blank ('   '); the cache folder '/srv/start/.cache/EopTools' is used instead." },
+                { "\t", "/srv/start", "/srv/start/.cache/EopTools", "EOPTOOLS_CACHE_DIR is blank ('\t'); the cache folder '/srv/start/.cache/EopTools' is used instead." },
+            }
+            : new TheoryData<string?, string, string, string?>
+            {
+                { null, @"C:\start", @"C:\start\.cache\EopTools", null },
+                { @"D:\cache\eop", @"C:\start", @"D:\cache\eop", null },
+                { "cache", @"C:\start", @"C:\start\cache", null },
+                { @"..\cache\.\eop", @"C:\start\here", @"C:\start\cache\eop", null },
+                { "   ", @"C:\start", @"C:\start\.cache\EopTools", @"EOPTOOLS_CACHE_DIR is blank ('   '); the cache folder 'C:\start\.cache\EopTools' is used instead." },
+            };
+
+        [Theory]
+        [MemberData(nameof(ConfiguredFolders))]
+        public void ResolvesTheConfiguredFolderToAFullPathOrSaysWhichIsUsedInstead(string? configured, string workingFolder, string expected, string? warning)
         {
-            string? saved = Environment.GetEnvironmentVariable(CacheStore.DirectoryVariable);
-            try
+            var warnings = new List<string>();
+            string defaultDirectory = Unix ? "/srv/start/.cache/EopTools" : @"C:\start\.cache\EopTools";
+            Assert.Equal(expected, CacheStore.ChooseDirectory(configured, workingFolder, defaultDirectory, warnings));
+            Assert.Equal(warning == null ? Array.Empty<string>() : new[] { warning }, warnings);
+        }
+
+        public static TheoryData<bool, string, string?, string, string> DefaultFolders => Unix
+            ? new TheoryData<bool, string, string?, string, string>
             {
-                Environment.SetEnvironmentVariable(CacheStore.DirectoryVariable, _directory);
-                Assert.Equal(_directory, CacheStore.ForCurrentUser().Directory);
-                Environment.SetEnvironmentVariable(CacheStore.DirectoryVariable, null);
-                string? xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-                string expected = RuntimeInformation.IsOSPlatform(OSPlatform.Windows)
-                    ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "EopTools")
-                    : Path.Combine(string.IsNullOrEmpty(xdg) ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache") : xdg, "EopTools");
-                Assert.Equal(expected, CacheStore.ForCurrentUser().Directory);
+                { false, "", null, "/home/admin", "/home/admin/.cache/EopTools" },
+                { false, "", "", "/home/admin", "/home/admin/.cache/EopTools" },
+                { false, "", "/var/tmp/xdg", "/home/admin", "/var/tmp/xdg/EopTools" },
+                { false, "", "relative/xdg", "/home/admin", "/home/admin/.cache/EopTools" },
             }
-            finally
+            : new TheoryData<bool, string, string?, string, string>
             {
-                Environment.SetEnvironmentVariable(CacheStore.DirectoryVariable, saved);
-            }
+                { true, @"C:\Users\admin\AppData\Local", null, @"C:\Users\admin", @"C:\Users\admin\AppData\Local\EopTools" },
+                { true, @"C:\Users\admin\AppData\Local", @"D:\xdg", @"C:\Users\admin", @"C:\Users\admin\AppData\Local\EopTools" },
+            };
+
+        [Theory]
+        [MemberData(nameof(DefaultFolders))]
+        public void ChoosesThePerUserDefaultFolder(bool windows, string localAppData, string? xdgCacheHome, string userProfile, string expected)
+        {
+            Assert.Equal(expected, CacheStore.DefaultDirectory(windows, localAppData, xdgCacheHome, userProfile));
         }
     }
 }

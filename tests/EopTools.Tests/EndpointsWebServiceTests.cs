@@ -1,3 +1,4 @@
+using System;
 using System.Net;
 using EopTools.Sources;
 using Xunit;
@@ -43,6 +44,38 @@ namespace EopTools.Tests
         public void LeavesOtherRuntimesToTheirOwnDefaults(string framework)
         {
             Assert.Null(EndpointsWebService.ProtocolsWithTls12(framework, Ssl3AndTls10));
+        }
+
+        [Theory]
+        [InlineData("https://endpoints.office.com/endpoints/Worldwide", "https://endpoints.microsoft.com/endpoints/Worldwide", true)]
+        [InlineData("http://127.0.0.1:8080/endpoints/Worldwide", "https://endpoints.office.com/endpoints/Worldwide", true)]
+        [InlineData("http://127.0.0.1:8080/endpoints/Worldwide", "http://127.0.0.1:8081/moved", true)]
+        [InlineData("http://[::1]:8080/endpoints/Worldwide", "http://localhost/moved", true)]
+        [InlineData("http://127.0.0.1:8080/endpoints/Worldwide", "http://192.0.2.1/endpoints/Worldwide", false)]
+        [InlineData("https://endpoints.office.com/endpoints/Worldwide", "http://127.0.0.1/endpoints/Worldwide", false)]
+        [InlineData("https://endpoints.office.com/endpoints/Worldwide", "http://endpoints.office.com/endpoints/Worldwide", false)]
+        [InlineData("https://endpoints.office.com/endpoints/Worldwide", "ftp://endpoints.office.com/endpoints/Worldwide", false)]
+        [InlineData("https://endpoints.office.com/endpoints/Worldwide", "file:///etc/passwd", false)]
+        public void FollowsARedirectOnlyWhereTheFirstAddressCouldHavePointed(string from, string to, bool allowed)
+        {
+            Assert.Equal(allowed, EndpointsWebService.IsAllowedRedirect(new Uri(from), new Uri(to)));
+        }
+
+        [Theory]
+        [InlineData("https://admin:S3cret@endpoints.office.com/version/Worldwide?ClientRequestId=1#top", "https://endpoints.office.com/version/Worldwide")]
+        [InlineData("http://admin@127.0.0.1:8080/", "http://127.0.0.1:8080/")]
+        [InlineData("https://endpoints.office.com", "https://endpoints.office.com/")]
+        public void DescribesAnAddressWithoutItsUserInformation(string uri, string expected)
+        {
+            Assert.Equal(expected, EndpointsWebService.Describe(new Uri(uri)));
+        }
+
+        [Fact]
+        public void RefusesAnInsecureAddressWithoutEchoingItsPassword()
+        {
+            var error = Assert.Throws<WebServiceException>(() => EndpointsWebService.RequireSecure(new Uri("http://admin:S3cret@endpoints.office.com/")));
+            Assert.Equal("WebServiceInsecureUri", error.ErrorId);
+            Assert.Equal("The web service address 'http://endpoints.office.com/' must use HTTPS (plain HTTP is allowed only for a loopback host).", error.Message);
         }
     }
 }

@@ -24,9 +24,14 @@ function global:Set-NetFirewallRule {
 }
 
 function global:Set-ReceiveConnector {
-    # RemoteIPRanges is a MultiValuedProperty: a list replaces the entries, @{Add=...; Remove=...} edits them.
+    # RemoteIPRanges is a MultiValuedProperty: a list replaces the entries, @{Add=...; Remove=...} edits them. The real
+    # cmdlet runs remotely (Exchange Management Shell, Exchange Online PowerShell), where arguments arrive serialized:
+    # an example must pass plain CIDR strings.
     param([string] $Identity, [object] $RemoteIPRanges)
-    if ($RemoteIPRanges -isnot [hashtable]) { $PSBoundParameters['RemoteIPRanges'] = [string[]] $RemoteIPRanges }
+    $values = if ($RemoteIPRanges -is [hashtable]) { @($RemoteIPRanges.Values | ForEach-Object { $_ }) } else { @($RemoteIPRanges) }
+    foreach ($value in $values) {
+        if ($value -isnot [string]) { throw "Set-ReceiveConnector runs remotely: pass CIDR strings, not $($value.GetType().FullName)." }
+    }
     Add-EopHelpCall 'Set-ReceiveConnector' $PSBoundParameters
 }
 

@@ -84,6 +84,7 @@ Describe 'EopTools module' {
             @{ Type = 'EopTools.IO.OutputFileException'; Kind = 'OutputFolderNotFound'; Id = 'OutputFolderNotFound'; Category = 'ObjectNotFound' }
             @{ Type = 'EopTools.IO.OutputFileException'; Kind = 'OutputPathIsFolder'; Id = 'OutputPathIsFolder'; Category = 'InvalidArgument' }
             @{ Type = 'EopTools.IO.OutputFileException'; Kind = 'OutputFileWriteFailed'; Id = 'OutputFileWriteFailed'; Category = 'WriteError' }
+            @{ Type = 'EopTools.IO.OutputFileException'; Kind = 'CacheBusy'; Id = 'CacheBusy'; Category = 'ResourceBusy' }
             @{ Type = 'EopTools.Sources.WebServiceException'; Kind = 'InsecureUri'; Id = 'WebServiceInsecureUri'; Category = 'SecurityError' }
             @{ Type = 'EopTools.Sources.WebServiceException'; Kind = 'Unreachable'; Id = 'WebServiceUnreachable'; Category = 'ConnectionError' }
             @{ Type = 'EopTools.Sources.WebServiceException'; Kind = 'Timeout'; Id = 'WebServiceTimeout'; Category = 'OperationTimeout' }
@@ -92,6 +93,7 @@ Describe 'EopTools module' {
             @{ Type = 'EopTools.Sources.WebServiceException'; Kind = 'IncompleteAnswer'; Id = 'WebServiceIncompleteAnswer'; Category = 'InvalidData' }
             @{ Type = 'EopTools.Sources.WebServiceException'; Kind = 'AnswerTooLarge'; Id = 'WebServiceAnswerTooLarge'; Category = 'LimitsExceeded' }
             @{ Type = 'EopTools.Sources.WebServiceException'; Kind = 'UnexpectedAnswer'; Id = 'WebServiceUnexpectedAnswer'; Category = 'InvalidData' }
+            @{ Type = 'EopTools.Sources.WebServiceException'; Kind = 'RedirectRefused'; Id = 'WebServiceRedirectRefused'; Category = 'SecurityError' }
         ) {
             $exception = New-ModuleException $Type $Kind
             $record = ConvertTo-ModuleErrorRecord $exception
@@ -148,7 +150,7 @@ Register-PSResourceRepository -Name EopToolsTest -Uri '$repository' -Trusted
 Publish-PSResource -Path '$ModulePath' -Repository EopToolsTest
 Install-PSResource -Name EopTools -Repository EopToolsTest -TrustRepository -Scope CurrentUser
 "@
-            $use = 'Import-Module EopTools; (Get-Module EopTools).Version.ToString(); (Get-EopIpRange).Count; (Get-Module EopTools).ModuleBase'
+            $use = 'Import-Module EopTools; (Get-Module EopTools).Version.ToString(); (Get-EopIpRange -WarningAction SilentlyContinue).Count; (Get-Module EopTools).ModuleBase'
             $saved = @{ HOME = $env:HOME; XDG_DATA_HOME = $env:XDG_DATA_HOME; XDG_CONFIG_HOME = $env:XDG_CONFIG_HOME; LOCALAPPDATA = $env:LOCALAPPDATA; USERPROFILE = $env:USERPROFILE; PSModulePath = $env:PSModulePath }
             try {
                 $env:HOME = $isolatedHome; $env:USERPROFILE = $isolatedHome; $env:LOCALAPPDATA = Join-Path $isolatedHome 'AppData'
@@ -305,7 +307,9 @@ Install-PSResource -Name EopTools -Repository EopToolsTest -TrustRepository -Sco
                     $Output.Version | Should -Be '2026120100'
                     $Output.Updated | Should -BeTrue
                     $Output.RangeCount | Should -Be 5
-                    (Get-FileHash $Output.CachePath).Hash | Should -Be (Get-FileHash $served).Hash
+                    $Output.CachePath | Should -Be (Join-Path $env:EOPTOOLS_CACHE_DIR 'ranges.cache')
+                    $cached = [System.IO.File]::ReadAllText($Output.CachePath)
+                    $cached.Substring($cached.IndexOf("`n`n") + 2) | Should -BeExactly ([System.IO.File]::ReadAllText($served))
                     (Get-EopIpRange).Prefix | Should -Be $servedPrefixes
                 }
                 'Update-EopIpRange 2' = {
@@ -322,7 +326,7 @@ Install-PSResource -Name EopTools -Repository EopToolsTest -TrustRepository -Sco
                     $EopHelpService.VersionRequests | Should -Be $RequestsBefore.Version
                     $Output.Version | Should -Be '0000000000'
                     $Output.Updated | Should -BeTrue
-                    $Output.CachePath | Should -BeLike '*ranges-Worldwide-0000000000.json'
+                    $Output.CachePath | Should -Be (Join-Path $env:EOPTOOLS_CACHE_DIR 'ranges.cache')
                     (Get-EopIpRange).Prefix | Should -Be $servedPrefixes
                 }
             }

@@ -21,6 +21,20 @@ BeforeAll {
     function script:Invoke-ChildPwsh([string] $Command) {
         Invoke-Pwsh -ArgumentList '-Command', "Import-Module '$ModulePath'; $Command" 2>&1
     }
+
+    # The cache file's header lines and its data as received.
+    function script:Read-CacheFile([string] $Path) {
+        $text = [System.IO.File]::ReadAllText($Path)
+        $end = $text.IndexOf("`n`n")
+        [pscustomobject]@{ Header = $text.Substring(0, $end).Split("`n"); Content = $text.Substring($end + 2) }
+    }
+
+    # Moves the cache's last confirmation back by some days, as if no update had confirmed it since.
+    function script:Set-CacheConfirmed([string] $Path, [int] $DaysAgo) {
+        $text = [System.IO.File]::ReadAllText($Path)
+        $confirmed = [datetime]::UtcNow.AddDays(-$DaysAgo).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", [cultureinfo]::InvariantCulture)
+        [System.IO.File]::WriteAllText($Path, ($text -replace '(?m)^confirmed: .*$', "confirmed: $confirmed"))
+    }
 }
 
 Describe 'Update-EopIpRange' {
@@ -29,11 +43,12 @@ Describe 'Update-EopIpRange' {
             Assert-SharedData
             $script:Service = [EopTools.TestServer.FakeEndpointsService]::new($Real2022)
 
-            # Caches the service's answer, then corrupts it; returns the warning a new session must give, as a pattern.
+            # Caches the service's answer, then corrupts its data; returns the warning a new session must give, as a pattern.
             function script:Use-CorruptCache {
                 $null = Update-EopIpRange -Uri $Service.BaseUri
-                $path = Join-Path $Cache 'ranges-Worldwide-2022083100.json'
-                Set-Content -Path $path -Value '[{"id":10,"serviceArea":"Exch'
+                $path = Join-Path $Cache 'ranges.cache'
+                $text = [System.IO.File]::ReadAllText($path)
+                [System.IO.File]::WriteAllText($path, $text.Substring(0, $text.IndexOf("`n`n") + 2) + '[{"id":10,"serviceArea":"Exch')
                 "*WARNING: The cached ranges in '$path' cannot be used (*); they are passed over. Using the embedded seed instead.*"
             }
         }
@@ -54,11 +69,16 @@ Describe 'Update-EopIpRange' {
             $result.Version | Should -Be '2022083100'
             $result.Updated | Should -BeTrue
             $result.RangeCount | Should -Be 6
-            $result.CachePath | Should -Be (Join-Path $Cache 'ranges-Worldwide-2022083100.json')
-            (Get-FileHash $result.CachePath).Hash | Should -Be (Get-FileHash $Real2022).Hash
+            $result.CachePath | Should -Be (Join-Path $Cache 'ranges.cache')
+            $file = Read-CacheFile $result.CachePath
+            $file.Header[0..2] | Should -Be @('EopTools range cache 1', 'instance: Worldwide', 'version: 2022083100')
+            [datetime]::ParseExact($file.Header[3], "'confirmed: 'yyyy-MM-dd'T'HH:mm:ss'Z'", [cultureinfo]::InvariantCulture, 'AdjustToUniversal,AssumeUniversal') |
+                Should -BeGreaterThan ([datetime]::UtcNow.AddMinutes(-5))
+            $file.Content | Should -BeExactly ([System.IO.File]::ReadAllText($Real2022))
             (Get-EopIpRange).Prefix | Should -Be @('40.92.0.0/15', '40.107.0.0/16', '52.100.0.0/14', '104.47.0.0/17', '2a01:111:f400::/48', '2a01:111:f403::/48')
             (Get-EopIpRange)[0].EndpointSet.Id | Should -Be 10
             (Get-EopIpRange)[0].DataSet.Version | Should -Be '2022083100'
+            (Get-EopIpRange)[0].DataSet.Source | Should -Be "$($Service.BaseUri)endpoints/Worldwide"
             (Test-EopIpAddress 40.107.200.1).Range.Prefix | Should -Be '40.107.0.0/16'
         }
 
@@ -73,20 +93,35 @@ Describe 'Update-EopIpRange' {
             $Service.EndpointsRequests | Should -Be $downloads
         }
 
-        It 'downloads a newer version and keeps only it in the cache' {
+        It 'downloads a newer version, keeps only it in the cache, and says Updated only when the EOP ranges changed' {
             $null = Update-EopIpRange -Uri $Service.BaseUri
             $Service.Version = '2022090100'
-            $result = Update-EopIpRange -Uri $Service.BaseUri
-            $result.Updated | Should -BeTrue
-            $result.PreviousVersion | Should -Be '2022083100'
-            $result.Version | Should -Be '2022090100'
-            (Get-ChildItem $Cache -Filter 'ranges-*').Name | Should -Be 'ranges-Worldwide-2022090100.json'
+            $sameRanges = Update-EopIpRange -Uri $Service.BaseUri
+            $sameRanges.Updated | Should -BeFalse
+            $sameRanges.PreviousVersion | Should -Be '2022083100'
+            $sameRanges.Version | Should -Be '2022090100'
+            (Read-CacheFile (Join-Path $Cache 'ranges.cache')).Header[2] | Should -Be 'version: 2022090100'
+
+            $Service.Version = '2022100100'
+            $Service.EndpointsBody = Get-Content -Raw (Join-Path $SharedData 'endpoints-service/endpoints-worldwide-noipv6-2025/m365.json')
+            try {
+                $changed = Update-EopIpRange -Uri $Service.BaseUri
+            }
+            finally {
+                $Service.EndpointsBody = Get-Content -Raw $Real2022
+            }
+            $changed.Updated | Should -BeTrue
+            $changed.PreviousVersion | Should -Be '2022090100'
+            $changed.Version | Should -Be '2022100100'
+            (Get-ChildItem $Cache -Filter 'ranges*').Name | Sort-Object | Should -Be @('ranges.cache', 'ranges.lock')
         }
 
         It 'downloads again with -Force' {
             $null = Update-EopIpRange -Uri $Service.BaseUri
             $downloads = $Service.EndpointsRequests
-            (Update-EopIpRange -Uri $Service.BaseUri -Force).Updated | Should -BeTrue
+            $result = Update-EopIpRange -Uri $Service.BaseUri -Force
+            $result.Updated | Should -BeFalse -Because 'the answer downloaded again holds the same ranges'
+            $result.Version | Should -Be '2022083100'
             $Service.EndpointsRequests | Should -Be ($downloads + 1)
         }
 
@@ -103,7 +138,7 @@ Describe 'Update-EopIpRange' {
             $downloads = $Service.EndpointsRequests
             $result = Update-EopIpRange -Uri $Service.BaseUri -WhatIf
             $result | Should -BeNullOrEmpty
-            @(Get-ChildItem $Cache -Filter 'ranges-*').Count | Should -Be 0
+            Join-Path $Cache 'ranges.cache' | Should -Not -Exist
             $Service.EndpointsRequests | Should -Be $downloads
         }
 
@@ -111,7 +146,7 @@ Describe 'Update-EopIpRange' {
             $null = Update-EopIpRange -Uri $Service.BaseUri
             $output = Invoke-ChildPwsh '(Get-EopIpRange).Prefix -join ","; (Get-EopIpRange)[0].DataSet.Source'
             $output[0] | Should -Be '40.92.0.0/15,40.107.0.0/16,52.100.0.0/14,104.47.0.0/17,2a01:111:f400::/48,2a01:111:f403::/48'
-            $output[1] | Should -Be (Join-Path $Cache 'ranges-Worldwide-2022083100.json')
+            $output[1] | Should -Be (Join-Path $Cache 'ranges.cache')
         }
 
         It 'falls back to the embedded seed with a warning when the cache is corrupt' {
@@ -190,6 +225,43 @@ Describe 'Update-EopIpRange' {
             (Get-State).Files | Should -Be $before.Files
         }
 
+        It 'follows a redirect from the loopback server to itself' {
+            $Service.Fault = 'RedirectLoopback'
+            $result = Update-EopIpRange -Uri $Service.BaseUri
+            $result.Version | Should -Be '2026120100'
+            (Test-EopIpAddress 192.0.2.200).Range.Prefix | Should -Be '192.0.2.128/25'
+        }
+
+        It 'refuses a redirect to plain HTTP on a host that is not loopback, without contacting it' {
+            $before = Get-State
+            $Service.Fault = 'RedirectOffLoopback'
+            $failure = { Update-EopIpRange -Uri $Service.BaseUri -TimeoutSec 5 } |
+                Should -Throw -ErrorId 'WebServiceRedirectRefused,EopTools.Commands.UpdateEopIpRangeCommand' -PassThru
+            $failure.Exception.Message | Should -Be ("The web service at $($Service.BaseUri)endpoints/Worldwide answered HTTP 302 (Found) to " +
+                'http://192.0.2.1/endpoints/Worldwide, which is not HTTPS (plain HTTP is followed only from a loopback host to a loopback host); it was not followed. Nothing was changed.')
+            $failure.CategoryInfo.Category | Should -Be 'SecurityError'
+            $after = Get-State
+            $after.Files | Should -Be $before.Files
+            $after.Answers | Should -Be $before.Answers
+        }
+
+        It 'stops following redirects after five' {
+            $Service.Fault = 'RedirectLoop'
+            $failure = { Update-EopIpRange -Uri $Service.BaseUri } |
+                Should -Throw -ErrorId 'WebServiceRedirectRefused,EopTools.Commands.UpdateEopIpRangeCommand' -PassThru
+            $failure.Exception.Message | Should -BeLike '*answered HTTP 302 (Found) to *, after 5 redirects already; it was not followed. Nothing was changed.'
+        }
+
+        It 'never shows a password written into the address' {
+            $port = [EopTools.TestServer.FakeEndpointsService]::FreePort()
+            $failure = { Update-EopIpRange -Uri "http://admin:S3cret@127.0.0.1:$port/" } |
+                Should -Throw -ErrorId 'WebServiceUnreachable,EopTools.Commands.UpdateEopIpRangeCommand' -PassThru
+            $failure.Exception.Message | Should -BeLike "The web service at http://127.0.0.1:$port/version/Worldwide cannot be reached: *"
+            $failure.TargetObject | Should -Be "http://127.0.0.1:$port/"
+            { Update-EopIpRange -Uri 'http://admin:S3cret@endpoints.office.com' } | Should -Throw -ErrorId 'WebServiceInsecureUri,EopTools.Commands.UpdateEopIpRangeCommand' -PassThru |
+                ForEach-Object { "$($_.Exception.Message) $($_.TargetObject)" } | Should -Not -BeLike '*S3cret*'
+        }
+
         It 'refuses plain HTTP to a host that is not loopback' {
             { Update-EopIpRange -Uri 'http://endpoints.office.com' } |
                 Should -Throw -ErrorId 'WebServiceInsecureUri,EopTools.Commands.UpdateEopIpRangeCommand' -ExpectedMessage '*must use HTTPS*'
@@ -220,15 +292,27 @@ Describe 'Update-EopIpRange' {
             $result.Updated | Should -BeTrue
             $result.Version | Should -Be '0000000000'
             $result.RangeCount | Should -Be 5
-            $result.CachePath | Should -Be (Join-Path $Cache 'ranges-Worldwide-0000000000.json')
+            $result.CachePath | Should -Be (Join-Path $Cache 'ranges.cache')
             (Test-EopIpAddress 192.0.2.200).Range.Prefix | Should -Be '192.0.2.128/25'
         }
 
         It 'imports the legacy XML' {
             $result = Update-EopIpRange -Path (Join-Path $Fixtures 'O365IPAddresses.xml') -Instance USGovDoD -WarningAction SilentlyContinue
             $result.Instance | Should -Be 'USGovDoD'
-            $result.CachePath | Should -Be (Join-Path $Cache 'ranges-USGovDoD-0000000000.xml')
+            $result.CachePath | Should -Be (Join-Path $Cache 'ranges.cache')
+            (Read-CacheFile $result.CachePath).Header[1..2] | Should -Be @('instance: USGovDoD', 'version: 0000000000')
             (Get-EopIpRange).Prefix | Should -Be @('192.0.2.0/24', '203.0.113.7/32', '2001:db8:f40::/48')
+        }
+
+        It 'says Updated false when the same file is imported again, so a scheduled task changes nothing' {
+            $first = Update-EopIpRange -Path $Fixture -WarningAction SilentlyContinue
+            $again = Update-EopIpRange -Path $Fixture -WarningAction SilentlyContinue
+            $first.Updated | Should -BeTrue
+            $again.Updated | Should -BeFalse
+            $again.PreviousVersion | Should -Be '0000000000'
+            $again.Version | Should -Be '0000000000'
+            $again.RangeCount | Should -Be 5
+            "$again" | Should -Be 'Worldwide EOP ranges are current at 0000000000 (5 ranges)'
         }
 
         It 'fails with <ErrorId> for <Name> and leaves the cache as it was' -ForEach @(
@@ -240,6 +324,90 @@ Describe 'Update-EopIpRange' {
             { Update-EopIpRange -Path (Join-Path $Fixtures $File) } | Should -Throw -ErrorId "$ErrorId,EopTools.Commands.UpdateEopIpRangeCommand"
             (Get-State).Files | Should -Be $before.Files
             (Get-State).Answers | Should -Be $before.Answers
+        }
+    }
+    Context 'Data age' {
+        BeforeAll {
+            $script:Service = [EopTools.TestServer.FakeEndpointsService]::new($Fixture)
+            $script:HowToUpdate = 'Run Update-EopIpRange to fetch the current ranges, or Update-EopIpRange -Path <file> on a server without internet access.'
+            # The WARNING lines a new session writes while it answers three commands.
+            function script:Get-SessionWarnings([string] $Options = '') {
+                $output = Invoke-ChildPwsh "Get-EopIpRange $Options | Out-Null; Test-EopIpAddress 40.92.70.1 $Options | Out-Null; Get-EopIpRange -Region Global $Options | Out-Null"
+                @($output | ForEach-Object { "$_" -replace '\e\[[0-9;]*m', '' } | Where-Object { $_ -like 'WARNING:*' })
+            }
+        }
+        AfterAll {
+            $Service.Dispose()
+        }
+        BeforeEach {
+            $script:Cache = Use-EmptyCache
+            $Service.Version = '2026110100'
+        }
+
+        It 'says once per session that the answers come from the embedded 2018 page, and how to update' {
+            Get-SessionWarnings | Should -Be @("WARNING: The EOP ranges come from the page of 2018-08-02 embedded in EopTools, not from current data: there are no usable cached ranges in '$Cache'. $HowToUpdate")
+        }
+
+        It 'is silenced by -WarningAction SilentlyContinue' {
+            Get-SessionWarnings '-WarningAction SilentlyContinue' | Should -BeNullOrEmpty
+        }
+
+        It 'says once per session when the cache was last confirmed more than 30 days ago' {
+            $null = Update-EopIpRange -Uri $Service.BaseUri
+            Get-SessionWarnings | Should -BeNullOrEmpty
+            Set-CacheConfirmed (Join-Path $Cache 'ranges.cache') -DaysAgo 31
+            $day = [datetime]::UtcNow.AddDays(-31).ToString('yyyy-MM-dd')
+            Get-SessionWarnings | Should -Be @("WARNING: The cached EOP ranges in '$(Join-Path $Cache 'ranges.cache')' (Worldwide, version 2026110100) were last confirmed current by Update-EopIpRange on $day, 31 days ago. $HowToUpdate")
+        }
+
+        It 'records the confirmation when the web service''s version is unchanged' {
+            $null = Update-EopIpRange -Uri $Service.BaseUri
+            Set-CacheConfirmed (Join-Path $Cache 'ranges.cache') -DaysAgo 40
+            $downloads = $Service.EndpointsRequests
+            $result = Update-EopIpRange -Uri $Service.BaseUri
+            $result.Updated | Should -BeFalse
+            $Service.EndpointsRequests | Should -Be $downloads
+            Get-SessionWarnings | Should -BeNullOrEmpty
+        }
+
+        It 'records the confirmation when the same file is imported again' {
+            $null = Update-EopIpRange -Path $Fixture -WarningAction SilentlyContinue
+            Set-CacheConfirmed (Join-Path $Cache 'ranges.cache') -DaysAgo 40
+            $null = Update-EopIpRange -Path $Fixture -WarningAction SilentlyContinue
+            Get-SessionWarnings | Should -BeNullOrEmpty
+        }
+
+        It 'writes nothing with -WhatIf when the version is unchanged' {
+            $null = Update-EopIpRange -Uri $Service.BaseUri
+            Set-CacheConfirmed (Join-Path $Cache 'ranges.cache') -DaysAgo 40
+            $before = Get-FileHash (Join-Path $Cache 'ranges.cache')
+            Update-EopIpRange -Uri $Service.BaseUri -WhatIf | Should -BeNullOrEmpty
+            (Get-FileHash (Join-Path $Cache 'ranges.cache')).Hash | Should -Be $before.Hash
+        }
+    }
+
+    Context 'Cache folder' {
+        It 'resolves a relative EOPTOOLS_CACHE_DIR once, to a full path, against the process''s working folder' {
+            $start = Join-Path $TestDrive 'start'
+            $null = New-Item -ItemType Directory -Path $start -Force
+            $output = Invoke-ChildPwsh (@(
+                    "[Environment]::CurrentDirectory = '$start'; `$env:EOPTOOLS_CACHE_DIR = 'relative-cache'"
+                    "(Update-EopIpRange -Path '$Fixture' -WarningAction SilentlyContinue).CachePath"
+                    "[Environment]::CurrentDirectory = '$TestDrive'"
+                    "(Update-EopIpRange -Path '$Fixture' -WarningAction SilentlyContinue).CachePath"
+                ) -join '; ')
+            $output | Should -Be @((Join-Path $start 'relative-cache/ranges.cache'), (Join-Path $start 'relative-cache/ranges.cache'))
+        }
+
+        It 'refuses a blank EOPTOOLS_CACHE_DIR and says which folder it uses instead' {
+            $xdg = Join-Path $TestDrive 'xdg'
+            $output = Invoke-ChildPwsh (@(
+                    "[Environment]::CurrentDirectory = '$TestDrive'; `$env:XDG_CACHE_HOME = '$xdg'; `$env:EOPTOOLS_CACHE_DIR = '   '"
+                    "(Update-EopIpRange -Path '$Fixture' -WarningVariable warnings -WarningAction SilentlyContinue).CachePath"
+                    "`$warnings | Where-Object { `"`$_`" -like 'EOPTOOLS_CACHE_DIR*' } | ForEach-Object { `"`$_`" }"
+                ) -join '; ')
+            $output | Should -Be @((Join-Path $xdg 'EopTools/ranges.cache'), "EOPTOOLS_CACHE_DIR is blank ('   '); the cache folder '$(Join-Path $xdg 'EopTools')' is used instead.")
+            Get-ChildItem -Path $TestDrive -Directory | Where-Object { $_.Name.Trim() -eq '' } | Should -BeNullOrEmpty
         }
     }
 }

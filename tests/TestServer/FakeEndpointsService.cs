@@ -37,7 +37,11 @@ namespace EopTools.TestServer
         /// <summary>The /endpoints answer served in Normal mode.</summary>
         public string EndpointsBody { get; set; }
 
-        /// <summary>Normal, RateLimited, ServerError, Truncated, Html, TooLarge, Slow, or NoEop; applies to /endpoints.</summary>
+        /// <summary>
+        /// Normal, RateLimited, ServerError, Truncated, Html, TooLarge, Slow, NoEop, or a redirect: RedirectLoopback (to
+        /// /moved/endpoints/... on this server, which answers normally), RedirectOffLoopback (to plain HTTP on 192.0.2.1,
+        /// a documentation address that must never be contacted) or RedirectLoop (to itself); applies to /endpoints.
+        /// </summary>
         public string Fault { get; set; } = "Normal";
 
         public int VersionRequests => _versionRequests;
@@ -93,6 +97,11 @@ namespace EopTools.TestServer
                     Send(response, 200, "application/json", "{\"instance\":\"" + instance + "\",\"latest\":\"" + Version + "\"}");
                     return;
                 }
+                if (path.StartsWith("/moved/endpoints/", StringComparison.OrdinalIgnoreCase))
+                {
+                    Send(response, 200, "application/json", EndpointsBody);
+                    return;
+                }
                 if (!path.StartsWith("/endpoints/", StringComparison.OrdinalIgnoreCase))
                 {
                     Send(response, 404, "text/plain", "not found");
@@ -101,6 +110,15 @@ namespace EopTools.TestServer
                 Interlocked.Increment(ref _endpointsRequests);
                 switch (Fault)
                 {
+                    case "RedirectLoopback":
+                        Redirect(response, "/moved" + context.Request.Url!.PathAndQuery);
+                        return;
+                    case "RedirectOffLoopback":
+                        Redirect(response, "http://192.0.2.1" + context.Request.Url!.PathAndQuery);
+                        return;
+                    case "RedirectLoop":
+                        Redirect(response, context.Request.Url!.PathAndQuery);
+                        return;
                     case "RateLimited":
                         response.AddHeader("Retry-After", "3600");
                         Send(response, 429, "application/json", "{\"error\":\"too many requests\"}");
@@ -139,6 +157,12 @@ namespace EopTools.TestServer
             {
                 // The client went away (it timed out); nothing to answer.
             }
+        }
+
+        private static void Redirect(HttpListenerResponse response, string location)
+        {
+            response.AddHeader("Location", location);
+            Send(response, 302, "text/plain", "moved");
         }
 
         private static void Send(HttpListenerResponse response, int status, string contentType, string text)

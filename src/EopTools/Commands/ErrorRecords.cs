@@ -23,11 +23,14 @@ namespace EopTools.Commands
                     return ErrorCategory.ResourceExists;
                 case "OutputFileReadOnly":
                     return ErrorCategory.PermissionDenied;
+                case "CacheBusy":
+                    return ErrorCategory.ResourceBusy;
                 case "OutputPathIsFolder":
                     return ErrorCategory.InvalidArgument;
                 case "OutputFileWriteFailed":
                     return ErrorCategory.WriteError;
                 case "WebServiceInsecureUri":
+                case "WebServiceRedirectRefused":
                     return ErrorCategory.SecurityError;
                 case "WebServiceTimeout":
                     return ErrorCategory.OperationTimeout;

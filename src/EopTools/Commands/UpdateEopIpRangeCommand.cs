@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using EopTools.Completers;
+using EopTools.Index;
 using EopTools.IO;
 using EopTools.Parsing;
 using EopTools.Sources;
@@ -54,20 +55,20 @@ namespace EopTools.Commands
                 ThrowTerminatingError(new ErrorRecord(e, "UnknownInstance", ErrorCategory.InvalidArgument, Instance));
                 return;
             }
-            CacheStore cache = CacheStore.ForCurrentUser();
-            WriteVerbose("Cache folder: " + cache.Directory);
             var warnings = new List<string>();
-            EopRangeUpdate? result;
+            CacheStore cache = CacheStore.ForCurrentUser(warnings);
+            WriteVerbose("Cache folder: " + cache.Directory);
+            RangeUpdateOutcome? outcome;
             try
             {
-                result = ParameterSetName == FileSet
-                    ? RangeUpdater.Import(cache, instance, SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path), Confirm, warnings)
-                    : RangeUpdater.Update(cache, instance, Uri, Force, TimeSpan.FromSeconds(TimeoutSec), Confirm, warnings, _stopping.Token);
+                outcome = ParameterSetName == FileSet
+                    ? RangeUpdater.Import(cache, instance, SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path), DateTime.UtcNow, Confirm, warnings)
+                    : RangeUpdater.Update(cache, instance, Uri, Force, TimeSpan.FromSeconds(TimeoutSec), DateTime.UtcNow, Confirm, warnings, _stopping.Token);
             }
             catch (WebServiceException e)
             {
                 WriteWarnings(warnings);
-                ThrowTerminatingError(ErrorRecords.For(e, Uri));
+                ThrowTerminatingError(ErrorRecords.For(e, EndpointsWebService.Describe(Uri)));
                 return;
             }
             catch (OutputFileException e)
@@ -83,7 +84,9 @@ namespace EopTools.Commands
                 return;
             }
             WriteWarnings(warnings);
-            if (result != null) WriteObject(result);
+            if (outcome == null) return;
+            EopSession.Replace(new RangeIndex(outcome.Data));
+            WriteObject(outcome.Report);
         }
 
         protected override void StopProcessing() => _stopping.Cancel();

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
@@ -69,7 +70,10 @@ namespace EopTools.Index
             }
         }
 
-        /// <summary>Warnings from loading the default data (a corrupt cache), handed out once to the cmdlet that triggered it.</summary>
+        /// <summary>
+        /// Warnings from loading the default data (a corrupt cache, answers from the seed, a cache not confirmed for a
+        /// month), handed out once to the cmdlet that triggered the load: one warning per session, not per call.
+        /// </summary>
         public static List<string> TakeLoadWarnings()
         {
             lock (Gate)
@@ -82,10 +86,18 @@ namespace EopTools.Index
 
         private static RangeIndex LoadDefault()
         {
+            CacheStore cache = CacheStore.ForCurrentUser(PendingWarnings);
             var problems = new List<string>();
-            CachedRanges? cached = CacheStore.ForCurrentUser().Load(null, problems);
+            CachedRanges? cached = cache.Load(null, problems);
             foreach (string problem in problems) PendingWarnings.Add(problem + " Using " + (cached == null ? "the embedded seed" : "'" + cached.Path + "'") + " instead.");
-            return cached == null ? Seed : new RangeIndex(cached.Data);
+            if (cached == null)
+            {
+                PendingWarnings.Add(DataAge.SeedWarning(Seed.DataSet, cache.Directory));
+                return Seed;
+            }
+            string? stale = DataAge.StaleCacheWarning(cached, DateTime.UtcNow);
+            if (stale != null) PendingWarnings.Add(stale);
+            return new RangeIndex(cached.Data);
         }
 
         internal static string ReadSeedText()

@@ -1,25 +1,40 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.IO;
 using System.Runtime.InteropServices;
+using System.Text;
+using System.Threading;
 using EopTools.IO;
 using EopTools.Parsing;
 
 namespace EopTools.Sources
 {
-    /// <summary>The ranges last fetched or imported, kept as the file that was received, with its version.</summary>
+    /// <summary>The ranges last fetched or imported: the data as received, what it is, and when it was last confirmed current.</summary>
     internal sealed class CachedRanges
     {
-        public CachedRanges(string version, string path, RangeData data)
+        public CachedRanges(string instance, string version, DateTime confirmed, string content, string path, RangeData data)
         {
+            Instance = instance;
             Version = version;
+            Confirmed = confirmed;
+            Content = content;
             Path = path;
             Data = data;
         }
 
+        public string Instance { get; }
+
+        /// <summary>The web service's version, or <see cref="CacheStore.UnversionedImport"/> for an imported file.</summary>
         public string Version { get; }
+
+        /// <summary>When a successful Update-EopIpRange last found this data current (UTC).</summary>
+        public DateTime Confirmed { get; }
+
+        /// <summary>The file or answer exactly as received.</summary>
+        public string Content { get; }
 
         public string Path { get; }
 
@@ -27,17 +42,35 @@ namespace EopTools.Sources
     }
 
     /// <summary>
-    /// The per-user cache folder. A cache file is named ranges-{instance}-{version}{extension} and holds the data exactly
-    /// as received; it is written to a temporary file and renamed into place, so it is never seen empty or partial.
+    /// The per-user cache folder. It holds one file, ranges.cache: a short header (instance, version, when last
+    /// confirmed) and the data exactly as received. Writers take ranges.lock, so an update reads and replaces the file
+    /// as one step, and write a temporary file renamed over ranges.cache; readers take no lock and always find a whole
+    /// file, the old one or the new one. ranges-{instance}-{version}.{extension} files of earlier versions are read
+    /// when there is no ranges.cache, and deleted by the next write.
     /// </summary>
     internal sealed class CacheStore
     {
         public const string DirectoryVariable = "EOPTOOLS_CACHE_DIR";
         public const string UnversionedImport = "0000000000";
+        public const string FileName = "ranges.cache";
 
+        /// <summary>How long a writer waits for another one to finish; a write takes milliseconds.</summary>
+        public static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(30);
+
+        private const string LockFileName = "ranges.lock";
         private const string ClientRequestIdFile = "client-request-id.txt";
-        private const string FilePrefix = "ranges-";
+        private const string LegacyPrefix = "ranges-";
         private const int MaxExtensionLength = 10;
+        private const string Signature = "EopTools range cache 1";
+        private const string InstanceKey = "instance: ";
+        private const string VersionKey = "version: ";
+        private const string ConfirmedKey = "confirmed: ";
+        private const string ConfirmedFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
+
+        /// <summary>The largest cache file read: the largest answer the web service client accepts, and the header.</summary>
+        private const long MaxFileBytes = EndpointsWebService.MaxAnswerBytes + 1024;
+
+        private static ResolvedFolder? _resolved;
 
         public CacheStore(string directory)
         {
@@ -46,74 +79,134 @@ namespace EopTools.Sources
 
         public string Directory { get; }
 
-        /// <summary>EOPTOOLS_CACHE_DIR, else LOCALAPPDATA\EopTools on Windows, XDG_CACHE_HOME/EopTools or ~/.cache/EopTools elsewhere.</summary>
-        public static CacheStore ForCurrentUser()
+        public string FilePath => System.IO.Path.Combine(Directory, FileName);
+
+        /// <summary>
+        /// EOPTOOLS_CACHE_DIR, else LOCALAPPDATA\EopTools on Windows, XDG_CACHE_HOME/EopTools or ~/.cache/EopTools
+        /// elsewhere; resolved to a full path once per value of the variable, so every cmdlet of the process uses the
+        /// same folder. A blank or invalid value is reported in <paramref name="warnings"/> (on every call).
+        /// </summary>
+        public static CacheStore ForCurrentUser(List<string> warnings)
         {
             string? configured = Environment.GetEnvironmentVariable(DirectoryVariable);
-            if (!string.IsNullOrEmpty(configured)) return new CacheStore(configured!);
-            if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
+            ResolvedFolder? resolved = Volatile.Read(ref _resolved);
+            if (resolved == null || resolved.Configured != configured)
             {
-                return new CacheStore(System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "EopTools"));
+                var found = new List<string>();
+                bool windows = RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
+                string defaultDirectory = DefaultDirectory(windows, Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData),
+                    Environment.GetEnvironmentVariable("XDG_CACHE_HOME"), Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
+                string directory = ChooseDirectory(configured, Environment.CurrentDirectory, defaultDirectory, found);
+                resolved = new ResolvedFolder(configured, new CacheStore(directory), found);
+                Volatile.Write(ref _resolved, resolved);
             }
-            string? xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-            string root = !string.IsNullOrEmpty(xdg) ? xdg! : System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
-            return new CacheStore(System.IO.Path.Combine(root, "EopTools"));
+            warnings.AddRange(resolved.Warnings);
+            return resolved.Store;
         }
 
         /// <summary>
-        /// The newest cache file that reads to EOP ranges (of <paramref name="instance"/>, or of any instance), or null.
-        /// A file that cannot be read is reported in <paramref name="problems"/> and passed over.
+        /// The configured folder as a full path (a relative one against <paramref name="workingFolder"/>, the process's
+        /// working folder), or <paramref name="defaultDirectory"/> when none is configured or the value cannot be used.
+        /// </summary>
+        internal static string ChooseDirectory(string? configured, string workingFolder, string defaultDirectory, List<string> warnings)
+        {
+            if (string.IsNullOrEmpty(configured)) return defaultDirectory;
+            if (configured!.Trim().Length == 0)
+            {
+                warnings.Add(DirectoryVariable + " is blank ('" + configured + "'); the cache folder '" + defaultDirectory + "' is used instead.");
+                return defaultDirectory;
+            }
+            try
+            {
+                return System.IO.Path.GetFullPath(System.IO.Path.Combine(workingFolder, configured));
+            }
+            catch (Exception e) when (e is ArgumentException || e is NotSupportedException || e is PathTooLongException)
+            {
+                warnings.Add(DirectoryVariable + " ('" + configured + "') is not a folder path (" + e.Message + "); the cache folder '" + defaultDirectory + "' is used instead.");
+                return defaultDirectory;
+            }
+        }
+
+        /// <summary>The per-user default; an XDG_CACHE_HOME that is not absolute is ignored, as the XDG specification says.</summary>
+        internal static string DefaultDirectory(bool windows, string localAppData, string? xdgCacheHome, string userProfile)
+        {
+            if (windows) return System.IO.Path.Combine(localAppData, "EopTools");
+            string root = !string.IsNullOrEmpty(xdgCacheHome) && System.IO.Path.IsPathRooted(xdgCacheHome)
+                ? xdgCacheHome!
+                : System.IO.Path.Combine(userProfile, ".cache");
+            return System.IO.Path.Combine(root, "EopTools");
+        }
+
+        /// <summary>
+        /// The cached ranges (of <paramref name="instance"/>, or of any instance), or null. A file that cannot be used
+        /// is reported in <paramref name="problems"/> and passed over. Takes no lock: the file is only ever replaced whole.
         /// </summary>
         public CachedRanges? Load(string? instance, List<string> problems)
         {
             if (!System.IO.Directory.Exists(Directory)) return null;
-            var candidates = new List<CacheFile>();
-            foreach (FileInfo file in new DirectoryInfo(Directory).GetFiles(FilePrefix + "*"))
-            {
-                if (TryReadFileName(file.Name, out string? fileInstance, out string? version) &&
-                    (instance == null || string.Equals(fileInstance, instance, StringComparison.OrdinalIgnoreCase)))
-                {
-                    candidates.Add(new CacheFile(file, fileInstance, version));
-                }
-            }
-            candidates.Sort((a, b) => b.File.LastWriteTimeUtc.CompareTo(a.File.LastWriteTimeUtc));
-            foreach (CacheFile candidate in candidates)
-            {
-                string path = candidate.File.FullName;
-                try
-                {
-                    string? version = candidate.Version == UnversionedImport ? null : candidate.Version;
-                    RangeData data = RangeFileReader.ReadText(RangeFileReader.ReadFileText(path), path, candidate.Instance, version);
-                    return new CachedRanges(candidate.Version, path, data);
-                }
-                catch (RangeDataException e)
-                {
-                    problems.Add("The cached ranges in '" + path + "' cannot be used (" + e.Message + "); they are passed over.");
-                }
-            }
-            return null;
+            if (TryLoadFile(problems, out CachedRanges? cached)) return Matching(cached, instance);
+            if (TryLoadLegacy(instance, problems, out cached)) return cached;
+            // No ranges.cache, and no file of an earlier version was read: a writer may have replaced them meanwhile.
+            TryLoadFile(problems, out cached);
+            return Matching(cached, instance);
         }
 
-        public string PathFor(string instance, string version, string extension) =>
-            System.IO.Path.Combine(Directory, FilePrefix + instance + "-" + version + extension);
-
-        /// <summary>Writes the data as received and makes it the only cache file; returns its path.</summary>
-        public string Save(string instance, string version, string extension, string content)
+        /// <summary>
+        /// Waits for other writers and holds ranges.lock until disposed. Load, decide and <see cref="Write"/> under it,
+        /// so that what is written is decided on what the cache holds at that moment.
+        /// </summary>
+        public IDisposable Lock()
         {
             CreateFolder();
-            string target = PathFor(instance, version, extension);
-            AtomicFile.Write(target, writer => writer.Write(content), noClobber: false, force: false);
-            string kept = System.IO.Path.GetFullPath(target);
-            foreach (FileInfo file in new DirectoryInfo(Directory).GetFiles(FilePrefix + "*"))
+            string path = System.IO.Path.Combine(Directory, LockFileName);
+            Stopwatch waited = Stopwatch.StartNew();
+            while (true)
             {
-                if (!TryReadFileName(file.Name, out _, out _) || string.Equals(file.FullName, kept, StringComparison.Ordinal)) continue;
+                try
+                {
+                    return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                }
+                catch (IOException e)
+                {
+                    if (waited.Elapsed >= LockTimeout)
+                    {
+                        throw new OutputFileException("CacheBusy", string.Format(CultureInfo.InvariantCulture,
+                            "The cache folder '{0}' stayed locked by another update for {1} seconds ({2}: {3}). Nothing was changed.",
+                            Directory, LockTimeout.TotalSeconds, LockFileName, e.Message), e);
+                    }
+                    Thread.Sleep(20);
+                }
+                catch (UnauthorizedAccessException e)
+                {
+                    throw new OutputFileException("OutputFileWriteFailed", "Cannot open the cache lock '" + path + "': " + e.Message, e);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Replaces ranges.cache with this data (written whole to a temporary file, then renamed), then deletes the files of
+        /// earlier versions. Call it holding <see cref="Lock"/>. Returns the file's path.
+        /// </summary>
+        public string Write(string instance, string version, DateTime confirmed, string content)
+        {
+            CreateFolder();
+            string target = FilePath;
+            AtomicFile.Write(target, writer =>
+            {
+                writer.Write(Signature + "\n" + InstanceKey + instance + "\n" + VersionKey + version + "\n" +
+                    ConfirmedKey + confirmed.ToUniversalTime().ToString(ConfirmedFormat, CultureInfo.InvariantCulture) + "\n\n");
+                writer.Write(content);
+            }, noClobber: false, force: false);
+            foreach (FileInfo file in new DirectoryInfo(Directory).GetFiles(LegacyPrefix + "*"))
+            {
+                if (!TryReadFileName(file.Name, out _, out _)) continue;
                 try
                 {
                     file.Delete();
                 }
                 catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
                 {
-                    // The new file is written and is the newest, which is the one Load takes; an old one left behind is harmless.
+                    // ranges.cache is written and is what Load reads first; an old file left behind is never read.
                 }
             }
             return target;
@@ -137,6 +230,129 @@ namespace EopTools.Sources
             return created;
         }
 
+        private static CachedRanges? Matching(CachedRanges? cached, string? instance) =>
+            cached != null && (instance == null || string.Equals(cached.Instance, instance, StringComparison.OrdinalIgnoreCase)) ? cached : null;
+
+        /// <summary>Reads ranges.cache; false when there is none. A file that cannot be used is a problem and a null result.</summary>
+        private bool TryLoadFile(List<string> problems, out CachedRanges? cached)
+        {
+            cached = null;
+            string path = FilePath;
+            string text;
+            try
+            {
+                // FileShare.Delete: on Windows, a writer may rename a new file over this one while it is being read.
+                using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete))
+                {
+                    if (stream.Length > MaxFileBytes)
+                    {
+                        problems.Add(string.Format(CultureInfo.InvariantCulture,
+                            "The cached ranges in '{0}' cannot be used (the file is {1} bytes, more than the {2} a cache file can be); they are passed over.",
+                            path, stream.Length, MaxFileBytes));
+                        return true;
+                    }
+                    using (var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: false)))
+                    {
+                        text = reader.ReadToEnd();
+                    }
+                }
+            }
+            catch (Exception e) when (e is FileNotFoundException || e is DirectoryNotFoundException)
+            {
+                return false;
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                problems.Add("The cached ranges in '" + path + "' cannot be used (" + e.Message + "); they are passed over.");
+                return true;
+            }
+            try
+            {
+                cached = Parse(text, path);
+            }
+            catch (RangeDataException e)
+            {
+                problems.Add("The cached ranges in '" + path + "' cannot be used (" + e.Message + "); they are passed over.");
+            }
+            return true;
+        }
+
+        /// <summary>The header, strictly: the signature line, instance, version and confirmed lines, an empty line; then the data.</summary>
+        internal static CachedRanges Parse(string text, string path)
+        {
+            int position = 0;
+            HeaderValue(text, ref position, 1, Signature, value => value.Length == 0, "'" + Signature + "'");
+            string instance = HeaderValue(text, ref position, 2, InstanceKey, IsInstance, "'" + InstanceKey + "' and an instance name");
+            string version = HeaderValue(text, ref position, 3, VersionKey, EndpointsWebService.IsVersion, "'" + VersionKey + "' and ten digits");
+            DateTime confirmed = default;
+            HeaderValue(text, ref position, 4, ConfirmedKey, value => DateTime.TryParseExact(value, ConfirmedFormat, CultureInfo.InvariantCulture,
+                DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out confirmed), "'" + ConfirmedKey + "' and a UTC time as " + ConfirmedFormat);
+            HeaderValue(text, ref position, 5, "", value => value.Length == 0, "empty");
+            string content = text.Substring(position);
+            return new CachedRanges(instance, version, confirmed, content, path, ReadContent(content, path, instance, version));
+        }
+
+        /// <summary>The ranges of cached data; an imported file's unknown version is not passed on as a version.</summary>
+        public static RangeData ReadContent(string content, string path, string instance, string version) =>
+            RangeFileReader.ReadText(content, path, instance, version == UnversionedImport ? null : version);
+
+        /// <summary>The value of the header line at <paramref name="position"/> after its key; the line must end with a line break.</summary>
+        private static string HeaderValue(string text, ref int position, int line, string key, Func<string, bool> valid, string expected)
+        {
+            int end = text.IndexOf('\n', position);
+            string found = end < 0 ? text.Substring(position) : text.Substring(position, end - position);
+            if (found.EndsWith("\r", StringComparison.Ordinal)) found = found.Substring(0, found.Length - 1);
+            string value = found.StartsWith(key, StringComparison.Ordinal) ? found.Substring(key.Length) : found;
+            if (end < 0 || (key.Length > 0 && value.Length == found.Length) || !valid(value))
+            {
+                string shown = found.Length <= 60 ? found : found.Substring(0, 60) + "...";
+                throw new RangeDataException("CacheFileInvalid", string.Format(CultureInfo.InvariantCulture,
+                    "line {0} is '{1}', not {2}: not a cache file of this module", line, shown, expected));
+            }
+            position = end + 1;
+            return value;
+        }
+
+        /// <summary>
+        /// The newest file of an earlier version that reads to EOP ranges. When one vanishes while this looks, a writer
+        /// is replacing them with ranges.cache: false, and the caller reads that instead.
+        /// </summary>
+        private bool TryLoadLegacy(string? instance, List<string> problems, out CachedRanges? cached)
+        {
+            cached = null;
+            var candidates = new List<LegacyFile>();
+            foreach (FileInfo file in new DirectoryInfo(Directory).GetFiles(LegacyPrefix + "*"))
+            {
+                if (TryReadFileName(file.Name, out string? fileInstance, out string? version) &&
+                    (instance == null || string.Equals(fileInstance, instance, StringComparison.OrdinalIgnoreCase)))
+                {
+                    candidates.Add(new LegacyFile(file, fileInstance, version));
+                }
+            }
+            candidates.Sort((a, b) => b.File.LastWriteTimeUtc.CompareTo(a.File.LastWriteTimeUtc));
+            foreach (LegacyFile candidate in candidates)
+            {
+                string path = candidate.File.FullName;
+                try
+                {
+                    string content = RangeFileReader.ReadFileText(path);
+                    RangeData data = ReadContent(content, path, candidate.Instance, candidate.Version);
+                    // Earlier versions recorded no confirmation: the file was written when its data was last found current.
+                    cached = new CachedRanges(candidate.Instance, candidate.Version, candidate.File.LastWriteTimeUtc, content, path, data);
+                    return true;
+                }
+                catch (RangeDataException e) when (e.ErrorId == "RangeFileNotFound")
+                {
+                    return false;
+                }
+                catch (RangeDataException e)
+                {
+                    problems.Add("The cached ranges in '" + path + "' cannot be used (" + e.Message + "); they are passed over.");
+                }
+            }
+            return false;
+        }
+
         /// <summary>Creates the cache folder when missing; one that cannot be created fails as any cache write does.</summary>
         private void CreateFolder()
         {
@@ -151,37 +367,24 @@ namespace EopTools.Sources
         }
 
         /// <summary>
-        /// Reads a cache file's name, "ranges-{instance}-{version}.{extension}": an instance of ASCII letters, a version
-        /// of ten digits, an extension of up to nine ASCII letters and digits. Any other name is not a cache file.
+        /// Reads the name of a cache file of an earlier version, "ranges-{instance}-{version}.{extension}": an instance
+        /// of ASCII letters, a version of ten digits, an extension of up to nine ASCII letters and digits.
         /// </summary>
         /// <remarks>By hand, not with a regular expression: this runs when a session first needs its ranges, and
         /// building an expression costs startup time.</remarks>
         internal static bool TryReadFileName(string name, [NotNullWhen(true)] out string? instance, [NotNullWhen(true)] out string? version)
         {
             instance = version = null;
-            if (!name.StartsWith(FilePrefix, StringComparison.Ordinal)) return false;
-            int instanceEnd = FilePrefix.Length;
+            if (!name.StartsWith(LegacyPrefix, StringComparison.Ordinal)) return false;
+            int instanceEnd = LegacyPrefix.Length;
             while (instanceEnd < name.Length && IsAsciiLetter(name[instanceEnd])) instanceEnd++;
             int versionStart = instanceEnd + 1, versionEnd = versionStart + 10;
-            if (instanceEnd == FilePrefix.Length || versionEnd >= name.Length || name[instanceEnd] != '-') return false;
-            for (int i = versionStart; i < versionEnd; i++)
-            {
-                if (name[i] < '0' || name[i] > '9') return false;
-            }
+            if (instanceEnd == LegacyPrefix.Length || versionEnd >= name.Length || name[instanceEnd] != '-') return false;
+            if (!EndpointsWebService.IsVersion(name.Substring(versionStart, 10))) return false;
             if (!IsExtension(name, versionEnd)) return false;
-            instance = name.Substring(FilePrefix.Length, instanceEnd - FilePrefix.Length);
+            instance = name.Substring(LegacyPrefix.Length, instanceEnd - LegacyPrefix.Length);
             version = name.Substring(versionStart, 10);
             return true;
-        }
-
-        /// <summary>
-        /// The extension a copy of <paramref name="file"/> keeps in the cache: its own, in lower case, when it is one
-        /// <see cref="TryReadFileName"/> reads back (so saving never leaves a file that loading passes over), else ".txt".
-        /// </summary>
-        public static string ExtensionFor(string file)
-        {
-            string extension = System.IO.Path.GetExtension(file).ToLowerInvariant();
-            return IsExtension(extension, 0) ? extension : ".txt";
         }
 
         /// <summary>True when text[start..] is '.' and 1 to 9 ASCII letters or digits.</summary>
@@ -196,11 +399,20 @@ namespace EopTools.Sources
             return true;
         }
 
+        private static bool IsInstance(string text)
+        {
+            foreach (char c in text)
+            {
+                if (!IsAsciiLetter(c)) return false;
+            }
+            return text.Length > 0;
+        }
+
         private static bool IsAsciiLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 
-        private sealed class CacheFile
+        private sealed class LegacyFile
         {
-            public CacheFile(FileInfo file, string instance, string version)
+            public LegacyFile(FileInfo file, string instance, string version)
             {
                 File = file;
                 Instance = instance;
@@ -212,6 +424,22 @@ namespace EopTools.Sources
             public string Instance { get; }
 
             public string Version { get; }
+        }
+
+        private sealed class ResolvedFolder
+        {
+            public ResolvedFolder(string? configured, CacheStore store, List<string> warnings)
+            {
+                Configured = configured;
+                Store = store;
+                Warnings = warnings;
+            }
+
+            public string? Configured { get; }
+
+            public CacheStore Store { get; }
+
+            public List<string> Warnings { get; }
         }
     }
 }

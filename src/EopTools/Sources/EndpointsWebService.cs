@@ -21,6 +21,9 @@ namespace EopTools.Sources
         /// <summary>The largest answer accepted; the worldwide /endpoints answer is about 40 KB.</summary>
         public const int MaxAnswerBytes = 16 * 1024 * 1024;
 
+        /// <summary>How many redirects one request follows (each must pass <see cref="IsAllowedRedirect"/>).</summary>
+        public const int MaxRedirects = 5;
+
         private readonly HttpClient _client;
         private readonly Uri _baseUri;
         private readonly Guid _clientRequestId;
@@ -31,7 +34,8 @@ namespace EopTools.Sources
             EnableTls12OnNetFramework();
             _baseUri = new Uri(baseUri.AbsoluteUri.TrimEnd('/') + "/");
             _clientRequestId = clientRequestId;
-            _client = new HttpClient { Timeout = timeout };
+            // Redirects are followed here, one at a time, so that each target passes the rule the first address passed.
+            _client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = timeout };
         }
 
         /// <summary>HTTPS only; plain HTTP is allowed for loopback hosts, where tests run their own server.</summary>
@@ -39,16 +43,27 @@ namespace EopTools.Sources
         {
             if (!baseUri.IsAbsoluteUri)
             {
-                throw new WebServiceException(WebServiceFailure.InsecureUri, "The web service address '" + baseUri + "' is not an absolute URI.");
+                throw new WebServiceException(WebServiceFailure.InsecureUri, "The web service address '" + Describe(baseUri) + "' is not an absolute URI.");
             }
-            bool https = baseUri.Scheme == Uri.UriSchemeHttps;
-            bool loopbackHttp = baseUri.Scheme == Uri.UriSchemeHttp && baseUri.IsLoopback;
-            if (!https && !loopbackHttp)
+            if (!IsSecure(baseUri, fromLoopback: true))
             {
                 throw new WebServiceException(WebServiceFailure.InsecureUri,
-                    "The web service address '" + baseUri + "' must use HTTPS (plain HTTP is allowed only for a loopback host).");
+                    "The web service address '" + Describe(baseUri) + "' must use HTTPS (plain HTTP is allowed only for a loopback host).");
             }
         }
+
+        /// <summary>
+        /// A redirect is followed only to where the first address could have pointed: HTTPS, or plain HTTP from a
+        /// loopback host to a loopback host. A server must not be able to move the download onto plain HTTP elsewhere.
+        /// </summary>
+        public static bool IsAllowedRedirect(Uri from, Uri to) => to.IsAbsoluteUri && IsSecure(to, from.IsLoopback);
+
+        /// <summary>
+        /// An address as messages and error targets show it: scheme, host, port and path, never the user information
+        /// (a password written into the URI) nor the query.
+        /// </summary>
+        public static string Describe(Uri uri) =>
+            uri.IsAbsoluteUri ? uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped) : uri.OriginalString;
 
         /// <summary>The latest version of the instance's data: ten digits, YYYYMMDDNN.</summary>
         public string GetLatestVersion(string instance, CancellationToken cancel)
@@ -75,6 +90,9 @@ namespace EopTools.Sources
         /// <summary>The /endpoints answer, as text.</summary>
         public string GetEndpoints(string instance, CancellationToken cancel) => Get("endpoints/" + instance, cancel);
 
+        /// <summary>Where the /endpoints answer comes from, as messages name it (its line numbers are the answer's own).</summary>
+        public string EndpointsSource(string instance) => Describe(new Uri(_baseUri, "endpoints/" + instance));
+
         public static bool IsVersion(string text)
         {
             if (text.Length != 10) return false;
@@ -87,29 +105,74 @@ namespace EopTools.Sources
 
         public void Dispose() => _client.Dispose();
 
+        private static bool IsSecure(Uri uri, bool fromLoopback) =>
+            uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback && fromLoopback);
+
+        private static bool IsRedirect(HttpStatusCode status)
+        {
+            int code = (int)status;
+            return code == 301 || code == 302 || code == 303 || code == 307 || code == 308;
+        }
+
         private string Get(string path, CancellationToken cancel)
         {
             var uri = new Uri(_baseUri, path + "?ClientRequestId=" + _clientRequestId.ToString("D", CultureInfo.InvariantCulture));
-            HttpResponseMessage response;
+            for (int redirects = 0; ; redirects++)
+            {
+                HttpResponseMessage response = Send(uri, cancel);
+                using (response)
+                {
+                    if (IsRedirect(response.StatusCode))
+                    {
+                        uri = RedirectTarget(response, uri, redirects);
+                        continue;
+                    }
+                    RequireSuccess(response, uri);
+                    return ReadBody(response, uri, cancel);
+                }
+            }
+        }
+
+        private HttpResponseMessage Send(Uri uri, CancellationToken cancel)
+        {
             try
             {
-                response = _client.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, cancel).GetAwaiter().GetResult();
+                return _client.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, cancel).GetAwaiter().GetResult();
             }
             catch (OperationCanceledException e) when (!cancel.IsCancellationRequested)
             {
-                throw new WebServiceException(WebServiceFailure.Timeout, "The web service at " + uri.GetLeftPart(UriPartial.Path) +
+                throw new WebServiceException(WebServiceFailure.Timeout, "The web service at " + Describe(uri) +
                     " did not answer within " + _client.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " seconds.", e);
             }
             catch (HttpRequestException e)
             {
-                throw new WebServiceException(WebServiceFailure.Unreachable, "The web service at " + uri.GetLeftPart(UriPartial.Path) +
+                throw new WebServiceException(WebServiceFailure.Unreachable, "The web service at " + Describe(uri) +
                     " cannot be reached: " + Innermost(e).Message, e);
             }
-            using (response)
+        }
+
+        /// <summary>Where a redirect points, when it may be followed; anything else is WebServiceRedirectRefused.</summary>
+        private static Uri RedirectTarget(HttpResponseMessage response, Uri from, int redirectsSoFar)
+        {
+            string answered = string.Format(CultureInfo.InvariantCulture, "The web service at {0} answered HTTP {1} ({2})",
+                Describe(from), (int)response.StatusCode, response.ReasonPhrase);
+            Uri? location = response.Headers.Location;
+            if (location == null)
             {
-                RequireSuccess(response, uri);
-                return ReadBody(response, uri, cancel);
+                throw new WebServiceException(WebServiceFailure.RedirectRefused, answered + " without a Location to go to. Nothing was changed.");
             }
+            Uri to = location.IsAbsoluteUri ? location : new Uri(from, location);
+            if (!IsAllowedRedirect(from, to))
+            {
+                throw new WebServiceException(WebServiceFailure.RedirectRefused, answered + " to " + Describe(to) +
+                    ", which is not HTTPS (plain HTTP is followed only from a loopback host to a loopback host); it was not followed. Nothing was changed.");
+            }
+            if (redirectsSoFar == MaxRedirects)
+            {
+                throw new WebServiceException(WebServiceFailure.RedirectRefused, answered + " to " + Describe(to) +
+                    ", after " + MaxRedirects.ToString(CultureInfo.InvariantCulture) + " redirects already; it was not followed. Nothing was changed.");
+            }
+            return to;
         }
 
         private static void RequireSuccess(HttpResponseMessage response, Uri uri)
@@ -123,19 +186,19 @@ namespace EopTools.Sources
             if (!response.IsSuccessStatusCode)
             {
                 throw new WebServiceException(WebServiceFailure.HttpError, string.Format(CultureInfo.InvariantCulture,
-                    "The web service answered {0} with HTTP {1} ({2}). Nothing was changed.", uri.GetLeftPart(UriPartial.Path), (int)response.StatusCode, response.ReasonPhrase));
+                    "The web service answered {0} with HTTP {1} ({2}). Nothing was changed.", Describe(uri), (int)response.StatusCode, response.ReasonPhrase));
             }
             string? mediaType = response.Content.Headers.ContentType?.MediaType;
             if (mediaType != null && mediaType.IndexOf("html", StringComparison.OrdinalIgnoreCase) >= 0)
             {
                 throw new WebServiceException(WebServiceFailure.UnexpectedAnswer,
-                    "The web service answered " + uri.GetLeftPart(UriPartial.Path) + " with an HTML page, not JSON (a proxy or captive portal?). Nothing was changed.");
+                    "The web service answered " + Describe(uri) + " with an HTML page, not JSON (a proxy or captive portal?). Nothing was changed.");
             }
             long? length = response.Content.Headers.ContentLength;
             if (length > MaxAnswerBytes)
             {
                 throw new WebServiceException(WebServiceFailure.AnswerTooLarge, string.Format(CultureInfo.InvariantCulture,
-                    "The answer from {0} is {1} bytes, more than the {2} accepted. Nothing was changed.", uri.GetLeftPart(UriPartial.Path), length, MaxAnswerBytes));
+                    "The answer from {0} is {1} bytes, more than the {2} accepted. Nothing was changed.", Describe(uri), length, MaxAnswerBytes));
             }
         }
 
@@ -153,7 +216,7 @@ namespace EopTools.Sources
                         if (buffer.Length + read > MaxAnswerBytes)
                         {
                             throw new WebServiceException(WebServiceFailure.AnswerTooLarge, string.Format(CultureInfo.InvariantCulture,
-                                "The answer from {0} is more than the {1} bytes accepted. Nothing was changed.", uri.GetLeftPart(UriPartial.Path), MaxAnswerBytes));
+                                "The answer from {0} is more than the {1} bytes accepted. Nothing was changed.", Describe(uri), MaxAnswerBytes));
                         }
                         buffer.Write(chunk, 0, read);
                     }
@@ -162,20 +225,20 @@ namespace EopTools.Sources
             catch (Exception e) when (e is IOException || e is HttpRequestException || (e is OperationCanceledException && !cancel.IsCancellationRequested))
             {
                 throw new WebServiceException(WebServiceFailure.IncompleteAnswer,
-                    "The answer from " + uri.GetLeftPart(UriPartial.Path) + " broke off after " + buffer.Length.ToString(CultureInfo.InvariantCulture) +
+                    "The answer from " + Describe(uri) + " broke off after " + buffer.Length.ToString(CultureInfo.InvariantCulture) +
                     " bytes (" + Innermost(e).Message + "). Nothing was changed.", e);
             }
             long? expected = response.Content.Headers.ContentLength;
             if (expected.HasValue && expected.Value != buffer.Length)
             {
                 throw new WebServiceException(WebServiceFailure.IncompleteAnswer, string.Format(CultureInfo.InvariantCulture,
-                    "The answer from {0} has {1} of the {2} bytes announced. Nothing was changed.", uri.GetLeftPart(UriPartial.Path), buffer.Length, expected.Value));
+                    "The answer from {0} has {1} of the {2} bytes announced. Nothing was changed.", Describe(uri), buffer.Length, expected.Value));
             }
             string text = new UTF8Encoding(false, throwOnInvalidBytes: false).GetString(buffer.GetBuffer(), 0, (int)buffer.Length).TrimStart('\uFEFF');
             if (text.TrimStart().StartsWith("<", StringComparison.Ordinal))
             {
                 throw new WebServiceException(WebServiceFailure.UnexpectedAnswer,
-                    "The web service answered " + uri.GetLeftPart(UriPartial.Path) + " with markup, not JSON: " + Shorten(text) + ". Nothing was changed.");
+                    "The web service answered " + Describe(uri) + " with markup, not JSON: " + Shorten(text) + ". Nothing was changed.");
             }
             return text;
         }

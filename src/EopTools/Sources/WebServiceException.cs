@@ -13,6 +13,7 @@ namespace EopTools.Sources
         IncompleteAnswer,
         AnswerTooLarge,
         UnexpectedAnswer,
+        RedirectRefused,
     }
 
     /// <summary>A web service call that failed; nothing was written and the session's ranges are as they were.</summary>
