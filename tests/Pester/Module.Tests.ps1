@@ -29,7 +29,7 @@ Describe 'EopTools module' {
             $listed = (Import-PowerShellDataFile (Join-Path $ModulePath 'EopTools.psd1')).CmdletsToExport | Sort-Object
             $exported = (Get-Command -Module EopTools -CommandType Cmdlet).Name | Sort-Object
             $exported | Should -Be $listed
-            $exported | Should -Be @('Export-EopRangeDiff', 'Get-EopIpRange', 'Test-EopIpAddress', 'Update-EopIpRange')
+            $exported | Should -Be @('Export-EopRangeDiff', 'Get-EopIpRange', 'Search-EopLog', 'Test-EopIpAddress', 'Update-EopIpRange')
         }
 
         It 'ships exactly the allow-listed files' {
@@ -118,7 +118,7 @@ Describe 'EopTools module' {
     }
 
     Context 'Formatting' {
-        It 'has a table view for <_>' -ForEach @('EopTools.EopIpRange', 'EopTools.EopIpTestResult', 'EopTools.EopRangeChange') {
+        It 'has a table view for <_>' -ForEach @('EopTools.EopIpRange', 'EopTools.EopIpTestResult', 'EopTools.EopRangeChange', 'EopTools.EopLogRecord', 'EopTools.EopLogSummary') {
             $view = Get-FormatData -TypeName $_
             $view.FormatViewDefinition[0].Control.GetType().Name | Should -Be 'TableControl'
         }
@@ -256,6 +256,29 @@ Install-PSResource -Name EopTools -Repository EopToolsTest -TrustRepository -Sco
                     param($Output, $Calls)
                     $Output.Prefix | Should -Be @('2a01:111:f400:7e00::/56', '2a01:111:f400:fe00::/56')
                 }
+                'Search-EopLog 1'     = {
+                    param($Output, $Calls)
+                    $Output.Remote | Should -Be @('203.0.113.9', '198.51.100.20')
+                    $Output.Lines | Should -Be @(8, 4)
+                    $Output[0].HostNames | Should -Be @('scanner.contoso.com')
+                }
+                'Search-EopLog 2'     = {
+                    param($Output, $Calls)
+                    @($Output).Count | Should -Be 1
+                    $Output.IPAddress | Should -Be ([ipaddress]'203.0.113.50')
+                    $Output.Sender | Should -Be 'ann@fabrikam.com'
+                    $Output.Subject | Should -Be 'Invoice, November'
+                }
+                'Search-EopLog 3'     = {
+                    param($Output, $Calls)
+                    $Output | Should -Be '203.0.113.5 b@example.net'
+                }
+                'Search-EopLog 4'     = {
+                    param($Output, $Calls)
+                    $Output.Remote | Should -Be @('203.0.113.5', '40.92.70.1')
+                    $Output.Lines | Should -Be @(2, 1)
+                    $Output.IsEop | Should -Be @($false, $true)
+                }
                 'Test-EopIpAddress 1' = {
                     param($Output, $Calls)
                     $Output.IsEop | Should -Be @($true, $false)
@@ -330,6 +353,22 @@ Install-PSResource -Name EopTools -Repository EopToolsTest -TrustRepository -Sco
                     (Get-EopIpRange).Prefix | Should -Be $servedPrefixes
                 }
             }
+            # Exchange's logs, where the Search-EopLog examples look for them, and a log older than 30 days that the audit leaves out.
+            . $PSScriptRoot/LogSamples.ps1
+            $script:SavedExchangeInstallPath = $env:ExchangeInstallPath
+            $env:ExchangeInstallPath = Join-Path $TestDrive 'Exchange'
+            $receive = Join-Path $env:ExchangeInstallPath 'TransportRoles/Logs/FrontEnd/ProtocolLog/SmtpReceive'
+            $null = Write-LogFile (Join-Path $receive 'RECV2026112710-1.LOG') (New-ProtocolLogLines @(
+                    @{ Endpoint = '203.0.113.9:40000'; Host = 'scanner.contoso.com'; Count = 2 }
+                    @{ Endpoint = '40.92.70.1:51000'; Host = 'mail.protection.outlook.com'; Count = 3 }
+                    @{ Endpoint = '198.51.100.20:2525'; Host = 'crm.fabrikam.com'; Count = 1 }))
+            $old = Write-LogFile (Join-Path $receive 'RECV2026090110-1.LOG') (New-ProtocolLogLines @(@{ Endpoint = '192.0.2.99:25'; Host = 'old.contoso.com'; Count = 9 }))
+            (Get-Item $old).LastWriteTime = (Get-Date).AddDays(-40)
+            $null = Write-LogFile (Join-Path $env:ExchangeInstallPath 'TransportRoles/Logs/MessageTracking/MSGTRK2026112710-1.LOG') (New-TrackingLogLines @(
+                    New-TrackingLogLine -Time 2026-11-27T10:00:00.000Z -ClientIp 10.0.0.6 -ClientHost EX02.contoso.com -OriginalClientIp 203.0.113.50
+                    New-TrackingLogLine -Time 2026-11-27T10:01:00.000Z -ClientIp 104.47.1.1 -ClientHost mail.protection.outlook.com -OriginalClientIp ''
+                    New-TrackingLogLine -Time 2026-11-27T10:02:00.000Z -ClientIp 10.0.0.6 -ClientHost EX02.contoso.com -OriginalClientIp '' -EventId DELIVER -Source STOREDRIVER -Directionality Originating))
+            $null = Write-LogFile (Join-Path $TestDrive 'relay.log') @('2026-11-27T10:00:00Z,203.0.113.5,a@contoso.com', '2026-11-27T10:01:00Z,40.92.70.1,b@contoso.com', '2026-11-27T10:02:00Z,203.0.113.5,c@contoso.com')
             Copy-Item (Join-Path $Fixtures 'diff-before.md') (Join-Path $TestDrive 'eop-ranges-2018-07.md')
             Copy-Item (Join-Path $Fixtures 'diff-after.md') (Join-Path $TestDrive 'eop-ranges-2018-10.md')
             # Record files in the layouts of docs/record-sources.md, for the Test-EopIpAddress examples.
@@ -372,6 +411,7 @@ Install-PSResource -Name EopTools -Repository EopToolsTest -TrustRepository -Sco
             )
         }
         AfterAll {
+            $env:ExchangeInstallPath = $SavedExchangeInstallPath
             Remove-EopHelpDoubles
             $EopHelpService.Dispose()
             Remove-Variable -Scope Global -Name EopHelpService

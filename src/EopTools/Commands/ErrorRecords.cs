@@ -16,8 +16,11 @@ namespace EopTools.Commands
             {
                 case "RangeFileNotFound":
                 case "OutputFolderNotFound":
+                case "LogFileNotFound":
                     return ErrorCategory.ObjectNotFound;
                 case "RangeFileUnreadable":
+                case "LogFileUnreadable":
+                case "LogFileReadFailed":
                     return ErrorCategory.ReadError;
                 case "OutputFileExists":
                     return ErrorCategory.ResourceExists;

@@ -11,16 +11,22 @@ namespace EopTools.Parsing
         private const string PrefixIsNotAnAddress = "a prefix (with '/') is not an address";
 
         /// <summary>True when the text means "no address" ("" or "-", as W3C logs write it).</summary>
-        public static bool IsNoAddress(string text)
+        public static bool IsNoAddress(string text) => IsNoAddress(text, 0, text.Length);
+
+        /// <summary>As <see cref="IsNoAddress(string)"/> for text[start..end), as a log reader finds a field in its line.</summary>
+        public static bool IsNoAddress(string text, int start, int end)
         {
-            int start = 0, end = text.Length;
             Trim(text, ref start, ref end);
             return start == end || (end - start == 1 && text[start] == '-');
         }
 
-        public static bool TryParse(string text, out IpAddressValue address, out string? error)
+        public static bool TryParse(string text, out IpAddressValue address, out string? error) =>
+            TryParse(text, 0, text.Length, out address, out _, out error);
+
+        /// <summary>Parses text[start..end); <paramref name="port"/> is the port written after the address, or -1.</summary>
+        public static bool TryParse(string text, int start, int end, out IpAddressValue address, out int port, out string? error)
         {
-            int start = 0, end = text.Length;
+            port = -1;
             Trim(text, ref start, ref end);
             if (start == end)
             {
@@ -38,7 +44,7 @@ namespace EopTools.Parsing
                     error = "'[' is not closed by ']'";
                     return false;
                 }
-                if (!TryParsePort(text, close + 1, end, out error) ||
+                if (!TryParsePort(text, close + 1, end, out port, out error) ||
                     !IpText.TryParseAddress(text, start + 1, close, allowZone: true, out address, out error))
                 {
                     address = default;
@@ -69,7 +75,7 @@ namespace EopTools.Parsing
             {
                 int colon = separator == end ? -1 : text.IndexOf(':', separator, end - separator);
                 int addressEnd = colon < 0 ? end : colon;
-                if (colon >= 0 && !TryParsePort(text, colon, end, out error)) return false;
+                if (colon >= 0 && !TryParsePort(text, colon, end, out port, out error)) return false;
                 if (!IpText.TryParseIPv4(text, start, addressEnd, out uint v4, out error))
                 {
                     if (text.IndexOf('/', start, end - start) >= 0) error = PrefixIsNotAnAddress;
@@ -88,9 +94,10 @@ namespace EopTools.Parsing
         }
 
         /// <summary>Accepts nothing, or ':' and a port from 0 to 65535 written plainly.</summary>
-        private static bool TryParsePort(string text, int start, int end, out string? error)
+        private static bool TryParsePort(string text, int start, int end, out int port, out string? error)
         {
             error = null;
+            port = -1;
             if (start == end) return true;
             if (text[start] != ':')
             {
@@ -98,19 +105,20 @@ namespace EopTools.Parsing
                 return false;
             }
             int digits = end - start - 1;
-            int port = 0;
+            int number = 0;
             bool plain = digits > 0 && digits <= 5 && !(digits > 1 && text[start + 1] == '0');
             for (int i = start + 1; plain && i < end; i++)
             {
                 char c = text[i];
                 if (c < '0' || c > '9') plain = false;
-                else port = port * 10 + (c - '0');
+                else number = number * 10 + (c - '0');
             }
-            if (!plain || port > 65535)
+            if (!plain || number > 65535)
             {
                 error = "the port '" + text.Substring(start + 1, digits) + "' is not a number from 0 to 65535";
                 return false;
             }
+            port = number;
             return true;
         }
 

@@ -1,0 +1,68 @@
+@{
+    Synopsis    = 'Reads Exchange protocol and message tracking logs, IIS logs and message trace exports, and tells which lines and senders are from outside Exchange Online Protection (EOP).'
+    Description = @(
+        'Search-EopLog reads log files itself, line by line, and answers the address of every line from the session''s EOP ranges (the same index as Test-EopIpAddress). It streams: records are written as the files are read, and memory stays flat however large the files are. Before locking a receive connector or a firewall down to EOP, it tells who else sends to your servers; after, it tells whether anything still bypasses EOP.'
+        'The format is detected from each file: ''#Fields:'' headers as Exchange writes them (SMTP receive and send protocol logs RECV*.LOG and SEND*.LOG, message tracking logs MSGTRK*.LOG, comma-separated with quoted values), IIS W3C logs (u_ex*.log, space-separated), and CSV files with a header row (message trace exports). A log that was restarted, with several header blocks in one file, is read with each block''s own columns. Quoted values with commas and doubled quotes are read as RFC 4180 says; addresses may be written as ip, ip:port or [ipv6]:port.'
+        'The address field is chosen per line, in the same order as Test-EopIpAddress: the original client before the client (original-client-ip, then client-ip on a tracking log; original_client_ip, then client_ip on a trace report), then FromIP, SenderIp, c-ip (IIS), remote-endpoint (protocol logs), CIP, IP and IPAddress. A field that is empty or ''-'' falls through to the next. -Field names the fields yourself.'
+        'By default it writes one EopTools.EopLogRecord per line with an address: Path, LineNumber, Timestamp (UTC), IPAddress, Port, IsEop, Range, Region, Field (the column the address came from), LogType, Line (the text as written) and Values (the line''s values by column name, split only when you ask for them). -Summary writes one EopTools.EopLogSummary per distinct address instead: Lines, Sessions (protocol-log connections), FirstSeen, LastSeen, HostNames (EHLO or HELO names, client-hostname) and the files, sorted by line count.'
+        'Nothing read is dropped silently. A line with the wrong number of fields (or broken quoting, or a last line cut off while the log was written) is skipped, with one warning per file that gives the count and the first line number. A value in the address field that is not an address is counted in a warning per file and appears in -Summary as a row whose IsAddress is false. A file without a header is the non-terminating error LogFileHasNoHeader (unless -Header gives its columns), a header without an address field is LogFileHasNoAddressField, a missing file LogFileNotFound, a file that cannot be opened LogFileUnreadable, one that fails part-way LogFileReadFailed; the other files are still read. -Verbose prints, per file, the lines read and how they add up: headers, malformed, without an address, not an address, answered.'
+    )
+    Parameters  = @{
+        Path          = 'The log files to read. Wildcards are expanded (RECV*.LOG); several paths may be given. A folder is the error LogPathIsFolder: give the files in it.'
+        LiteralPath   = 'The log files, taken exactly as typed (wildcard characters such as [ and ] are part of the name). Files piped from Get-ChildItem bind here through their PSPath property.'
+        Field         = 'The address fields to read, in order; on each line the first that has a value (not empty, not ''-'') is the address. Without it, the known address fields are read in the order the description gives. A header that has none of them is the error LogFileHasNoAddressField.'
+        Header        = 'The column names of files that have no header of their own (no ''#Fields:'' line and no CSV header row), as Import-Csv -Header takes them. The first line is then data. Commas or spaces separate the values, whichever splits the first line into these columns.'
+        Eop           = 'Keeps only the lines, or with -Summary the addresses, in the EOP ranges; records for the others are not created.'
+        NotEop        = 'Keeps only the lines, or with -Summary the addresses, outside the EOP ranges (and, with -Summary, the values that are not addresses); records for EOP lines are not created. Cannot be used with -Eop (the error EopAndNotEopTogether).'
+        Summary       = 'Writes one EopTools.EopLogSummary per distinct address instead of a record per line, sorted by line count (most first). Its memory grows with the number of distinct addresses only.'
+        ThrottleLimit = 'How many files are read at the same time, each on its own thread (default: the number of processors). The output is in file and line order whatever the value.'
+    }
+    Inputs      = @(
+        @{ Type = 'System.IO.FileInfo'; Description = 'Files from Get-ChildItem bind to -LiteralPath through their PSPath property.' }
+        @{ Type = 'System.String'; Description = 'Paths, with wildcards, bind to -Path.' }
+    )
+    Outputs     = @(
+        @{ Type = 'EopTools.EopLogRecord'; Description = 'One per line with an address, in file and line order.' }
+        @{ Type = 'EopTools.EopLogSummary'; Description = 'With -Summary, one per distinct address (or value that is not an address), most lines first.' }
+    )
+    Notes       = @(
+        'Files are opened for reading with sharing for writing and deletion, so today''s log, which Exchange or IIS still writes, can be read.'
+        'The answer is as good as the data: run Update-EopIpRange first to test against the current ranges of the Microsoft 365 web service rather than the embedded 2018 page.'
+        'Sessions counts a protocol log''s connect events (''+''); a session that began in an earlier file is counted there. HostNames keeps at most 16 names per address.'
+    )
+    Examples    = @(
+        @{
+            Title   = 'Lock-down audit: who connected to the receive connectors from outside EOP in the last 30 days'
+            Code    = @'
+Get-ChildItem (Join-Path $env:ExchangeInstallPath 'TransportRoles/Logs/FrontEnd/ProtocolLog/SmtpReceive/RECV*.LOG') |
+    Where-Object LastWriteTime -GT (Get-Date).AddDays(-30) |
+    Search-EopLog -NotEop -Summary
+'@
+            Remarks = 'One row per sender that is not EOP, most lines first, with its sessions, when it was last seen and the names it announced in EHLO. Before you restrict the connector''s RemoteIPRanges to Get-EopIpRange, each of these senders needs its own connector or a path through EOP.'
+        }
+        @{
+            Title   = 'Bypass check after the lock-down: mail received over SMTP from outside EOP'
+            Code    = @'
+Search-EopLog -Path (Join-Path $env:ExchangeInstallPath 'TransportRoles/Logs/MessageTracking/MSGTRK*.LOG') -NotEop |
+    Where-Object { $_.Values.'event-id' -eq 'RECEIVE' -and $_.Values.source -eq 'SMTP' -and $_.Values.directionality -eq 'Incoming' } |
+    Select-Object Timestamp, IPAddress, @{ n = 'Sender'; e = { $_.Values.'sender-address' } }, @{ n = 'Subject'; e = { $_.Values.'message-subject' } }
+'@
+            Remarks = 'Tracking logs name the original client before the client, so a message relayed inside the organisation is judged by the host that first sent it. Values are split from the line only for the lines that reach Where-Object.'
+        }
+        @{
+            Title   = 'Which senders in a message trace export did not come through EOP'
+            Code    = @'
+Search-EopLog -Path .\MTSummary_Report.csv -NotEop | ForEach-Object { '{0} {1}' -f $_.IPAddress, $_.Values.sender_address }
+'@
+            Remarks = 'A CSV export with a header row is detected as such; the address is read from original_client_ip, then client_ip.'
+        }
+        @{
+            Title   = 'A log without a header'
+            Code    = @'
+Search-EopLog -Path .\relay.log -Header time, client, recipient -Field client -Summary | Select-Object Remote, Lines, IsEop
+'@
+            Remarks = '-Header names the columns of a file that has none of its own, and -Field the one that holds the address.'
+        }
+    )
+    Links       = @('about_EopTools', 'Test-EopIpAddress', 'Get-EopIpRange', 'Update-EopIpRange')
+}

@@ -1,0 +1,231 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.Diagnostics;
+using System.IO;
+using System.Management.Automation;
+using EopTools.Index;
+using EopTools.Logs;
+using EopTools.Ranges;
+
+namespace EopTools.Commands
+{
+    /// <summary>
+    /// Search-EopLog: reads Exchange protocol and message tracking logs, IIS logs and message trace exports itself,
+    /// streaming, and answers each line's address from the session's ranges: per line, or one summary per address.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Search, "EopLog", DefaultParameterSetName = PathSet)]
+    [OutputType(typeof(EopLogRecord))]
+    [OutputType(typeof(EopLogSummary))]
+    public sealed class SearchEopLogCommand : PSCmdlet
+    {
+        private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
+        private static readonly TimeSpan ProgressAfter = TimeSpan.FromSeconds(1);
+        private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(250);
+
+        private readonly List<string> _files = new List<string>();
+        private long _totalBytes;
+        private LogSearch? _search;
+
+        /// <summary>The log files; wildcards allowed.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string[] Path { get; set; } = Array.Empty<string>();
+
+        /// <summary>The log files, taken as written; binds the PSPath of Get-ChildItem's files.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string[] LiteralPath { get; set; } = Array.Empty<string>();
+
+        /// <summary>The address fields to read, in order; the first with a value on a line wins.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? Field { get; set; }
+
+        /// <summary>The columns of files that have no header of their own.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? Header { get; set; }
+
+        /// <summary>Only the lines (or addresses) in the EOP ranges.</summary>
+        [Parameter]
+        public SwitchParameter Eop { get; set; }
+
+        /// <summary>Only the lines (or addresses) outside the EOP ranges.</summary>
+        [Parameter]
+        public SwitchParameter NotEop { get; set; }
+
+        /// <summary>One object per distinct address instead of one per line.</summary>
+        [Parameter]
+        public SwitchParameter Summary { get; set; }
+
+        /// <summary>How many files are read at once.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = Environment.ProcessorCount;
+
+        protected override void BeginProcessing()
+        {
+            if (Eop && NotEop)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new ArgumentException("-Eop and -NotEop each keep one side; give one of them, or neither for both."),
+                    "EopAndNotEopTogether", ErrorCategory.InvalidArgument, null));
+            }
+        }
+
+        protected override void ProcessRecord()
+        {
+            bool literal = ParameterSetName == LiteralPathSet;
+            foreach (string path in literal ? LiteralPath : Path)
+            {
+                foreach (string file in Resolve(path, literal)) AddFile(file);
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            if (_files.Count == 0) return;
+            RangeIndex index = RangeSource.Resolve(this, null);
+            var options = new LogReadOptions(Field, Header, Eop ? LogSide.Eop : NotEop ? LogSide.NotEop : LogSide.Both);
+            var watch = Stopwatch.StartNew();
+            var progress = new ProgressRecord(1, "Search-EopLog", "Reading " + _files.Count + " files");
+            bool progressShown = false;
+            TimeSpan lastProgress = TimeSpan.Zero;
+            using (var search = new LogSearch(_files, options, index, Summary, _totalBytes))
+            {
+                _search = search;
+                search.Start(ThrottleLimit);
+                foreach (object? item in search.Results(Tick))
+                {
+                    if (item is EopLogRecord record) WriteObject(record);
+                    else if (item is LogMessage message) Write(message);
+                    if (watch.Elapsed < ProgressAfter || watch.Elapsed - lastProgress < Tick) continue;
+                    lastProgress = watch.Elapsed;
+                    progressShown = true;
+                    ShowProgress(progress, search.Progress);
+                }
+                if (progressShown)
+                {
+                    progress.RecordType = ProgressRecordType.Completed;
+                    WriteProgress(progress);
+                }
+                WriteTotals(search.Counts);
+                if (search.Summary != null) WriteSummary(search.Summary);
+            }
+        }
+
+        protected override void StopProcessing() => _search?.Cancel();
+
+        private IEnumerable<string> Resolve(string path, bool literal)
+        {
+            ProviderInfo provider;
+            var resolved = new List<string>();
+            try
+            {
+                if (literal)
+                {
+                    resolved.Add(SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _));
+                }
+                else
+                {
+                    resolved.AddRange(SessionState.Path.GetResolvedProviderPathFromPSPath(path, out provider));
+                }
+            }
+            catch (ItemNotFoundException e)
+            {
+                WriteError(new ErrorRecord(new FileNotFoundException("The log file '" + path + "' was not found.", path, e), "LogFileNotFound", ErrorCategory.ObjectNotFound, path));
+                return Array.Empty<string>();
+            }
+            if (provider.ImplementingType != typeof(Microsoft.PowerShell.Commands.FileSystemProvider))
+            {
+                WriteError(new ErrorRecord(new ArgumentException("The path '" + path + "' is on the " + provider.Name + " provider; give log files."),
+                    "LogPathNotFileSystem", ErrorCategory.InvalidArgument, path));
+                return Array.Empty<string>();
+            }
+            return resolved;
+        }
+
+        private void AddFile(string file)
+        {
+            if (Directory.Exists(file))
+            {
+                WriteError(new ErrorRecord(new ArgumentException("'" + file + "' is a folder; give the log files in it (e.g. '" + System.IO.Path.Combine(file, "*.LOG") + "')."),
+                    "LogPathIsFolder", ErrorCategory.InvalidArgument, file));
+                return;
+            }
+            _files.Add(file);
+            // A missing file is reported when its turn comes, in order with the others' output.
+            var info = new FileInfo(file);
+            if (info.Exists) _totalBytes += info.Length;
+        }
+
+        private void Write(LogMessage message)
+        {
+            switch (message.Kind)
+            {
+                case LogMessageKind.Verbose:
+                    WriteVerbose(message.Text);
+                    break;
+                case LogMessageKind.Warning:
+                    WriteWarning(message.Text);
+                    break;
+                default:
+                    WriteError(ErrorRecords.For(message.Error!, message.Path));
+                    break;
+            }
+        }
+
+        private void ShowProgress(ProgressRecord progress, LogProgress bytes)
+        {
+            long total = Math.Max(bytes.TotalBytes, 1);
+            long read = Math.Min(bytes.BytesRead, total);
+            progress.PercentComplete = (int)(read * 100 / total);
+            progress.StatusDescription = string.Format(System.Globalization.CultureInfo.InvariantCulture,
+                "{0:N0} of {1:N0} MB in {2} files", read >> 20, total >> 20, _files.Count);
+            WriteProgress(progress);
+        }
+
+        private void WriteTotals(List<LogFileCounts> files)
+        {
+            long lines = 0, answered = 0, eop = 0;
+            foreach (LogFileCounts counts in files)
+            {
+                lines += counts.Lines;
+                answered += counts.Answered;
+                eop += counts.Eop;
+            }
+            WriteVerbose("Read " + files.Count + " files: " + lines + " lines, " + answered + " with an address (" + eop + " EOP, " + (answered - eop) + " not EOP).");
+        }
+
+        private void WriteSummary(LogSummaryBuilder summary)
+        {
+            var paths = new Dictionary<string, ReadOnlyCollection<string>>();
+            var rows = new List<EopLogSummary>(summary.Addresses.Count + summary.NotAddresses.Count);
+            foreach (KeyValuePair<IpAddressValue, AddressTally> pair in summary.Addresses)
+            {
+                rows.Add(new EopLogSummary(pair.Key.ToString(), pair.Key.ToIPAddress(), pair.Value, Paths(pair.Value, paths)));
+            }
+            foreach (KeyValuePair<string, AddressTally> pair in summary.NotAddresses)
+            {
+                rows.Add(new EopLogSummary(pair.Key, null, pair.Value, Paths(pair.Value, paths)));
+            }
+            rows.Sort((a, b) => a.Lines != b.Lines ? b.Lines.CompareTo(a.Lines) : string.CompareOrdinal(a.Remote, b.Remote));
+            foreach (EopLogSummary row in rows) WriteObject(row);
+        }
+
+        /// <summary>The files of a tally, shared between the addresses seen in the same files.</summary>
+        private ReadOnlyCollection<string> Paths(AddressTally tally, Dictionary<string, ReadOnlyCollection<string>> shared)
+        {
+            string key = string.Join(",", tally.Files);
+            if (shared.TryGetValue(key, out ReadOnlyCollection<string>? paths)) return paths;
+            var list = new string[tally.Files.Count];
+            for (int i = 0; i < list.Length; i++) list[i] = _files[tally.Files[i]];
+            paths = new ReadOnlyCollection<string>(list);
+            shared.Add(key, paths);
+            return paths;
+        }
+    }
+}

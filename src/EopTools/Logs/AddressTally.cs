@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Generic;
+using EopTools.Index;
+
+namespace EopTools.Logs
+{
+    /// <summary>What the logs say about one address (or one value that is not an address): grows with nothing but it.</summary>
+    internal sealed class AddressTally
+    {
+        /// <summary>Enough names to recognise a sender; a host that announces more is not one mail server.</summary>
+        public const int MaxHostNames = 16;
+
+        public AddressTally(EopAnswer answer)
+        {
+            Answer = answer;
+        }
+
+        public EopAnswer Answer { get; }
+
+        public long Lines { get; private set; }
+
+        public long Sessions { get; private set; }
+
+        public DateTime? FirstSeen { get; private set; }
+
+        public DateTime? LastSeen { get; private set; }
+
+        public List<string>? HostNames { get; private set; }
+
+        /// <summary>The indexes of the files it was seen in, ascending once merged in file order.</summary>
+        public List<int> Files { get; } = new List<int>(1);
+
+        public void AddLine(DateTime? time, bool opensSession)
+        {
+            Lines++;
+            if (opensSession) Sessions++;
+            if (time.HasValue) AddTimes(time.Value, time.Value);
+        }
+
+        public void AddHostName(string name)
+        {
+            List<string> names = HostNames ??= new List<string>(1);
+            foreach (string known in names)
+            {
+                if (string.Equals(known, name, StringComparison.OrdinalIgnoreCase)) return;
+            }
+            if (names.Count < MaxHostNames) names.Add(name);
+        }
+
+        /// <summary>Adds another file's tally of the same address (files are merged in order).</summary>
+        public void Merge(AddressTally other)
+        {
+            Lines += other.Lines;
+            Sessions += other.Sessions;
+            if (other.FirstSeen.HasValue) AddTimes(other.FirstSeen.Value, other.LastSeen!.Value);
+            if (other.HostNames != null)
+            {
+                foreach (string name in other.HostNames) AddHostName(name);
+            }
+            foreach (int file in other.Files)
+            {
+                if (Files.Count == 0 || Files[Files.Count - 1] != file) Files.Add(file);
+            }
+        }
+
+        private void AddTimes(DateTime first, DateTime last)
+        {
+            if (!FirstSeen.HasValue || first < FirstSeen.Value) FirstSeen = first;
+            if (!LastSeen.HasValue || last > LastSeen.Value) LastSeen = last;
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using System;
+using System.IO;
+
+namespace EopTools.Logs
+{
+    /// <summary>How a line ended.</summary>
+    internal enum LineEnd
+    {
+        /// <summary>With a line break.</summary>
+        Break,
+
+        /// <summary>At the end of the file without a line break: a log that was still being written.</summary>
+        EndOfFile,
+
+        /// <summary>Longer than <see cref="LineReader.MaxLineLength"/>: its text was not kept.</summary>
+        TooLong,
+    }
+
+    /// <summary>
+    /// Lines from a text reader, like TextReader.ReadLine, but saying whether the last line ended with a line break (a
+    /// truncated last line is reported, not read as complete) and with a limit on a line's length, so one huge "line"
+    /// in a binary or corrupt file cannot take the memory.
+    /// </summary>
+    internal sealed class LineReader
+    {
+        public const int MaxLineLength = 1 << 20;
+
+        private readonly TextReader _reader;
+        private char[] _buffer = new char[1 << 16];
+        private int _start;
+        private int _end;
+        private bool _endOfInput;
+
+        public LineReader(TextReader reader)
+        {
+            _reader = reader;
+        }
+
+        /// <summary>The number of the line last read, from 1.</summary>
+        public long LineNumber { get; private set; }
+
+        /// <summary>The next line without its line break, or null at the end. A too long line is returned as "".</summary>
+        public string? ReadLine(out LineEnd lineEnd)
+        {
+            bool discarding = false;
+            while (true)
+            {
+                int newline = _start < _end ? Array.IndexOf(_buffer, '\n', _start, _end - _start) : -1;
+                if (newline >= 0)
+                {
+                    LineNumber++;
+                    int lineStart = _start;
+                    _start = newline + 1;
+                    if (discarding)
+                    {
+                        lineEnd = LineEnd.TooLong;
+                        return string.Empty;
+                    }
+                    int length = newline - lineStart;
+                    if (length > 0 && _buffer[newline - 1] == '\r') length--;
+                    lineEnd = LineEnd.Break;
+                    return new string(_buffer, lineStart, length);
+                }
+                if (_endOfInput)
+                {
+                    if (_start == _end && !discarding)
+                    {
+                        lineEnd = LineEnd.Break;
+                        return null;
+                    }
+                    LineNumber++;
+                    int lineStart = _start;
+                    _start = _end;
+                    lineEnd = discarding ? LineEnd.TooLong : LineEnd.EndOfFile;
+                    return discarding ? string.Empty : new string(_buffer, lineStart, _end - lineStart);
+                }
+                if (_start > 0)
+                {
+                    Array.Copy(_buffer, _start, _buffer, 0, _end - _start);
+                    _end -= _start;
+                    _start = 0;
+                }
+                if (_end == _buffer.Length)
+                {
+                    if (_buffer.Length >= MaxLineLength)
+                    {
+                        // Keep reading to the line break, dropping what is read: the line is reported, not kept.
+                        discarding = true;
+                        _end = 0;
+                    }
+                    else
+                    {
+                        Array.Resize(ref _buffer, _buffer.Length * 2);
+                    }
+                }
+                int read = _reader.Read(_buffer, _end, _buffer.Length - _end);
+                if (read == 0) _endOfInput = true;
+                else _end += read;
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+
+namespace EopTools.Logs
+{
+    /// <summary>
+    /// What one file held, line by line: every line read is exactly one of ignored (headers, comments, blank),
+    /// malformed, without an address, not an address, or answered.
+    /// </summary>
+    internal sealed class LogFileCounts
+    {
+        public LogFileCounts(string path)
+        {
+            Path = path;
+        }
+
+        public string Path { get; }
+
+        /// <summary>What the last header said the file is.</summary>
+        public string? Kind { get; internal set; }
+
+        public long Lines { get; internal set; }
+
+        public long Ignored { get; internal set; }
+
+        public long Malformed { get; internal set; }
+
+        public long FirstMalformedLine { get; internal set; }
+
+        /// <summary>Why the first malformed line was skipped.</summary>
+        public string? FirstMalformedReason { get; internal set; }
+
+        /// <summary>The last line had no line break and did not read as a whole line (the log was being written).</summary>
+        public long TruncatedLine { get; internal set; }
+
+        public long NoAddress { get; internal set; }
+
+        public long NotAnAddress { get; internal set; }
+
+        public long FirstNotAnAddressLine { get; internal set; }
+
+        public string? FirstNotAnAddressValue { get; internal set; }
+
+        public string? FirstNotAnAddressField { get; internal set; }
+
+        public string? FirstNotAnAddressError { get; internal set; }
+
+        public long Answered => Eop + NotEop;
+
+        public long Eop { get; internal set; }
+
+        public long NotEop { get; internal set; }
+
+        /// <summary>The counts add up: nothing read was dropped without being counted.</summary>
+        public bool AddUp => Lines == Ignored + Malformed + NoAddress + NotAnAddress + Answered;
+
+        internal void AddMalformed(long line, string reason)
+        {
+            if (Malformed++ == 0)
+            {
+                FirstMalformedLine = line;
+                FirstMalformedReason = reason;
+            }
+        }
+
+        internal void AddNotAnAddress(long line, string field, string value, string? error)
+        {
+            if (NotAnAddress++ == 0)
+            {
+                FirstNotAnAddressLine = line;
+                FirstNotAnAddressField = field;
+                FirstNotAnAddressValue = value;
+                FirstNotAnAddressError = error;
+            }
+        }
+
+        /// <summary>The verbose line: the counts, in an order that adds up.</summary>
+        public override string ToString() => string.Format(CultureInfo.InvariantCulture,
+            "'{0}' ({1}): {2} lines read = {3} headers, comments or blank + {4} malformed + {5} without an address + {6} not an address + {7} answered ({8} EOP, {9} not EOP).",
+            Path, Kind ?? "no header", Lines, Ignored, Malformed, NoAddress, NotAnAddress, Answered, Eop, NotEop);
+
+        /// <summary>The one warning about malformed lines, or null when there were none.</summary>
+        public string? MalformedWarning()
+        {
+            if (Malformed == 0) return null;
+            string text = string.Format(CultureInfo.InvariantCulture,
+                "'{0}': skipped {1} malformed line{2}, the first on line {3} ({4}).",
+                Path, Malformed, Malformed == 1 ? string.Empty : "s", FirstMalformedLine, FirstMalformedReason);
+            if (TruncatedLine > 0) text += string.Format(CultureInfo.InvariantCulture, " The last line ({0}) is incomplete: the log was still being written.", TruncatedLine);
+            return text;
+        }
+
+        /// <summary>The one warning about values that are not addresses, or null when there were none.</summary>
+        public string? NotAnAddressWarning()
+        {
+            if (NotAnAddress == 0) return null;
+            return string.Format(CultureInfo.InvariantCulture,
+                "'{0}': {1} line{2} had an address field that is not an address, the first on line {3}: '{4}' in {5} ({6}).",
+                Path, NotAnAddress, NotAnAddress == 1 ? string.Empty : "s", FirstNotAnAddressLine, FirstNotAnAddressValue, FirstNotAnAddressField, FirstNotAnAddressError);
+        }
+    }
+}

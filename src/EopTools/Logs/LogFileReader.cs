@@ -1,0 +1,183 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using EopTools.Index;
+using EopTools.Parsing;
+using EopTools.Ranges;
+
+namespace EopTools.Logs
+{
+    /// <summary>
+    /// Reads one log file line by line: follows its headers ('#Fields:' directives, also several in a restarted log,
+    /// or a CSV header row), splits each line, reads the address field and answers it from the index. Linear in the
+    /// file; holds one line at a time.
+    /// </summary>
+    internal sealed class LogFileReader
+    {
+        private const string FieldsDirective = "#Fields:";
+        private const string LogTypeDirective = "#Log-type:";
+
+        private readonly LogReadOptions _options;
+        private readonly RangeIndex _index;
+        private readonly LogSink _sink;
+        private LogLine _line = new LogLine(64);
+        private LogLayout? _layout;
+        private string? _logType;
+
+        public LogFileReader(string path, LogReadOptions options, RangeIndex index, LogSink sink)
+        {
+            Counts = new LogFileCounts(path);
+            _options = options;
+            _index = index;
+            _sink = sink;
+        }
+
+        public LogFileCounts Counts { get; }
+
+        /// <summary>
+        /// Reads to the end. Throws <see cref="LogFileException"/> for a file without a usable header (the counts say
+        /// how far it got), IOException when the file cannot be read, OperationCanceledException when cancelled.
+        /// </summary>
+        public void Read(TextReader text, CancellationToken cancellation)
+        {
+            var lines = new LineReader(text);
+            LogFileCounts counts = Counts;
+            LogSide side = _options.Side;
+            string? line;
+            while ((line = lines.ReadLine(out LineEnd lineEnd)) != null)
+            {
+                long number = lines.LineNumber;
+                counts.Lines++;
+                if ((number & 0x3FF) == 0) cancellation.ThrowIfCancellationRequested();
+                if (lineEnd == LineEnd.TooLong)
+                {
+                    counts.AddMalformed(number, "longer than " + LineReader.MaxLineLength + " characters");
+                    continue;
+                }
+                if (line.Length == 0 || line[0] == '#')
+                {
+                    counts.Ignored++;
+                    if (line.Length > 0) ReadDirective(line, number);
+                    continue;
+                }
+                LogLayout? layout = _layout;
+                if (layout == null)
+                {
+                    if (_options.Header == null)
+                    {
+                        UseCsvHeader(line, number);
+                        counts.Ignored++;
+                        continue;
+                    }
+                    layout = UseLayout(LogLayout.FromHeader(_options.Header, HeaderDelimiter(line, _options.Header.Length)), number);
+                }
+
+                LogLine view = _line;
+                int count = FieldSplitter.Split(line, layout.Delimiter, layout.Quoted, view.Starts, view.Ends);
+                if (count != layout.Columns.Length)
+                {
+                    if (lineEnd == LineEnd.EndOfFile) counts.TruncatedLine = number;
+                    counts.AddMalformed(number, count < 0
+                        ? "a quoted value is not closed, or a quote is inside an unquoted value"
+                        : count > layout.Columns.Length
+                            ? "more than the " + layout.Columns.Length + " fields of its header"
+                            : count + " fields where its header has " + layout.Columns.Length);
+                    continue;
+                }
+
+                int column = -1;
+                foreach (int candidate in layout.AddressColumns)
+                {
+                    if (!AddressInput.IsNoAddress(line, view.Starts[candidate], view.Ends[candidate]))
+                    {
+                        column = candidate;
+                        break;
+                    }
+                }
+                if (column < 0)
+                {
+                    counts.NoAddress++;
+                    continue;
+                }
+                if (!AddressInput.TryParse(line, view.Starts[column], view.Ends[column], out IpAddressValue address, out int port, out string? error))
+                {
+                    view.Text = line;
+                    view.Layout = layout;
+                    string value = view.Value(column);
+                    counts.AddNotAnAddress(number, layout.Columns[column], value, error);
+                    if (side != LogSide.Eop) _sink.NotAnAddress(value, number);
+                    continue;
+                }
+                EopAnswer answer = _index.Answer(address, null);
+                bool isEop = answer.Range != null;
+                if (isEop) counts.Eop++;
+                else counts.NotEop++;
+                if (side != LogSide.Both && isEop != (side == LogSide.Eop)) continue;
+
+                view.Text = line;
+                view.Number = number;
+                view.Layout = layout;
+                view.AddressColumn = column;
+                view.Address = address;
+                view.Port = port;
+                view.Answer = answer;
+                _sink.Answered(view);
+            }
+            counts.Kind = _layout?.Kind;
+        }
+
+        private void ReadDirective(string line, long number)
+        {
+            if (line.StartsWith(FieldsDirective, StringComparison.OrdinalIgnoreCase))
+            {
+                UseLayout(LogLayout.FromFieldsDirective(line.Substring(FieldsDirective.Length), _logType), number);
+            }
+            else if (line.StartsWith(LogTypeDirective, StringComparison.OrdinalIgnoreCase))
+            {
+                _logType = line.Substring(LogTypeDirective.Length).Trim();
+            }
+        }
+
+        private void UseCsvHeader(string line, long number)
+        {
+            LogLayout? layout = LogLayout.FromCsvHeader(line);
+            if (layout == null || !layout.SelectAddressColumns(_options.Fields))
+            {
+                throw new LogFileException("LogFileHasNoHeader",
+                    "'" + Counts.Path + "' has no header: line " + number + " is the first that is not a '#' directive, and it is not a " +
+                    "CSV header row with " + AddressFieldsText() + ". Give the columns with -Header and the address field with -Field.");
+            }
+            UseLayout(layout, number);
+        }
+
+        private LogLayout UseLayout(LogLayout layout, long number)
+        {
+            if (!layout.SelectAddressColumns(_options.Fields))
+            {
+                throw new LogFileException("LogFileHasNoAddressField",
+                    "'" + Counts.Path + "': the header on line " + number + " has no column named " + AddressFieldsText() + " (its columns: " +
+                    string.Join(",", layout.Columns) + "). Name the address field with -Field.");
+            }
+            if (layout.Columns.Length + 1 > _line.Starts.Length) _line = new LogLine(layout.Columns.Length + 1);
+            Counts.Kind = layout.Kind;
+            _layout = layout;
+            return layout;
+        }
+
+        private string AddressFieldsText()
+        {
+            IReadOnlyList<string> names = _options.Fields ?? LogLayout.KnownAddressFields;
+            return (_options.Fields == null ? "a known address field (" : "the field ") + string.Join(", ", names) + (_options.Fields == null ? ")" : string.Empty);
+        }
+
+        /// <summary>A headerless file's delimiter: the one that splits its first line into the columns given.</summary>
+        private static char HeaderDelimiter(string line, int columns)
+        {
+            var starts = new int[columns + 1];
+            var ends = new int[columns + 1];
+            if (FieldSplitter.Split(line, ',', quoted: true, starts, ends) == columns) return ',';
+            return FieldSplitter.Split(line, ' ', quoted: false, starts, ends) == columns ? ' ' : ',';
+        }
+    }
+}

@@ -1,0 +1,134 @@
+using System;
+using System.Collections.Generic;
+
+namespace EopTools.Logs
+{
+    /// <summary>
+    /// The columns in force in a log file, from a '#Fields:' directive, a CSV header row or -Header, and where in them
+    /// the address, time, session and announced host name are.
+    /// </summary>
+    internal sealed class LogLayout
+    {
+        /// <summary>
+        /// The address columns in the order they are read on a line: the original client before the client, then the
+        /// sender, then the remote end, the same precedence as Test-EopIpAddress. The first that has a value wins.
+        /// </summary>
+        public static readonly string[] KnownAddressFields =
+        {
+            "OriginalClientIp", "original_client_ip", "original-client-ip",
+            "ClientIp", "client_ip", "client-ip",
+            "FromIP", "SenderIp", "sender-ip",
+            "c-ip", "remote-endpoint", "CIP", "IP", "IPAddress",
+        };
+
+        private static readonly string[] TimeFields = { "date-time", "date_time_utc", "origin_timestamp_utc", "Received", "Timestamp" };
+        private static readonly string[] HostFields = { "client-hostname", "client_hostname", "ClientHostname" };
+
+        private readonly Dictionary<string, int> _byName = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+
+        private LogLayout(string[] columns, char delimiter, string kind)
+        {
+            Columns = columns;
+            Delimiter = delimiter;
+            Quoted = delimiter == ',';
+            Kind = kind;
+            for (int i = 0; i < columns.Length; i++)
+            {
+                if (!_byName.ContainsKey(columns[i])) _byName.Add(columns[i], i);
+            }
+            TimeColumn = FirstOf(TimeFields);
+            DateColumn = IndexOf("date");
+            TimeOfDayColumn = IndexOf("time");
+            HostColumn = FirstOf(HostFields);
+            SessionColumn = IndexOf("session-id");
+            EventColumn = IndexOf("event");
+            DataColumn = IndexOf("data");
+            AddressColumns = Array.Empty<int>();
+        }
+
+        public string[] Columns { get; }
+
+        public char Delimiter { get; }
+
+        /// <summary>Comma-separated values may be quoted; W3C space-separated ones are not.</summary>
+        public bool Quoted { get; }
+
+        /// <summary>What the header says the file is, for messages (e.g. "SMTP Receive Protocol Log").</summary>
+        public string Kind { get; }
+
+        /// <summary>The columns to read the address from, in order; empty when the header has none.</summary>
+        public int[] AddressColumns { get; private set; }
+
+        public int TimeColumn { get; }
+
+        /// <summary>IIS writes the UTC date and time in two columns.</summary>
+        public int DateColumn { get; }
+
+        public int TimeOfDayColumn { get; }
+
+        public int HostColumn { get; }
+
+        /// <summary>A protocol log's session and event columns: a '+' event opens a session, '&lt;' EHLO announces a name.</summary>
+        public int SessionColumn { get; }
+
+        public int EventColumn { get; }
+
+        public int DataColumn { get; }
+
+        public bool IsProtocolLog => SessionColumn >= 0 && EventColumn >= 0 && DataColumn >= 0;
+
+        public int IndexOf(string name) => _byName.TryGetValue(name, out int index) ? index : -1;
+
+        /// <summary>A '#Fields:' directive: comma-separated names (Exchange) or space-separated ones (W3C, IIS).</summary>
+        public static LogLayout FromFieldsDirective(string directiveText, string? logType)
+        {
+            string list = directiveText.Trim();
+            char delimiter = list.IndexOf(',') >= 0 ? ',' : ' ';
+            string[] columns = delimiter == ',' ? list.Split(',') : list.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
+            for (int i = 0; i < columns.Length; i++) columns[i] = columns[i].Trim();
+            return new LogLayout(columns, delimiter, logType ?? (delimiter == ',' ? "W3C log" : "W3C log (IIS)"));
+        }
+
+        /// <summary>A CSV header row, quoted or not; null when its quoting is malformed.</summary>
+        public static LogLayout? FromCsvHeader(string line)
+        {
+            var starts = new int[1024];
+            var ends = new int[1024];
+            int count = FieldSplitter.Split(line, ',', quoted: true, starts, ends);
+            if (count < 1 || count > starts.Length) return null;
+            var columns = new string[count];
+            for (int i = 0; i < count; i++) columns[i] = FieldSplitter.Value(line, starts[i], ends[i], quoted: true).Trim();
+            return new LogLayout(columns, ',', "CSV");
+        }
+
+        /// <summary>Columns given with -Header for a file without a header of its own.</summary>
+        public static LogLayout FromHeader(string[] columns, char delimiter) =>
+            new LogLayout((string[])columns.Clone(), delimiter, "headerless log");
+
+        /// <summary>
+        /// Chooses the address columns: <paramref name="fields"/> when given (the ones this header has, in order), else
+        /// the known names. False when the header has none of them.
+        /// </summary>
+        public bool SelectAddressColumns(IReadOnlyList<string>? fields)
+        {
+            var selected = new List<int>();
+            foreach (string name in fields ?? (IReadOnlyList<string>)KnownAddressFields)
+            {
+                int index = IndexOf(name);
+                if (index >= 0 && !selected.Contains(index)) selected.Add(index);
+            }
+            AddressColumns = selected.ToArray();
+            return selected.Count > 0;
+        }
+
+        private int FirstOf(string[] names)
+        {
+            foreach (string name in names)
+            {
+                int index = IndexOf(name);
+                if (index >= 0) return index;
+            }
+            return -1;
+        }
+    }
+}

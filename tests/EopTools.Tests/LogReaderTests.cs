@@ -1,0 +1,314 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using EopTools.Index;
+using EopTools.Logs;
+using Xunit;
+using static EopTools.Tests.TestData;
+
+namespace EopTools.Tests
+{
+    public class LogReaderTests
+    {
+        internal static readonly RangeIndex Index = new RangeIndex(Data(
+            (EopRegion.Global, "40.92.0.0/14"),
+            (EopRegion.Global, "104.47.0.0/17"),
+            (EopRegion.Global, "2a01:111:f400::/48")));
+
+        private const string ProtocolFields = "#Fields: date-time,connector-id,session-id,sequence-number,local-endpoint,remote-endpoint,event,data,context";
+
+        private const string TrackingFields = "#Fields: date-time,client-ip,client-hostname,server-ip,server-hostname,source-context,connector-id,source,event-id," +
+            "internal-message-id,message-id,network-message-id,recipient-address,recipient-status,total-bytes,recipient-count,related-recipient-address," +
+            "reference,message-subject,sender-address,return-path,message-info,directionality,tenant-id,original-client-ip,original-server-ip,custom-data," +
+            "transport-traffic-type,log-id,schema-version";
+
+        /// <summary>A receive log restarted once (two header blocks), with IPv6, quoted commas, and a last line cut off.</summary>
+        internal static readonly string ProtocolLog = string.Join("\r\n",
+            "#Software: Microsoft Exchange Server",
+            "#Version: 15.02.1544.004",
+            "#Log-type: SMTP Receive Protocol Log",
+            "#Date: 2026-11-27T10:00:00.000Z",
+            ProtocolFields,
+            "2026-11-27T10:00:00.000Z,EX01\\Default Frontend EX01,08DD000000000001,0,10.0.0.5:25,40.92.70.1:51000,+,,",
+            "2026-11-27T10:00:00.100Z,EX01\\Default Frontend EX01,08DD000000000001,1,10.0.0.5:25,40.92.70.1:51000,<,EHLO mail.protection.outlook.com,",
+            "2026-11-27T10:00:01.000Z,EX01\\Default Frontend EX01,08DD000000000002,0,10.0.0.5:25,203.0.113.9:40000,+,,",
+            "2026-11-27T10:00:01.100Z,EX01\\Default Frontend EX01,08DD000000000002,1,10.0.0.5:25,203.0.113.9:40000,>,\"220 EX01 ready at Fri, 27 Nov 2026 10:00:01 +0000\",",
+            "2026-11-27T10:00:01.200Z,EX01\\Default Frontend EX01,08DD000000000002,2,10.0.0.5:25,203.0.113.9:40000,<,EHLO scanner.contoso.com,",
+            "2026-11-27T10:00:01.300Z,EX01\\Default Frontend EX01,08DD000000000002,3,10.0.0.5:25,203.0.113.9:40000,<,\"MAIL FROM:<\"\"odd, name\"\"@contoso.com>\",",
+            "2026-11-27T10:00:02.000Z,EX01\\Default Frontend EX01,08DD000000000003,0,10.0.0.5:25,[2001:db8::7]:41000,+,,",
+            "2026-11-27T10:00:02.100Z,EX01\\Default Frontend EX01,08DD000000000003,1,10.0.0.5:25,[2001:db8::7]:41000,<,HELO printer,",
+            "2026-11-27T10:00:02.200Z,EX01\\Default Frontend EX01,08DD000000000003,2,10.0.0.5:25,[2001:db8::7]:41000,<,\"unclosed,",
+            "#Software: Microsoft Exchange Server",
+            "#Version: 15.02.1544.004",
+            "#Log-type: SMTP Receive Protocol Log",
+            "#Date: 2026-11-27T11:00:00.000Z",
+            ProtocolFields,
+            "2026-11-27T11:00:00.000Z,EX01\\Default Frontend EX01,08DD000000000004,0,10.0.0.5:25,203.0.113.9:40100,+,,",
+            "2026-11-27T11:00:00.100Z,EX01\\Default Frontend EX01,08DD000000000004,1,10.0.0.5:25,203.0.113.9:40100,<,EHLO scanner2.contoso.com,",
+            "2026-11-27T11:00:01.000Z,EX01\\Default Frontend EX01,08DD000000000005,0,10.0.0.5:25,[2a01:111:f400:fe00::5]:25000,+,,",
+            "2026-11-27T11:00:01.000Z,EX01\\Default Frontend EX01,08DD000000000006,0,10.0.0.5:25,-,+,,",
+            "2026-11-27T11:00:01.000Z,EX01\\Default Frontend EX01,08DD000000000007,0,10.0.0.5:25,999.1.1.1:25,+,,",
+            "2026-11-27T11:00:02.000Z,EX01\\Default Frontend EX01,08DD000000000008,0,10.0.0.5:25,198.51.100.7:2");
+
+        [Fact]
+        public void ProtocolLogCountsAddUpAcrossARestartAndATruncatedLastLine()
+        {
+            (LogFileCounts counts, LogSummaryBuilder summary) = Summarize(ProtocolLog);
+            Assert.Equal(25, counts.Lines);
+            Assert.Equal(10, counts.Ignored);
+            Assert.Equal(2, counts.Malformed);
+            Assert.Equal(14, counts.FirstMalformedLine);
+            Assert.Equal(25, counts.TruncatedLine);
+            Assert.Equal(1, counts.NoAddress);
+            Assert.Equal(1, counts.NotAnAddress);
+            Assert.Equal(24, counts.FirstNotAnAddressLine);
+            Assert.Equal("999.1.1.1:25", counts.FirstNotAnAddressValue);
+            Assert.Equal(11, counts.Answered);
+            Assert.Equal(3, counts.Eop);
+            Assert.Equal(8, counts.NotEop);
+            Assert.True(counts.AddUp);
+            Assert.Equal("SMTP Receive Protocol Log", counts.Kind);
+
+            Assert.Equal(new[] { "2001:db8::7", "203.0.113.9", "2a01:111:f400:fe00::5", "40.92.70.1" }, summary.Addresses.Keys.Select(a => a.ToString()).OrderBy(a => a, StringComparer.Ordinal));
+            AddressTally scanner = Tally(summary, "203.0.113.9");
+            Assert.Equal(6, scanner.Lines);
+            Assert.Equal(2, scanner.Sessions);
+            Assert.Equal(new[] { "scanner.contoso.com", "scanner2.contoso.com" }, scanner.HostNames);
+            Assert.Equal(new DateTime(2026, 11, 27, 10, 0, 1, DateTimeKind.Utc), scanner.FirstSeen);
+            Assert.Equal(new DateTime(2026, 11, 27, 11, 0, 0, 100, DateTimeKind.Utc), scanner.LastSeen);
+            Assert.Equal(new[] { "printer" }, Tally(summary, "2001:db8::7").HostNames);
+            Assert.Equal(2, Tally(summary, "2001:db8::7").Lines);
+            Assert.Equal("40.92.0.0/14", Tally(summary, "40.92.70.1").Answer.Range!.Prefix);
+            Assert.Equal(new[] { "mail.protection.outlook.com" }, Tally(summary, "40.92.70.1").HostNames);
+            Assert.Equal(new[] { "999.1.1.1:25" }, summary.NotAddresses.Keys);
+        }
+
+        [Fact]
+        public void RecordsCarryTheLineTheAddressAndLazyValues()
+        {
+            List<EopLogRecord> records = Records(ProtocolLog, LogSide.Both);
+            Assert.Equal(11, records.Count);
+            EopLogRecord quoted = records.Single(r => r.LineNumber == 11);
+            Assert.Equal("203.0.113.9", quoted.IPAddress.ToString());
+            Assert.Equal(40000, quoted.Port);
+            Assert.False(quoted.IsEop);
+            Assert.Equal("remote-endpoint", quoted.Field);
+            Assert.Equal("MAIL FROM:<\"odd, name\"@contoso.com>", quoted.Values["data"]);
+            Assert.Equal("MAIL FROM:<\"odd, name\"@contoso.com>", quoted.Values["DATA"]);
+            Assert.Equal(9, quoted.Values.Count);
+            Assert.Equal(new DateTime(2026, 11, 27, 10, 0, 1, 300, DateTimeKind.Utc), quoted.Timestamp);
+            Assert.Equal(DateTimeKind.Utc, quoted.Timestamp!.Value.Kind);
+            EopLogRecord v6 = records.Single(r => r.LineNumber == 22);
+            Assert.True(v6.IsEop);
+            Assert.Equal("2a01:111:f400::/48", v6.Range!.Prefix);
+            Assert.Equal(25000, v6.Port);
+            Assert.Equal(new long[] { 6, 7, 8, 9, 10, 11, 12, 13, 20, 21, 22 }, records.Select(r => r.LineNumber));
+        }
+
+        [Fact]
+        public void SidesKeepOnlyTheirLines()
+        {
+            Assert.Equal(new long[] { 6, 7, 22 }, Records(ProtocolLog, LogSide.Eop).Select(r => r.LineNumber));
+            Assert.Equal(new long[] { 8, 9, 10, 11, 12, 13, 20, 21 }, Records(ProtocolLog, LogSide.NotEop).Select(r => r.LineNumber));
+        }
+
+        [Fact]
+        public void TrackingLogPrefersTheOriginalClientAndFallsBackToTheClient()
+        {
+            string log = string.Join("\n",
+                "#Software: Microsoft Exchange Server",
+                "#Log-type: Message Tracking Log",
+                TrackingFields,
+                Tracking("2026-11-27T10:00:00.000Z", client: "10.0.0.6", host: "EX02.contoso.com", original: "203.0.113.50", subject: "\"Quarterly figures, final\""),
+                Tracking("2026-11-27T10:01:00.000Z", client: "104.47.1.1", host: "mail-eopbgr1.outbound.protection.outlook.com", original: "", subject: "Hello"),
+                Tracking("2026-11-27T10:02:00.000Z", client: "", host: "", original: "", subject: "\"He said \"\"hi\"\"\""),
+                Tracking("2026-11-27T10:03:00.000Z", client: "10.0.0.6", host: "EX02.contoso.com", original: "-", subject: "x"));
+            List<EopLogRecord> records = Records(log, LogSide.Both);
+            Assert.Equal(new[] { "203.0.113.50", "104.47.1.1", "10.0.0.6" }, records.Select(r => r.IPAddress.ToString()));
+            Assert.Equal(new[] { "original-client-ip", "client-ip", "client-ip" }, records.Select(r => r.Field));
+            Assert.Equal("Quarterly figures, final", records[0].Values["message-subject"]);
+            Assert.Equal(new[] { false, true, false }, records.Select(r => r.IsEop));
+            (LogFileCounts counts, LogSummaryBuilder summary) = Summarize(log);
+            Assert.Equal(1, counts.NoAddress);
+            Assert.Equal(new[] { "EX02.contoso.com" }, Tally(summary, "10.0.0.6").HostNames);
+            Assert.Equal(0, Tally(summary, "10.0.0.6").Sessions);
+        }
+
+        [Fact]
+        public void IisLogsAreSpaceSeparatedWithADateAndATime()
+        {
+            string log = string.Join("\r\n",
+                "#Software: Microsoft Internet Information Services 10.0",
+                "#Version: 1.0",
+                "#Date: 2026-11-27 00:00:00",
+                "#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken",
+                "2026-11-27 00:00:01 10.0.0.5 POST /EWS/Exchange.asmx - 443 CONTOSO\\erin 203.0.113.77 Microsoft+Office/16.0+(\"quoted\") - 200 0 0 31",
+                "2026-11-27 00:00:02 10.0.0.5 GET /owa/ &a=1,2 443 - 2a01:111:f400::9 Mozilla/5.0 - 302 0 0 15",
+                "2026-11-27 00:00:03 10.0.0.5 GET /owa/ - 443 -");
+            List<EopLogRecord> records = Records(log, LogSide.Both);
+            Assert.Equal(new[] { "203.0.113.77", "2a01:111:f400::9" }, records.Select(r => r.IPAddress.ToString()));
+            Assert.Equal("c-ip", records[0].Field);
+            Assert.Null(records[0].Port);
+            Assert.Equal(new DateTime(2026, 11, 27, 0, 0, 1, DateTimeKind.Utc), records[0].Timestamp);
+            Assert.Equal("Microsoft+Office/16.0+(\"quoted\")", records[0].Values["cs(User-Agent)"]);
+            Assert.Equal("&a=1,2", records[1].Values["cs-uri-query"]);
+            (LogFileCounts counts, _) = Summarize(log);
+            Assert.Equal(1, counts.Malformed);
+            Assert.Equal(7, counts.FirstMalformedLine);
+            Assert.Equal("W3C log (IIS)", counts.Kind);
+        }
+
+        [Fact]
+        public void MessageTraceExportsAreCsvWithAHeaderRow()
+        {
+            string log = string.Join("\r\n",
+                "#TYPE Deserialized.Microsoft.Exchange.Management.FfoReporting.MessageTrace",
+                "\"date_time_utc\",\"client_ip\",\"original_client_ip\",\"sender_address\",\"message_subject\"",
+                "\"2026-11-27T10:00:00.0000000Z\",\"40.92.70.1\",\"198.51.100.20\",\"a@fabrikam.com\",\"Invoice, November\"",
+                "\"2026-11-27T10:01:00.0000000Z\",\"40.92.70.2\",\"\",\"b@example.net\",\"Re: \"\"hello\"\"\"",
+                "\"11/27/2026 10:02:00 AM\",\"2a01:111:f400::1\",,\"c@example.org\",plain");
+            List<EopLogRecord> records = Records(log, LogSide.Both);
+            Assert.Equal(new[] { "198.51.100.20", "40.92.70.2", "2a01:111:f400::1" }, records.Select(r => r.IPAddress.ToString()));
+            Assert.Equal(new[] { "original_client_ip", "client_ip", "client_ip" }, records.Select(r => r.Field));
+            Assert.Equal("Invoice, November", records[0].Values["message_subject"]);
+            Assert.Equal("Re: \"hello\"", records[1].Values["message_subject"]);
+            Assert.Equal(new DateTime(2026, 11, 27, 10, 2, 0, DateTimeKind.Utc), records[2].Timestamp);
+            Assert.Equal(DateTimeKind.Utc, records[2].Timestamp!.Value.Kind);
+        }
+
+        [Fact]
+        public void AFileWithoutAHeaderIsAnErrorUnlessHeaderSaysHowToReadIt()
+        {
+            string log = "2026-11-27T10:00:00Z,203.0.113.5,a@contoso.com\n2026-11-27T10:01:00Z,40.92.1.1,b@contoso.com\n";
+            var e = Assert.Throws<LogFileException>(() => Summarize(log));
+            Assert.Equal("LogFileHasNoHeader", e.ErrorId);
+            Assert.StartsWith("'test.log' has no header: line 1 is the first", e.Message);
+
+            var options = new LogReadOptions(new[] { "client" }, new[] { "time", "client", "sender" }, LogSide.Both);
+            List<EopLogRecord> records = Records(log, options);
+            Assert.Equal(new[] { "203.0.113.5", "40.92.1.1" }, records.Select(r => r.IPAddress.ToString()));
+            Assert.Equal("b@contoso.com", records[1].Values["sender"]);
+
+            var wrongField = new LogReadOptions(new[] { "remote" }, new[] { "time", "client", "sender" }, LogSide.Both);
+            Assert.Equal("LogFileHasNoAddressField", Assert.Throws<LogFileException>(() => Records(log, wrongField)).ErrorId);
+        }
+
+        [Fact]
+        public void AReadThatFailsPartWayKeepsTheCountsOfWhatWasRead()
+        {
+            var reader = new LogFileReader("test.log", new LogReadOptions(null, null, LogSide.Both), Index, new LogSummaryBuilder(0, Index.NotEop));
+            var failing = new FailingReader(ProtocolLog.Substring(0, ProtocolLog.IndexOf("08DD000000000002", StringComparison.Ordinal)));
+            Assert.Throws<IOException>(() => reader.Read(failing, CancellationToken.None));
+            Assert.Equal(7, reader.Counts.Lines);
+            Assert.Equal(2, reader.Counts.Answered);
+        }
+
+        [Theory]
+        [InlineData("a,b,c", 3, "a|b|c")]
+        [InlineData("a,,c,", 4, "a||c|")]
+        [InlineData("\"a,1\",\"b\"\"2\",c", 3, "a,1|b\"2|c")]
+        [InlineData("\"\",x", 2, "|x")]
+        [InlineData("a,\"b", -1, "")]
+        [InlineData("a,\"b\"c", -1, "")]
+        [InlineData("a,b\"c", -1, "")]
+        [InlineData("a,b,c,d,e", 5, "")]
+        public void SplitsCommaSeparatedLinesStrictly(string line, int expected, string values)
+        {
+            var starts = new int[4];
+            var ends = new int[4];
+            int count = FieldSplitter.Split(line, ',', quoted: true, starts, ends);
+            Assert.Equal(expected, count);
+            if (values.Length == 0) return;
+            Assert.Equal(values, string.Join("|", Enumerable.Range(0, count).Select(i => FieldSplitter.Value(line, starts[i], ends[i], quoted: true))));
+        }
+
+        [Fact]
+        public void LineReaderTellsAnUnterminatedLastLineAndSkipsTooLongLines()
+        {
+            string tooLong = new string('x', LineReader.MaxLineLength + 10);
+            var lines = new LineReader(new StringReader("one\r\ntwo\n" + tooLong + "\nthree"));
+            Assert.Equal("one", lines.ReadLine(out LineEnd end));
+            Assert.Equal(LineEnd.Break, end);
+            Assert.Equal("two", lines.ReadLine(out end));
+            Assert.Equal(string.Empty, lines.ReadLine(out end));
+            Assert.Equal(LineEnd.TooLong, end);
+            Assert.Equal("three", lines.ReadLine(out end));
+            Assert.Equal(LineEnd.EndOfFile, end);
+            Assert.Equal(4, lines.LineNumber);
+            Assert.Null(lines.ReadLine(out _));
+        }
+
+        [Theory]
+        [InlineData("2026-11-27T10:00:01.123Z", "2026-11-27T10:00:01.1230000Z")]
+        [InlineData("2026-11-27T10:00:01Z", "2026-11-27T10:00:01.0000000Z")]
+        [InlineData("2026-11-27T10:00:01.1234567Z", "2026-11-27T10:00:01.1234567Z")]
+        [InlineData("2026-11-27T12:00:01+02:00", "2026-11-27T10:00:01.0000000Z")]
+        [InlineData("11/27/2026 10:00:01 AM", "2026-11-27T10:00:01.0000000Z")]
+        [InlineData("2026-02-30T10:00:01Z", null)]
+        [InlineData("not a time", null)]
+        public void ReadsTimestampsAsUtc(string text, string? expected)
+        {
+            bool parsed = LogTimestamp.TryParse(text, 0, text.Length, out DateTime value);
+            Assert.Equal(expected != null, parsed);
+            if (expected == null) return;
+            Assert.Equal(DateTimeKind.Utc, value.Kind);
+            Assert.Equal(expected, value.ToString("o"));
+        }
+
+        internal static (LogFileCounts, LogSummaryBuilder) Summarize(string log)
+        {
+            var summary = new LogSummaryBuilder(0, Index.NotEop);
+            var reader = new LogFileReader("test.log", new LogReadOptions(null, null, LogSide.Both), Index, summary);
+            reader.Read(new StringReader(log), CancellationToken.None);
+            Assert.True(reader.Counts.AddUp);
+            return (reader.Counts, summary);
+        }
+
+        private static List<EopLogRecord> Records(string log, LogSide side) => Records(log, new LogReadOptions(null, null, side));
+
+        private static List<EopLogRecord> Records(string log, LogReadOptions options)
+        {
+            var sink = new ListSink();
+            var reader = new LogFileReader("test.log", options, Index, sink);
+            reader.Read(new StringReader(log), CancellationToken.None);
+            Assert.True(reader.Counts.AddUp);
+            return sink.Records;
+        }
+
+        private static AddressTally Tally(LogSummaryBuilder summary, string address) =>
+            summary.Addresses.Single(pair => pair.Key.ToString() == address).Value;
+
+        private static string Tracking(string time, string client, string host, string original, string subject) => string.Join(",",
+            time, client, host, "10.0.0.5", "EX01", "08DD0001;250 2.0.0 OK", "EX01\\Default Frontend EX01", "SMTP", "RECEIVE", "1234",
+            "<m1@contoso.com>", "6f0e1a2b-0000-0000-0000-000000000001", "rcpt@contoso.com", string.Empty, "5120", "1", string.Empty, string.Empty,
+            subject, "sender@fabrikam.com", "sender@fabrikam.com", string.Empty, "Incoming", string.Empty, original, string.Empty, string.Empty,
+            "Email", "1", "15.02.1544.004");
+
+        private sealed class ListSink : LogSink
+        {
+            public List<EopLogRecord> Records { get; } = new List<EopLogRecord>();
+
+            public override void Answered(LogLine line) => Records.Add(new EopLogRecord("test.log", line));
+        }
+
+        /// <summary>Gives its text, then fails as a file on a vanished share does.</summary>
+        private sealed class FailingReader : TextReader
+        {
+            private readonly StringReader _text;
+
+            public FailingReader(string text)
+            {
+                _text = new StringReader(text);
+            }
+
+            public override int Read(char[] buffer, int index, int count)
+            {
+                int read = _text.Read(buffer, index, count);
+                if (read == 0) throw new IOException("The network name is no longer available.");
+                return read;
+            }
+        }
+    }
+}

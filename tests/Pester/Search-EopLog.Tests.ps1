@@ -1,0 +1,225 @@
+BeforeAll {
+    . $PSScriptRoot/Common.ps1
+    Reset-EopSession
+    . $PSScriptRoot/LogSamples.ps1
+
+    # Two EOP senders (40.92.70.1, IPv6 2a01:111:f403::25) and three outside EOP, with known line counts.
+    $script:Senders = @(
+        @{ Endpoint = '203.0.113.9:40000'; Host = 'scanner.contoso.com'; Count = 3 }
+        @{ Endpoint = '40.92.70.1:51000'; Host = 'mail.protection.outlook.com'; Count = 2 }
+        @{ Endpoint = '[2001:db8::7]:41000'; Host = 'printer.contoso.com'; Count = 2 }
+        @{ Endpoint = '[2a01:111:f403::25]:25000'; Host = 'eop6.protection.outlook.com'; Count = 1 }
+        @{ Endpoint = '198.51.100.20:2525'; Host = 'crm.fabrikam.com'; Count = 1 }
+    )
+    $script:Receive = Write-LogFile (Join-Path $TestDrive 'logs/RECV2026112710-1.LOG') (New-ProtocolLogLines $Senders)
+}
+
+Describe 'Search-EopLog' {
+    Context 'Protocol logs' {
+        It 'summarises each distinct sender with its lines, sessions and EHLO names, most lines first' {
+            $summary = Search-EopLog -Path $Receive -Summary
+            $summary.Remote | Should -Be @('203.0.113.9', '2001:db8::7', '40.92.70.1', '198.51.100.20', '2a01:111:f403::25')
+            $summary.Lines | Should -Be @(12, 8, 8, 4, 4)
+            $summary.Sessions | Should -Be @(3, 2, 2, 1, 1)
+            $summary.IsEop | Should -Be @($false, $false, $true, $false, $true)
+            $summary[0].HostNames | Should -Be @('scanner.contoso.com')
+            $summary[0].FirstSeen | Should -Be ([datetime]::new(2026, 11, 27, 10, 0, 1, [System.DateTimeKind]::Utc))
+            $summary[0].LastSeen | Should -Be ([datetime]::new(2026, 11, 27, 10, 0, 3, [System.DateTimeKind]::Utc))
+            $summary[0].Path | Should -Be @($Receive)
+            $summary[2].Range.Prefix | Should -Be '40.92.0.0/14'
+        }
+
+        It 'keeps only the senders outside EOP with -NotEop' {
+            (Search-EopLog -Path $Receive -Summary -NotEop).Remote | Should -Be @('203.0.113.9', '2001:db8::7', '198.51.100.20')
+        }
+
+        It 'writes one record per line with the endpoint''s port and the line''s values' {
+            $records = Search-EopLog -Path $Receive
+            $records.Count | Should -Be 36
+            $records[0].LineNumber | Should -Be 6
+            $records[0].IPAddress | Should -Be ([ipaddress]'203.0.113.9')
+            $records[0].Port | Should -Be 40000
+            $records[0].Field | Should -Be 'remote-endpoint'
+            $records[0].LogType | Should -Be 'SMTP Receive Protocol Log'
+            $records[3].Values.data | Should -Be 'MAIL FROM:<"Smith, Ann"@fabrikam.com> SIZE=1024'
+            $records[0].Timestamp.Kind | Should -Be 'Utc'
+            "$($records[0])" | Should -Be "$($Receive):6 203.0.113.9 is not EOP"
+        }
+
+        It 'keeps only EOP lines with -Eop' {
+            $records = Search-EopLog -Path $Receive -Eop
+            $records.Count | Should -Be 12
+            ($records.IPAddress | Sort-Object -Unique { "$_" }).IPAddressToString | Should -Be @('2a01:111:f403::25', '40.92.70.1')
+        }
+    }
+
+    Context 'Other formats' {
+        It 'reads a tracking log''s original client before its client' {
+            $path = Write-LogFile (Join-Path $TestDrive 'track/MSGTRK2026112710-1.LOG') (New-TrackingLogLines @(
+                    New-TrackingLogLine -Time 2026-11-27T10:00:00.000Z -ClientIp 10.0.0.6 -ClientHost EX02.contoso.com -OriginalClientIp 203.0.113.50
+                    New-TrackingLogLine -Time 2026-11-27T10:01:00.000Z -ClientIp 104.47.1.1 -ClientHost mail.protection.outlook.com -OriginalClientIp ''
+                    New-TrackingLogLine -Time 2026-11-27T10:02:00.000Z -ClientIp '' -ClientHost '' -OriginalClientIp '' -EventId DELIVER -Source STOREDRIVER
+                ))
+            $records = Search-EopLog -Path $path
+            $records.IPAddress.IPAddressToString | Should -Be @('203.0.113.50', '104.47.1.1')
+            $records.Field | Should -Be @('original-client-ip', 'client-ip')
+            $records[0].Values.'message-subject' | Should -Be 'Invoice, November'
+        }
+
+        It 'reads an IIS log''s c-ip' {
+            $path = Write-LogFile (Join-Path $TestDrive 'iis/u_ex261127.log') @(
+                '#Software: Microsoft Internet Information Services 10.0', '#Version: 1.0', '#Date: 2026-11-27 00:00:00'
+                '#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken'
+                '2026-11-27 00:00:01 10.0.0.5 POST /EWS/Exchange.asmx - 443 CONTOSO\erin 203.0.113.77 Microsoft+Office/16.0 - 200 0 0 31'
+                '2026-11-27 00:00:02 10.0.0.5 GET /owa/ - 443 - 2a01:111:f403::9 Mozilla/5.0 - 302 0 0 15'
+            )
+            $records = Search-EopLog -Path $path
+            $records.IPAddress.IPAddressToString | Should -Be @('203.0.113.77', '2a01:111:f403::9')
+            $records.IsEop | Should -Be @($false, $true)
+            $records[1].Timestamp | Should -Be ([datetime]::new(2026, 11, 27, 0, 0, 2, [System.DateTimeKind]::Utc))
+        }
+
+        It 'reads a message trace export as CSV with a header row' {
+            $path = Join-Path $TestDrive 'trace.csv'
+            [pscustomobject]@{ date_time_utc = '2026-11-27T10:00:00Z'; client_ip = '40.92.70.1'; original_client_ip = '198.51.100.20'; sender_address = 'a@fabrikam.com'; message_subject = 'Hi, "you"' },
+            [pscustomobject]@{ date_time_utc = '2026-11-27T10:01:00Z'; client_ip = '40.92.70.2'; original_client_ip = ''; sender_address = 'b@fabrikam.com'; message_subject = 'x' } |
+                Export-Csv -Path $path -NoTypeInformation
+            $records = Search-EopLog -Path $path
+            $records.IPAddress.IPAddressToString | Should -Be @('198.51.100.20', '40.92.70.2')
+            $records[0].Values.message_subject | Should -Be 'Hi, "you"'
+        }
+
+        It 'reads a headerless file with -Header and -Field' {
+            $path = Write-LogFile (Join-Path $TestDrive 'relay.log') @('2026-11-27T10:00:00Z,203.0.113.5,a@contoso.com', '2026-11-27T10:01:00Z,203.0.113.5,b@contoso.com')
+            $summary = Search-EopLog -Path $path -Header time, client, recipient -Field client -Summary
+            $summary.Remote | Should -Be '203.0.113.5'
+            $summary.Lines | Should -Be 2
+        }
+    }
+
+    Context 'Input' {
+        It 'expands wildcards in several paths, in the order given' {
+            $second = Write-LogFile (Join-Path $TestDrive 'logs/RECV2026112711-1.LOG') (New-ProtocolLogLines @(@{ Endpoint = '192.0.2.1:25'; Host = 'a'; Count = 1 }))
+            $records = Search-EopLog -Path (Join-Path $TestDrive 'logs/RECV*-1.LOG'), $Receive
+            ($records.Path | Select-Object -Unique) | Should -Be @($Receive, $second)
+            $records.Count | Should -Be (36 + 4 + 36)
+            Remove-Item $second
+        }
+
+        It 'takes files from Get-ChildItem by their PSPath' {
+            (Get-ChildItem (Join-Path $TestDrive 'logs') -Filter 'RECV*.LOG' | Search-EopLog -Summary).Count | Should -Be 5
+        }
+
+        It 'takes a -LiteralPath with wildcard characters in the name' {
+            $odd = Write-LogFile (Join-Path $TestDrive 'odd/RECV[1].LOG') (New-ProtocolLogLines @(@{ Endpoint = '192.0.2.1:25'; Host = 'a'; Count = 1 }))
+            (Search-EopLog -LiteralPath $odd).Count | Should -Be 4
+        }
+
+        It 'reports a missing file as LogFileNotFound and a folder as LogPathIsFolder' {
+            { Search-EopLog -Path (Join-Path $TestDrive 'nothing.log') -ErrorAction Stop } | Should -Throw -ErrorId 'LogFileNotFound,EopTools.Commands.SearchEopLogCommand'
+            { Search-EopLog -LiteralPath (Join-Path $TestDrive 'logs') -ErrorAction Stop } | Should -Throw -ErrorId 'LogPathIsFolder,EopTools.Commands.SearchEopLogCommand'
+        }
+
+        It 'refuses -Eop with -NotEop' {
+            { Search-EopLog -Path $Receive -Eop -NotEop } | Should -Throw -ErrorId 'EopAndNotEopTogether,EopTools.Commands.SearchEopLogCommand'
+        }
+    }
+
+    Context 'Bad input' {
+        It 'skips malformed lines with one warning per file, and a truncated last line' {
+            $lines = @(New-ProtocolLogLines $Senders[0]) + @('2026-11-27T10:00:09.000Z,EX01\Default Frontend EX01,08DD1,0,10.0.0.5:25', 'bad "quote,x,y,z,a,b,c,d,e')
+            $path = Join-Path $TestDrive 'bad/RECV1.LOG'
+            $null = Write-LogFile $path $lines
+            [System.IO.File]::AppendAllText($path, '2026-11-27T10:00:10.000Z,EX01\Default Frontend EX01,08DD2,0,10.0.0.5:25,203.0.113.')
+            $records = Search-EopLog -Path $path -WarningVariable warnings -WarningAction SilentlyContinue
+            $records.Count | Should -Be 12
+            @($warnings).Count | Should -Be 1
+            "$($warnings[0])" | Should -Be "'$path': skipped 3 malformed lines, the first on line 18 (5 fields where its header has 9). The last line (20) is incomplete: the log was still being written."
+        }
+
+        It 'counts a value that is not an address and shows it in the summary' {
+            $path = Write-LogFile (Join-Path $TestDrive 'bad/RECV2.LOG') (New-ProtocolLogLines @(@{ Endpoint = 'unknown'; Host = 'x'; Count = 1 }, $Senders[0]))
+            $summary = Search-EopLog -Path $path -Summary -WarningVariable warnings -WarningAction SilentlyContinue
+            $summary.Remote | Should -Be @('203.0.113.9', 'unknown')
+            $summary[1].IsAddress | Should -BeFalse
+            $summary[1].Lines | Should -Be 4
+            "$($warnings[0])" | Should -BeLike "'$path': 4 lines had an address field that is not an address, the first on line 6: 'unknown' in remote-endpoint (*)."
+        }
+
+        It 'reports a file without a header as LogFileHasNoHeader and reads the others' {
+            $plain = Write-LogFile (Join-Path $TestDrive 'plain/notes.txt') @('203.0.113.5 was seen', 'twice')
+            $records = Search-EopLog -Path $plain, $Receive -ErrorVariable failures -ErrorAction SilentlyContinue
+            $records.Count | Should -Be 36
+            $failures.FullyQualifiedErrorId | Should -Be 'LogFileHasNoHeader,EopTools.Commands.SearchEopLogCommand'
+            $failures[0].CategoryInfo.Category | Should -Be 'InvalidData'
+            $failures[0].TargetObject | Should -Be $plain
+            "$($failures[0])" | Should -BeLike "'$plain' has no header: line 1 *"
+        }
+
+        It 'reports a file that vanished after it was listed and reads the others' {
+            $gone = Write-LogFile (Join-Path $TestDrive 'vanish/RECV1.LOG') (New-ProtocolLogLines $Senders[0])
+            $kept = Write-LogFile (Join-Path $TestDrive 'vanish/RECV2.LOG') (New-ProtocolLogLines $Senders[1])
+            $records = Get-ChildItem (Join-Path $TestDrive 'vanish') | ForEach-Object { $_; if ($_.Name -eq 'RECV2.LOG') { Remove-Item $gone } } |
+                Search-EopLog -ErrorVariable failures -ErrorAction SilentlyContinue
+            $records.Count | Should -Be 8
+            @($records.Path | Select-Object -Unique) | Should -Be @($kept)
+            $failures.FullyQualifiedErrorId | Should -Be 'LogFileNotFound,EopTools.Commands.SearchEopLogCommand'
+            $failures[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+            $failures[0].TargetObject | Should -Be $gone
+        }
+
+        It 'prints per file counts that add up with -Verbose' {
+            $verbose = Search-EopLog -Path $Receive -Summary -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+            "$($verbose | Where-Object Message -Like "'$Receive'*")" | Should -Be "'$Receive' (SMTP Receive Protocol Log): 41 lines read = 5 headers, comments or blank + 0 malformed + 0 without an address + 0 not an address + 36 answered (12 EOP, 24 not EOP)."
+        }
+    }
+
+    Context 'Parallel reading' {
+        It 'writes the same records in the same order with -ThrottleLimit <_>' -ForEach 1, 3 {
+            $paths = foreach ($n in 1..4) {
+                Write-LogFile (Join-Path $TestDrive "par/RECV$n.LOG") (New-ProtocolLogLines ($Senders | Select-Object -First $n))
+            }
+            $records = Search-EopLog -Path $paths -ThrottleLimit $_
+            ($records | ForEach-Object { "$($_.Path):$($_.LineNumber)" }) | Should -Be ($paths | ForEach-Object { $path = $_; (Search-EopLog -LiteralPath $path -ThrottleLimit 1) | ForEach-Object { "$($path):$($_.LineNumber)" } })
+        }
+
+        It 'stops promptly when the pipeline is stopped' {
+            $big = Join-Path $TestDrive 'big/RECV1.LOG'
+            $null = Write-LogFile $big (New-ProtocolLogLines @(@{ Endpoint = '203.0.113.9:40000'; Host = 'x'; Count = 50000 }))
+            $shell = [powershell]::Create()
+            try {
+                $null = $shell.AddScript("Import-Module '$ModulePath'; Search-EopLog -LiteralPath '$big', '$big', '$big' | ForEach-Object { Start-Sleep -Milliseconds 1; `$_ }")
+                $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
+                $handle = $shell.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
+                $waited = [System.Diagnostics.Stopwatch]::StartNew()
+                while ($output.Count -lt 10 -and $waited.Elapsed.TotalSeconds -lt 60) { Start-Sleep -Milliseconds 20 }
+                $stopping = [System.Diagnostics.Stopwatch]::StartNew()
+                $shell.Stop()
+                $stopping.Elapsed.TotalSeconds | Should -BeLessThan 5
+                $shell.InvocationStateInfo.State | Should -Be 'Stopped'
+                $output.Count | Should -BeGreaterThan 9
+                $output.Count | Should -BeLessThan 600000
+            }
+            finally {
+                $shell.Dispose()
+            }
+        }
+    }
+
+    Context 'Output types' {
+        It 'declares both output types' {
+            (Get-Command Search-EopLog).OutputType.Type | Sort-Object Name | Should -Be @([EopTools.EopLogRecord], [EopTools.EopLogSummary])
+        }
+
+        It 'shows every column of the <Kind> view in 80 columns' -ForEach @(
+            @{ Kind = 'Record'; Labels = 'Timestamp', 'IPAddress', 'Port', 'IsEop', 'Range', 'Line' }
+            @{ Kind = 'Summary'; Labels = 'Remote', 'Lines', 'Sessions', 'IsEop', 'LastSeen', 'HostNames' }
+        ) {
+            $output = if ($Kind -eq 'Record') { Search-EopLog -Path $Receive } else { Search-EopLog -Path $Receive -Summary }
+            $header = (($output | Format-Table | Out-String -Width 80) -split "`r?`n" | Where-Object { $_ -match '\S' })[0]
+            $header.Length | Should -BeLessOrEqual 80
+            ($header -split '\s+' | Where-Object { $_ }) | Should -Be $Labels
+            ($output | Format-Table | Out-String -Width 80) | Should -Match ([regex]::Escape('2a01:111:f403::25'))
+        }
+    }
+}
