@@ -167,7 +167,7 @@ namespace EopTools.Logs
 
         private string AddressFieldsText()
         {
-            IReadOnlyList<string> names = _options.Fields ?? LogLayout.KnownAddressFields;
+            IReadOnlyList<string> names = _options.Fields ?? AddressFields.KnownNames;
             return (_options.Fields == null ? "a known address field (" : "the field ") + string.Join(", ", names) + (_options.Fields == null ? ")" : string.Empty);
         }
 

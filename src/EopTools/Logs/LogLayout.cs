@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using EopTools.Parsing;
 
 namespace EopTools.Logs
 {
@@ -9,18 +10,6 @@ namespace EopTools.Logs
     /// </summary>
     internal sealed class LogLayout
     {
-        /// <summary>
-        /// The address columns in the order they are read on a line: the original client before the client, then the
-        /// sender, then the remote end, the same precedence as Test-EopIpAddress. The first that has a value wins.
-        /// </summary>
-        public static readonly string[] KnownAddressFields =
-        {
-            "OriginalClientIp", "original_client_ip", "original-client-ip",
-            "ClientIp", "client_ip", "client-ip",
-            "FromIP", "SenderIp", "sender-ip",
-            "c-ip", "remote-endpoint", "CIP", "IP", "IPAddress",
-        };
-
         private static readonly string[] TimeFields = { "date-time", "date_time_utc", "origin_timestamp_utc", "Received", "Timestamp" };
         private static readonly string[] HostFields = { "client-hostname", "client_hostname", "ClientHostname" };
 
@@ -112,7 +101,8 @@ namespace EopTools.Logs
         public bool SelectAddressColumns(IReadOnlyList<string>? fields)
         {
             var selected = new List<int>();
-            foreach (string name in fields ?? (IReadOnlyList<string>)KnownAddressFields)
+            // Without -Field, the same names in the same order as Test-EopIpAddress: the original client first.
+            foreach (string name in fields ?? (IReadOnlyList<string>)AddressFields.KnownNames)
             {
                 int index = IndexOf(name);
                 if (index >= 0 && !selected.Contains(index)) selected.Add(index);
