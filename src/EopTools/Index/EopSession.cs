@@ -52,9 +52,6 @@ namespace EopTools.Index
             }
         }
 
-        /// <summary>The session's ranges if they have been loaded, without loading them.</summary>
-        public static RangeIndex? Loaded => Volatile.Read(ref _current);
-
         public static void Replace(RangeIndex index) => Volatile.Write(ref _current, index);
 
         /// <summary>
