@@ -76,6 +76,38 @@ namespace EopTools.Ranges
             return new AddressSpace(result.ToArray());
         }
 
+        /// <summary>The addresses in this set or in <paramref name="other"/>.</summary>
+        public AddressSpace Union(AddressSpace other)
+        {
+            var intervals = new List<AddressInterval>(_intervals.Length + other._intervals.Length);
+            intervals.AddRange(_intervals);
+            intervals.AddRange(other._intervals);
+            return new AddressSpace(Normalize(intervals));
+        }
+
+        /// <summary>The part of this set inside <paramref name="interval"/>: a binary search, then only the intervals that overlap it.</summary>
+        public AddressSpace Within(AddressInterval interval)
+        {
+            // The intervals are sorted and disjoint, so their ends are sorted too: find the first that ends at or after the start.
+            int low = 0, high = _intervals.Length;
+            while (low < high)
+            {
+                int middle = low + (high - low) / 2;
+                if (Compare(_intervals[middle].Family, _intervals[middle].Last, interval.Family, interval.First) < 0) low = middle + 1;
+                else high = middle;
+            }
+            var result = new List<AddressInterval>();
+            for (int i = low; i < _intervals.Length; i++)
+            {
+                AddressInterval overlap = _intervals[i];
+                if (overlap.Family != interval.Family || overlap.First > interval.Last) break;
+                result.Add(new AddressInterval(interval.Family,
+                    overlap.First > interval.First ? overlap.First : interval.First,
+                    overlap.Last < interval.Last ? overlap.Last : interval.Last));
+            }
+            return new AddressSpace(result.ToArray());
+        }
+
         /// <summary>The minimal CIDR prefixes that cover exactly this set, in address order.</summary>
         public List<IpPrefix> ToPrefixes()
         {

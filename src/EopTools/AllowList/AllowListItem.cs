@@ -1,0 +1,53 @@
+using System.Collections.Generic;
+using EopTools.Ranges;
+
+namespace EopTools.AllowList
+{
+    /// <summary>What an allow-list entry stands for.</summary>
+    internal enum AllowListItemKind
+    {
+        /// <summary>One interval of addresses: an address, a CIDR, a mask subnet or a first-last range.</summary>
+        Addresses,
+
+        /// <summary>The firewall's Any (or *): every address of one or both families.</summary>
+        Unrestricted,
+
+        /// <summary>A firewall keyword whose addresses depend on the machine (LocalSubnet, DNS, ...).</summary>
+        Keyword,
+    }
+
+    /// <summary>One allow-list entry as read: its text exactly as given and the addresses it means.</summary>
+    internal sealed class AllowListItem
+    {
+        private AllowListItem(string entry, AllowListItemKind kind, IReadOnlyList<AddressInterval> intervals)
+        {
+            Entry = entry;
+            Kind = kind;
+            Intervals = intervals;
+        }
+
+        /// <summary>The entry as the admin's list holds it (never rewritten: it is what an edit must remove).</summary>
+        public string Entry { get; }
+
+        public AllowListItemKind Kind { get; }
+
+        /// <summary>The addresses: one interval, two for an unrestricted Any (both families), none for a keyword.</summary>
+        public IReadOnlyList<AddressInterval> Intervals { get; }
+
+        public static AllowListItem ForAddresses(string entry, AddressInterval interval) =>
+            new AllowListItem(entry, AllowListItemKind.Addresses, new[] { interval });
+
+        public static AllowListItem ForUnrestricted(string entry, IPAddressFamily? family)
+        {
+            var intervals = new List<AddressInterval>(2);
+            foreach (IPAddressFamily each in new[] { IPAddressFamily.IPv4, IPAddressFamily.IPv6 })
+            {
+                if (family == null || family == each) intervals.Add(new AddressInterval(each, IpNumber.Zero, IpAddressValue.MaxNumber(each)));
+            }
+            return new AllowListItem(entry, AllowListItemKind.Unrestricted, intervals);
+        }
+
+        public static AllowListItem ForKeyword(string entry) =>
+            new AllowListItem(entry, AllowListItemKind.Keyword, new AddressInterval[0]);
+    }
+}

@@ -1,0 +1,100 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using EopTools.AllowList;
+using EopTools.Completers;
+using EopTools.Index;
+using EopTools.Parsing;
+using EopTools.Sources;
+
+namespace EopTools.Commands
+{
+    /// <summary>
+    /// Compare-EopAllowList: a receive connector's, firewall rule's or gateway's allow-list against the EOP ranges: what
+    /// is covered, what is retired, what is the admin's own, what is missing, and the exact edit.
+    /// </summary>
+    [Cmdlet(VerbsData.Compare, "EopAllowList", DefaultParameterSetName = SessionSet)]
+    [OutputType(typeof(EopAllowListEntry))]
+    public sealed class CompareEopAllowListCommand : PSCmdlet
+    {
+        private const string SessionSet = "Session";
+        private const string PathSet = "Path";
+        private const string InstanceSet = "Instance";
+
+        private AllowListInput _input = null!;
+
+        /// <summary>
+        /// The entries, from the pipeline or as an argument. Typed object[] so that each input is read for what it is
+        /// (a string, an IPRange, a firewall address filter), not bound through its ToString().
+        /// </summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        [AllowNull]
+        [AllowEmptyString]
+        [AllowEmptyCollection]
+        public object?[] AllowList { get; set; } = Array.Empty<object>();
+
+        /// <summary>Compare with the EOP ranges in this file instead of the session's.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = PathSet)]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; } = null!;
+
+        /// <summary>Compare with the cached ranges of this web-service instance instead of the session's.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = InstanceSet)]
+        [ArgumentCompleter(typeof(InstanceCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string Instance { get; set; } = null!;
+
+        protected override void BeginProcessing()
+        {
+            _input = new AllowListInput(this);
+        }
+
+        protected override void ProcessRecord()
+        {
+            foreach (object? entry in AllowList) _input.Read(entry);
+        }
+
+        protected override void EndProcessing()
+        {
+            if (_input.Rejected > 0 && _input.Items.Count == 0) return;
+            RangeData current = CurrentRanges();
+            // The module's own history: the embedded 2018 page is the oldest EOP list it knows.
+            AllowListComparisonResult result = AllowListComparison.Compare(_input.Items, current, new[] { EopSession.Seed.Data });
+            if (_input.Rejected > 0)
+            {
+                WriteWarning(_input.Rejected + " entries could not be read (see the errors); Missing rows may list addresses they would cover.");
+            }
+            foreach (string warning in result.Warnings) WriteWarning(warning);
+            WriteVerbose("Compared " + _input.Items.Count + " entries with " + current.DataSet + ": after the edit the list holds " + result.EditedEntryCount + " entries.");
+            foreach (EopAllowListEntry row in result.Rows) WriteObject(row);
+        }
+
+        private RangeData CurrentRanges()
+        {
+            if (ParameterSetName == PathSet) return RangeSource.Resolve(this, Path).Data;
+            if (ParameterSetName != InstanceSet) return RangeSource.Resolve(this, null).Data;
+
+            string instance;
+            try
+            {
+                instance = RangeUpdater.CanonicalInstance(Instance);
+            }
+            catch (ArgumentException e)
+            {
+                ThrowTerminatingError(new ErrorRecord(e, "UnknownInstance", ErrorCategory.InvalidArgument, Instance));
+                throw;
+            }
+            var problems = new List<string>();
+            CachedRanges? cached = CacheStore.ForCurrentUser().Load(instance, problems);
+            foreach (string problem in problems) WriteWarning(problem);
+            if (cached == null)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new ItemNotFoundException("No ranges of the " + instance + " instance are cached; run Update-EopIpRange -Instance " + instance + " first."),
+                    "InstanceNotCached", ErrorCategory.ObjectNotFound, instance));
+            }
+            WriteVerbose("Using the cached ranges of " + instance + ": '" + cached!.Path + "'.");
+            return cached.Data;
+        }
+    }
+}

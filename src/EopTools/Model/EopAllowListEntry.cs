@@ -1,0 +1,86 @@
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.Net;
+
+namespace EopTools
+{
+    /// <summary>
+    /// One allow-list entry compared with the EOP ranges, or one EOP range the list does not fully cover (Missing), with
+    /// the edit that makes the list exactly right: AddressesToRemove and AddressesToAdd as minimal CIDR lists.
+    /// </summary>
+    public sealed class EopAllowListEntry
+    {
+        private static readonly ReadOnlyCollection<string> None = new ReadOnlyCollection<string>(new string[0]);
+        private static readonly ReadOnlyCollection<EopIpRange> NoRanges = new ReadOnlyCollection<EopIpRange>(new EopIpRange[0]);
+
+        internal EopAllowListEntry(
+            string? entry,
+            EopAllowListStatus status,
+            IPAddressFamily? addressFamily,
+            IPAddress? firstAddress,
+            IPAddress? lastAddress,
+            IList<EopIpRange>? ranges,
+            IList<string>? eopAddresses,
+            IList<string>? otherAddresses,
+            IList<string>? addressesToAdd,
+            IList<string>? addressesToRemove,
+            EopDataSet dataSet)
+        {
+            Entry = entry;
+            Status = status;
+            AddressFamily = addressFamily;
+            FirstAddress = firstAddress;
+            LastAddress = lastAddress;
+            Ranges = ranges == null || ranges.Count == 0 ? NoRanges : new ReadOnlyCollection<EopIpRange>(ranges);
+            EopAddresses = List(eopAddresses);
+            OtherAddresses = List(otherAddresses);
+            AddressesToAdd = List(addressesToAdd);
+            AddressesToRemove = List(addressesToRemove);
+            DataSet = dataSet;
+        }
+
+        /// <summary>The entry exactly as the list holds it; empty for a Missing row, which has no entry.</summary>
+        public string? Entry { get; }
+
+        public EopAllowListStatus Status { get; }
+
+        /// <summary>The entry's family; empty for a keyword and for Any, which stands for both.</summary>
+        public IPAddressFamily? AddressFamily { get; }
+
+        /// <summary>The entry's first address (for a Missing row, the EOP range's).</summary>
+        public IPAddress? FirstAddress { get; }
+
+        /// <summary>The entry's last address (for a Missing row, the EOP range's).</summary>
+        public IPAddress? LastAddress { get; }
+
+        /// <summary>The current EOP ranges the entry overlaps (for a Missing row, the range it is about).</summary>
+        public ReadOnlyCollection<EopIpRange> Ranges { get; }
+
+        /// <summary>The entry's addresses that are current EOP space, as the fewest CIDR prefixes.</summary>
+        public ReadOnlyCollection<string> EopAddresses { get; }
+
+        /// <summary>The entry's addresses that are not current EOP space, as the fewest CIDR prefixes.</summary>
+        public ReadOnlyCollection<string> OtherAddresses { get; }
+
+        /// <summary>
+        /// What to add: for a Missing row the EOP addresses no entry covers; for an entry that is removed, the part of it
+        /// to keep (its addresses that are current EOP space or never were EOP) that no kept entry already holds.
+        /// </summary>
+        public ReadOnlyCollection<string> AddressesToAdd { get; }
+
+        /// <summary>
+        /// What to remove: for an entry that holds retired EOP addresses (Stale, or the retired part of a Partial), the
+        /// entry's own addresses, so that the entry goes and AddressesToAdd puts back what stays. Never for Foreign.
+        /// </summary>
+        public ReadOnlyCollection<string> AddressesToRemove { get; }
+
+        /// <summary>The EOP ranges the list was compared with.</summary>
+        public EopDataSet DataSet { get; }
+
+        public override string ToString() =>
+            Status + " " + (Entry ?? string.Join(" ", AddressesToAdd));
+
+        private static ReadOnlyCollection<string> List(IList<string>? values) =>
+            values == null || values.Count == 0 ? None : new ReadOnlyCollection<string>(values);
+    }
+}

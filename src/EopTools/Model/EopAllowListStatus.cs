@@ -1,0 +1,27 @@
+namespace EopTools
+{
+    /// <summary>How an allow-list entry stands against the EOP ranges, or an EOP range the list does not cover.</summary>
+    public enum EopAllowListStatus
+    {
+        /// <summary>Every address of the entry is current EOP space.</summary>
+        Covered,
+
+        /// <summary>Part of the entry is current EOP space and part is not (EopAddresses and OtherAddresses say which).</summary>
+        Partial,
+
+        /// <summary>No current EOP address, but addresses EOP used before: the retired part is to be removed.</summary>
+        Stale,
+
+        /// <summary>Never EOP (the admin's own senders, for example): left alone.</summary>
+        Foreign,
+
+        /// <summary>The firewall's Any (or *): every address, so the list restricts nothing.</summary>
+        Unrestricted,
+
+        /// <summary>A firewall keyword whose addresses depend on the machine (LocalSubnet, DNS, ...): not compared.</summary>
+        NotComparable,
+
+        /// <summary>Current EOP space that no entry covers: AddressesToAdd is exactly what to add.</summary>
+        Missing,
+    }
+}

@@ -1,0 +1,169 @@
+using System.Collections.Generic;
+using System.Linq;
+using EopTools.AllowList;
+using EopTools.Index;
+using EopTools.Parsing;
+using Xunit;
+using static EopTools.Tests.TestData;
+
+namespace EopTools.Tests
+{
+    public class AllowListComparisonTests
+    {
+        private static readonly RangeData Current = Data(
+            (EopRegion.Global, "40.92.0.0/15"), (EopRegion.Global, "40.107.0.0/16"), (EopRegion.Global, "2a01:111:f400::/48"),
+            (EopRegion.EMEA, "40.92.64.0/18"), (EopRegion.EMEA, "40.92.0.0/15"));
+
+        private static readonly RangeData History = Data(
+            (EopRegion.Global, "40.92.0.0/14"), (EopRegion.Global, "40.107.0.0/17"), (EopRegion.Global, "23.103.132.0/22"), (EopRegion.Global, "65.55.88.0/24"));
+
+        internal static List<AllowListItem> Items(params string[] entries) => entries.Select(entry =>
+        {
+            Assert.True(AllowListText.TryParse(entry, out AllowListItem? item, out string? error), error);
+            return item!;
+        }).ToList();
+
+        private static AllowListComparisonResult Compare(params string[] entries) =>
+            AllowListComparison.Compare(Items(entries), Current, new[] { History });
+
+        private static string Row(EopAllowListEntry row) =>
+            row.Status + " " + row.Entry + " eop[" + string.Join(" ", row.EopAddresses) + "] other[" + string.Join(" ", row.OtherAddresses) +
+            "] ranges[" + string.Join(" ", row.Ranges.Select(r => r.Prefix)) + "] +[" + string.Join(" ", row.AddressesToAdd) + "] -[" + string.Join(" ", row.AddressesToRemove) + "]";
+
+        [Fact]
+        public void ClassifiesEachEntryAndListsTheMissingSpace()
+        {
+            AllowListComparisonResult result = Compare(
+                "40.92.0.0/16", "40.92.0.0/14", "40.107.0.0-40.107.255.255", "23.103.132.0/255.255.252.0", "65.55.88.7", "10.20.0.0/16", "192.168.10.5-192.168.10.9", "40.0.0.0/8");
+            Assert.Equal(new[]
+            {
+                "Covered 40.92.0.0/16 eop[40.92.0.0/16] other[] ranges[40.92.0.0/15 40.92.64.0/18] +[] -[]",
+                // The retired 40.94.0.0/15 goes with the entry; the part that is EOP now comes back, less the kept 40.92.0.0/16.
+                "Partial 40.92.0.0/14 eop[40.92.0.0/15] other[40.94.0.0/15] ranges[40.92.0.0/15 40.92.64.0/18] +[40.93.0.0/16] -[40.92.0.0/14]",
+                "Covered 40.107.0.0-40.107.255.255 eop[40.107.0.0/16] other[] ranges[40.107.0.0/16] +[] -[]",
+                "Stale 23.103.132.0/255.255.252.0 eop[] other[23.103.132.0/22] ranges[] +[] -[23.103.132.0/22]",
+                "Stale 65.55.88.7 eop[] other[65.55.88.7/32] ranges[] +[] -[65.55.88.7/32]",
+                "Foreign 10.20.0.0/16 eop[] other[10.20.0.0/16] ranges[] +[] -[]",
+                "Foreign 192.168.10.5-192.168.10.9 eop[] other[192.168.10.5/32 192.168.10.6/31 192.168.10.8/31] ranges[] +[] -[]",
+                // Partly retired, partly EOP, mostly never EOP: removed whole; what stays comes back, less what 40.92.0.0/16 and
+                // 40.107.0.0/16 (kept entries) and the 40.92.0.0/15 just put back already hold.
+                "Partial 40.0.0.0/8 eop[40.92.0.0/15 40.107.0.0/16] other[40.0.0.0/10 40.64.0.0/12 40.80.0.0/13 40.88.0.0/14 40.94.0.0/15 40.96.0.0/13 40.104.0.0/15 40.106.0.0/16 40.108.0.0/14 40.112.0.0/12 40.128.0.0/9] " +
+                    "ranges[40.92.0.0/15 40.92.64.0/18 40.107.0.0/16] +[40.0.0.0/10 40.64.0.0/12 40.80.0.0/13 40.88.0.0/14 40.96.0.0/13 40.104.0.0/15 40.106.0.0/16 40.108.0.0/14 40.112.0.0/12 40.128.0.0/9] -[40.0.0.0/8]",
+                "Missing  eop[] other[] ranges[2a01:111:f400::/48] +[2a01:111:f400::/48] -[]",
+            }, result.Rows.Select(Row));
+            Assert.Empty(result.Warnings);
+            // Kept: 40.92.0.0/16, the range, the two Foreign; added back: 1 + 10; the missing /48: 1.
+            Assert.Equal(4 + 11 + 1, result.EditedEntryCount);
+        }
+
+        [Fact]
+        public void KeepsTheEntryTextAndGivesTheAddressesAndDataSet()
+        {
+            EopAllowListEntry row = Compare(" 40.107.0.0/17 ").Rows[0];
+            Assert.Equal(" 40.107.0.0/17 ", row.Entry);
+            Assert.Equal(IPAddressFamily.IPv4, row.AddressFamily);
+            Assert.Equal("40.107.0.0", row.FirstAddress!.ToString());
+            Assert.Equal("40.107.127.255", row.LastAddress!.ToString());
+            Assert.Same(Current.DataSet, row.DataSet);
+            Assert.Equal("Covered  40.107.0.0/17 ", row.ToString());
+            EopAllowListEntry missing = Compare(" 40.107.0.0/17 ").Rows.First(r => r.Status == EopAllowListStatus.Missing);
+            Assert.Null(missing.Entry);
+            Assert.Equal("40.92.0.0", missing.FirstAddress!.ToString());
+            Assert.Equal("Missing 40.92.0.0/15", missing.ToString());
+        }
+
+        [Fact]
+        public void ReportsAnyAsUnrestrictedAndMissesNothingOfItsFamily()
+        {
+            AllowListComparisonResult result = Compare("Any4", "LocalSubnet");
+            Assert.Equal(new[]
+            {
+                "Unrestricted Any4 eop[] other[] ranges[40.92.0.0/15 40.92.64.0/18 40.107.0.0/16] +[] -[]",
+                "NotComparable LocalSubnet eop[] other[] ranges[] +[] -[]",
+                "Missing  eop[] other[] ranges[2a01:111:f400::/48] +[2a01:111:f400::/48] -[]",
+            }, result.Rows.Select(Row));
+            Assert.Equal("0.0.0.0", result.Rows[0].FirstAddress!.ToString());
+            Assert.Equal("255.255.255.255", result.Rows[0].LastAddress!.ToString());
+            Assert.Equal(new[] { "'LocalSubnet' is a firewall keyword whose addresses depend on the machine's network; it is reported as NotComparable and counted as covering no EOP address." }, result.Warnings);
+
+            EopAllowListEntry any = Assert.Single(Compare("*").Rows);
+            Assert.Equal(EopAllowListStatus.Unrestricted, any.Status);
+            Assert.Null(any.AddressFamily);
+            Assert.Null(any.FirstAddress);
+            Assert.Equal(4, any.Ranges.Count);
+        }
+
+        [Fact]
+        public void ListsNothingAsMissingInsideACoveredRangeAndEachMissingAddressOnce()
+        {
+            // 40.92.64.0/18 (EMEA) is inside 40.92.0.0/15 (Global): one Missing row, for the outer range.
+            AllowListComparisonResult result = Compare("40.92.64.0/18", "40.107.0.0/17");
+            Assert.Equal(new[]
+            {
+                "Covered 40.92.64.0/18 eop[40.92.64.0/18] other[] ranges[40.92.0.0/15 40.92.64.0/18] +[] -[]",
+                "Covered 40.107.0.0/17 eop[40.107.0.0/17] other[] ranges[40.107.0.0/16] +[] -[]",
+                "Missing  eop[] other[] ranges[40.92.0.0/15] +[40.92.0.0/18 40.92.128.0/17 40.93.0.0/16] -[]",
+                "Missing  eop[] other[] ranges[40.107.0.0/16] +[40.107.128.0/17] -[]",
+                "Missing  eop[] other[] ranges[2a01:111:f400::/48] +[2a01:111:f400::/48] -[]",
+            }, result.Rows.Select(Row));
+        }
+
+        [Fact]
+        public void PutsBackWhatARemovedEntryKeepsOnlyOnce()
+        {
+            // Both entries hold the retired 40.94.0.0/15; 40.92.0.0/15 is put back by the first only.
+            AllowListComparisonResult result = Compare("40.92.0.0/14", "40.92.0.0-40.95.255.255");
+            Assert.Equal(new[] { "40.92.0.0/15" }, result.Rows[0].AddressesToAdd);
+            Assert.Empty(result.Rows[1].AddressesToAdd);
+            Assert.Equal(new[] { "40.92.0.0/14" }, result.Rows[1].AddressesToRemove);
+        }
+
+        [Fact]
+        public void WarnsWhenTheEditedListExceedsTheFirewallOrConnectorLimit()
+        {
+            // Single Foreign addresses: 1001 stay within the connector's limit but not the firewall's; 1201 exceed both.
+            string[] Addresses(int count) => Enumerable.Range(0, count).Select(i => "10.1." + (i / 256) + "." + (i % 256)).ToArray();
+            Assert.Empty(AllowListComparison.Compare(Items(Addresses(997)), Current, new[] { History }).Warnings);
+
+            AllowListComparisonResult firewall = AllowListComparison.Compare(Items(Addresses(998)), Current, new[] { History });
+            Assert.Equal(1001, firewall.EditedEntryCount);
+            Assert.Equal(new[] { "After the edit the list holds 1001 entries, more than the about 1000 addresses one Windows Firewall rule takes: split them over several rules." }, firewall.Warnings);
+
+            AllowListComparisonResult connector = AllowListComparison.Compare(Items(Addresses(1198)), Current, new[] { History });
+            Assert.Equal(1201, connector.EditedEntryCount);
+            Assert.Equal(2, connector.Warnings.Count);
+            Assert.Equal("After the edit the list holds 1201 entries, more than the 1200 to 1300 a receive connector's RemoteIPRanges holds (an Active Directory limit; " +
+                "Exchange refuses with AdminLimitExceededException): merge entries into ranges or CIDR prefixes, or use a second connector.", connector.Warnings[1]);
+        }
+
+        [Fact]
+        [Trait("Category", "SharedData")]
+        public void FindsTheRetiredAndMissingRangesOfThe2018PageIn2022()
+        {
+            RangeData seed = EopSession.Seed.Data;
+            RangeData web2022 = TestPaths.ReadShared("endpoints-service", "endpoints-worldwide-2022", "microsoft365-worldwide.json");
+            List<AllowListItem> items = Items(seed.Ranges.Where(r => r.Region == EopRegion.Global).Select(r => r.Prefix).ToArray());
+            AllowListComparisonResult result = AllowListComparison.Compare(items, web2022, new[] { seed });
+
+            Assert.Equal(new[]
+            {
+                "23.103.132.0/22", "23.103.136.0/21", "23.103.144.0/20", "23.103.198.0/23", "23.103.200.0/22", "52.238.78.88/32", "65.55.88.0/24", "65.55.169.0/24",
+                "94.245.120.64/26", "157.55.234.0/24", "157.56.110.0/23", "157.56.112.0/24", "207.46.100.0/24", "207.46.163.0/24", "213.199.154.0/24",
+                "213.199.180.128/26", "216.32.180.0/23",
+            }, result.Rows.Where(r => r.Status == EopAllowListStatus.Stale).Select(r => r.Entry));
+            Assert.All(result.Rows.Where(r => r.Status == EopAllowListStatus.Stale), r => Assert.Equal(new[] { r.Entry }, r.AddressesToRemove));
+            Assert.Equal(new[] { "Partial 40.92.0.0/14 eop[40.92.0.0/15] other[40.94.0.0/15] ranges[40.92.0.0/15] +[40.92.0.0/15] -[40.92.0.0/14]" },
+                result.Rows.Where(r => r.Status == EopAllowListStatus.Partial).Select(Row));
+            Assert.Equal(new[] { "40.107.0.0/17", "52.100.0.0/14", "104.47.0.0/17", "2a01:111:f400:7c00::/54", "2a01:111:f400:fc00::/54", "2a01:111:f403::/48" },
+                result.Rows.Where(r => r.Status == EopAllowListStatus.Covered).Select(r => r.Entry));
+            // The 2018 page already listed 2a01:111:f403::/48; what it lacks is the rest of 2a01:111:f400::/48 around its two /54s.
+            Assert.Equal(new[]
+            {
+                "Missing  eop[] other[] ranges[40.107.0.0/16] +[40.107.128.0/17] -[]",
+                "Missing  eop[] other[] ranges[2a01:111:f400::/48] +[2a01:111:f400::/50 2a01:111:f400:4000::/51 2a01:111:f400:6000::/52 2a01:111:f400:7000::/53 2a01:111:f400:7800::/54 " +
+                    "2a01:111:f400:8000::/50 2a01:111:f400:c000::/51 2a01:111:f400:e000::/52 2a01:111:f400:f000::/53 2a01:111:f400:f800::/54] -[]",
+            }, result.Rows.Where(r => r.Status == EopAllowListStatus.Missing).Select(Row));
+            Assert.Equal(24 + 2, result.Rows.Count);
+        }
+    }
+}
