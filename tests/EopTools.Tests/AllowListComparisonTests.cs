@@ -12,7 +12,7 @@ namespace EopTools.Tests
     {
         private static readonly RangeData Current = Data(
             (EopRegion.Global, "40.92.0.0/15"), (EopRegion.Global, "40.107.0.0/16"), (EopRegion.Global, "2a01:111:f400::/48"),
-            (EopRegion.EMEA, "40.92.64.0/18"), (EopRegion.EMEA, "40.92.0.0/15"));
+            (EopRegion.EMEA, "40.92.64.0/18"), (EopRegion.EMEA, "40.92.0.0/15"), (EopRegion.APAC, "2a01:111:f400::/48"));
 
         private static readonly RangeData History = Data(
             (EopRegion.Global, "40.92.0.0/14"), (EopRegion.Global, "40.107.0.0/17"), (EopRegion.Global, "23.103.132.0/22"), (EopRegion.Global, "65.55.88.0/24"));
@@ -37,9 +37,9 @@ namespace EopTools.Tests
                 "40.92.0.0/16", "40.92.0.0/14", "40.107.0.0-40.107.255.255", "23.103.132.0/255.255.252.0", "65.55.88.7", "10.20.0.0/16", "192.168.10.5-192.168.10.9", "40.0.0.0/8");
             Assert.Equal(new[]
             {
-                "Covered 40.92.0.0/16 eop[40.92.0.0/16] other[] ranges[40.92.0.0/15 40.92.64.0/18] +[] -[]",
+                "Covered 40.92.0.0/16 eop[40.92.0.0/16] other[] ranges[40.92.0.0/15] +[] -[]",
                 // The retired 40.94.0.0/15 goes with the entry; the part that is EOP now comes back, less the kept 40.92.0.0/16.
-                "Partial 40.92.0.0/14 eop[40.92.0.0/15] other[40.94.0.0/15] ranges[40.92.0.0/15 40.92.64.0/18] +[40.93.0.0/16] -[40.92.0.0/14]",
+                "Partial 40.92.0.0/14 eop[40.92.0.0/15] other[40.94.0.0/15] ranges[40.92.0.0/15] +[40.93.0.0/16] -[40.92.0.0/14]",
                 "Covered 40.107.0.0-40.107.255.255 eop[40.107.0.0/16] other[] ranges[40.107.0.0/16] +[] -[]",
                 "Stale 23.103.132.0/255.255.252.0 eop[] other[23.103.132.0/22] ranges[] +[] -[23.103.132.0/22]",
                 "Stale 65.55.88.7 eop[] other[65.55.88.7/32] ranges[] +[] -[65.55.88.7/32]",
@@ -48,7 +48,7 @@ namespace EopTools.Tests
                 // Partly retired, partly EOP, mostly never EOP: removed whole; what stays comes back, less what 40.92.0.0/16 and
                 // 40.107.0.0/16 (kept entries) and the 40.92.0.0/15 just put back already hold.
                 "Partial 40.0.0.0/8 eop[40.92.0.0/15 40.107.0.0/16] other[40.0.0.0/10 40.64.0.0/12 40.80.0.0/13 40.88.0.0/14 40.94.0.0/15 40.96.0.0/13 40.104.0.0/15 40.106.0.0/16 40.108.0.0/14 40.112.0.0/12 40.128.0.0/9] " +
-                    "ranges[40.92.0.0/15 40.92.64.0/18 40.107.0.0/16] +[40.0.0.0/10 40.64.0.0/12 40.80.0.0/13 40.88.0.0/14 40.96.0.0/13 40.104.0.0/15 40.106.0.0/16 40.108.0.0/14 40.112.0.0/12 40.128.0.0/9] -[40.0.0.0/8]",
+                    "ranges[40.92.0.0/15 40.107.0.0/16] +[40.0.0.0/10 40.64.0.0/12 40.80.0.0/13 40.88.0.0/14 40.96.0.0/13 40.104.0.0/15 40.106.0.0/16 40.108.0.0/14 40.112.0.0/12 40.128.0.0/9] -[40.0.0.0/8]",
                 "Missing  eop[] other[] ranges[2a01:111:f400::/48] +[2a01:111:f400::/48] -[]",
             }, result.Rows.Select(Row));
             Assert.Empty(result.Warnings);
@@ -78,7 +78,7 @@ namespace EopTools.Tests
             AllowListComparisonResult result = Compare("Any4", "LocalSubnet");
             Assert.Equal(new[]
             {
-                "Unrestricted Any4 eop[] other[] ranges[40.92.0.0/15 40.92.64.0/18 40.107.0.0/16] +[] -[]",
+                "Unrestricted Any4 eop[] other[] ranges[40.92.0.0/15 40.107.0.0/16] +[] -[]",
                 "NotComparable LocalSubnet eop[] other[] ranges[] +[] -[]",
                 "Missing  eop[] other[] ranges[2a01:111:f400::/48] +[2a01:111:f400::/48] -[]",
             }, result.Rows.Select(Row));
@@ -90,22 +90,35 @@ namespace EopTools.Tests
             Assert.Equal(EopAllowListStatus.Unrestricted, any.Status);
             Assert.Null(any.AddressFamily);
             Assert.Null(any.FirstAddress);
-            Assert.Equal(4, any.Ranges.Count);
+            Assert.Equal(3, any.Ranges.Count);
         }
 
         [Fact]
         public void ListsNothingAsMissingInsideACoveredRangeAndEachMissingAddressOnce()
         {
-            // 40.92.64.0/18 (EMEA) is inside 40.92.0.0/15 (Global): one Missing row, for the outer range.
+            // 40.92.64.0/18 (EMEA) is inside 40.92.0.0/15 (Global): neither a range the entry touches nor a Missing row of its own.
             AllowListComparisonResult result = Compare("40.92.64.0/18", "40.107.0.0/17");
             Assert.Equal(new[]
             {
-                "Covered 40.92.64.0/18 eop[40.92.64.0/18] other[] ranges[40.92.0.0/15 40.92.64.0/18] +[] -[]",
+                "Covered 40.92.64.0/18 eop[40.92.64.0/18] other[] ranges[40.92.0.0/15] +[] -[]",
                 "Covered 40.107.0.0/17 eop[40.107.0.0/17] other[] ranges[40.107.0.0/16] +[] -[]",
                 "Missing  eop[] other[] ranges[40.92.0.0/15] +[40.92.0.0/18 40.92.128.0/17 40.93.0.0/16] -[]",
                 "Missing  eop[] other[] ranges[40.107.0.0/16] +[40.107.128.0/17] -[]",
                 "Missing  eop[] other[] ranges[2a01:111:f400::/48] +[2a01:111:f400::/48] -[]",
             }, result.Rows.Select(Row));
+        }
+
+        [Fact]
+        public void CountsARegionalRangeOutsideTheGlobalList()
+        {
+            RangeData regional = Data((EopRegion.Global, "40.92.0.0/15"), (EopRegion.EMEA, "40.92.64.0/18"), (EopRegion.EMEA, "52.100.0.0/16"));
+            AllowListComparisonResult result = AllowListComparison.Compare(Items("40.92.0.0/15", "52.100.0.0/15"), regional, new[] { History });
+            Assert.Equal(new[]
+            {
+                "Covered 40.92.0.0/15 eop[40.92.0.0/15] other[] ranges[40.92.0.0/15] +[] -[]",
+                "Partial 52.100.0.0/15 eop[52.100.0.0/16] other[52.101.0.0/16] ranges[52.100.0.0/16] +[] -[]",
+            }, result.Rows.Select(Row));
+            Assert.Equal(EopRegion.EMEA, result.Rows[1].Ranges[0].Region);
         }
 
         [Fact]

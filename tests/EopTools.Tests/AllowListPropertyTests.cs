@@ -80,7 +80,7 @@ namespace EopTools.Tests
                 Assert.Equal(status, row.Status);
                 Assert.Equal(universe.MinimalCidrs(inEop), row.EopAddresses);
                 Assert.Equal(universe.MinimalCidrs(other), row.OtherAddresses);
-                Assert.Equal(Distinct(current).Where(p => Any(And(universe.Space(new[] { p }), entry))).Select(p => p.ToString()), row.Ranges.Select(r => r.Prefix));
+                Assert.Equal(Listed(universe, current).Where(p => Any(And(universe.Space(new[] { p }), entry))).Select(p => p.ToString()), row.Ranges.Select(r => r.Prefix));
                 if (!Any(retiredPart))
                 {
                     Assert.Empty(row.AddressesToRemove);
@@ -139,7 +139,15 @@ namespace EopTools.Tests
             Assert.Equal(count, result.EditedEntryCount);
         }
 
-        private static IEnumerable<IpPrefix> Distinct(RangeData data) => data.Ranges.Select(r => r.Value).Distinct().OrderBy(p => p);
+        /// <summary>The ranges rows name: the global list's, and the regional ones with addresses outside it.</summary>
+        private static IEnumerable<IpPrefix> Listed(Universe universe, RangeData data)
+        {
+            List<IpPrefix> global = data.Ranges.Where(r => r.Region == EopRegion.Global).Select(r => r.Value).Distinct().ToList();
+            bool[] globalSpace = universe.Space(global);
+            IEnumerable<IpPrefix> regional = data.Ranges.Where(r => r.Region != EopRegion.Global).Select(r => r.Value).Distinct()
+                .Where(p => !global.Contains(p) && Any(And(universe.Space(new[] { p }), Not(globalSpace))));
+            return global.Concat(regional).OrderBy(p => p);
+        }
 
         private static bool Any(bool[] set) => set.Any(b => b);
 

@@ -35,6 +35,30 @@ function global:Set-ReceiveConnector {
     Add-EopHelpCall 'Set-ReceiveConnector' $PSBoundParameters
 }
 
+function global:Get-ReceiveConnector {
+    # Over remote PowerShell RemoteIPRanges arrives as the entries' text.
+    param([string] $Identity)
+    Add-EopHelpCall 'Get-ReceiveConnector' $PSBoundParameters
+    [pscustomobject]@{
+        Identity       = $Identity
+        RemoteIPRanges = [string[]]@('40.92.0.0/15', '40.107.0.0/17', '52.100.0.0/14', '104.47.0.0/17', '2a01:111:f400::/48', '10.20.0.0/16', '192.168.10.5-192.168.10.9')
+    }
+}
+
+function global:Get-NetFirewallAddressFilter {
+    param([Parameter(ValueFromPipeline)] [object] $AssociatedNetFirewallRule)
+    process {
+        Add-EopHelpCall 'Get-NetFirewallAddressFilter' $PSBoundParameters
+        # Windows shows an IPv4 subnet in mask form.
+        [pscustomobject]@{ InstanceID = $AssociatedNetFirewallRule.Name; RemoteAddress = [string[]]@('40.92.0.0/255.252.0.0', '104.47.0.0/255.255.128.0', '10.0.0.0/255.0.0.0', 'LocalSubnet') }
+    }
+}
+
+function global:Set-NetFirewallAddressFilter {
+    param([Parameter(ValueFromPipeline)] [object] $InputObject, [string[]] $RemoteAddress)
+    process { Add-EopHelpCall 'Set-NetFirewallAddressFilter' $PSBoundParameters }
+}
+
 function global:Get-MessageTraceV2 {
     param([string] $RecipientAddress, [datetime] $StartDate, [datetime] $EndDate)
     Add-EopHelpCall 'Get-MessageTraceV2' $PSBoundParameters
@@ -70,7 +94,7 @@ function global:Update-EopIpRange {
 
 function global:Remove-EopHelpDoubles {
     foreach ($name in 'Add-EopHelpCall', 'New-NetFirewallRule', 'Get-NetFirewallRule', 'Set-NetFirewallRule', 'Set-ReceiveConnector',
-        'Get-MessageTraceV2', 'Get-MessageTrackingLog', 'Update-EopIpRange', 'Remove-EopHelpDoubles') {
+        'Get-ReceiveConnector', 'Get-NetFirewallAddressFilter', 'Set-NetFirewallAddressFilter', 'Get-MessageTraceV2', 'Get-MessageTrackingLog', 'Update-EopIpRange', 'Remove-EopHelpDoubles') {
         Remove-Item -Path "Function:\$name" -ErrorAction SilentlyContinue
     }
     Remove-Variable -Scope Global -Name EopHelpCalls -ErrorAction SilentlyContinue

@@ -29,7 +29,7 @@ Describe 'EopTools module' {
             $listed = (Import-PowerShellDataFile (Join-Path $ModulePath 'EopTools.psd1')).CmdletsToExport | Sort-Object
             $exported = (Get-Command -Module EopTools -CommandType Cmdlet).Name | Sort-Object
             $exported | Should -Be $listed
-            $exported | Should -Be @('Export-EopRangeDiff', 'Get-EopIpRange', 'Search-EopLog', 'Test-EopIpAddress', 'Update-EopIpRange')
+            $exported | Should -Be @('Compare-EopAllowList', 'Export-EopRangeDiff', 'Get-EopIpRange', 'Search-EopLog', 'Test-EopIpAddress', 'Update-EopIpRange')
         }
 
         It 'ships exactly the allow-listed files' {
@@ -118,7 +118,7 @@ Describe 'EopTools module' {
     }
 
     Context 'Formatting' {
-        It 'has a table view for <_>' -ForEach @('EopTools.EopIpRange', 'EopTools.EopIpTestResult', 'EopTools.EopRangeChange', 'EopTools.EopLogRecord', 'EopTools.EopLogSummary') {
+        It 'has a table view for <_>' -ForEach @('EopTools.EopIpRange', 'EopTools.EopIpTestResult', 'EopTools.EopRangeChange', 'EopTools.EopLogRecord', 'EopTools.EopAllowListEntry', 'EopTools.EopLogSummary') {
             $view = Get-FormatData -TypeName $_
             $view.FormatViewDefinition[0].Control.GetType().Name | Should -Be 'TableControl'
         }
@@ -209,8 +209,38 @@ Install-PSResource -Name EopTools -Repository EopToolsTest -TrustRepository -Sco
             Copy-Item $served (Join-Path $share 'endpoints-worldwide.json')
             $servedPrefixes = @('192.0.2.0/25', '192.0.2.128/25', '203.0.113.7/32', '10.25.0.0/16', '2001:db8:f400::/48')
             $prefixes = (Get-EopIpRange).Prefix
+            # Compare-EopAllowList lists missing prefixes in address order, IPv4 first.
+            $sortedPrefixes = (Get-EopIpRange | Sort-Object AddressFamily, { -join ($_.FirstAddress.GetAddressBytes() | ForEach-Object { '{0:x2}' -f $_ }) }).Prefix
+            $missingFromConnector = @('23.103.132.0/22', '23.103.136.0/21', '23.103.144.0/20', '23.103.198.0/23', '23.103.200.0/22', '40.94.0.0/15', '52.238.78.88/32',
+                '65.55.88.0/24', '65.55.169.0/24', '94.245.120.64/26', '157.55.234.0/24', '157.56.110.0/23', '157.56.112.0/24', '207.46.100.0/24', '207.46.163.0/24',
+                '213.199.154.0/24', '213.199.180.128/26', '216.32.180.0/23', '2a01:111:f403::/48')
             # What each example must do, judged by what the doubles received and what it wrote.
             $script:Expectations = @{
+                'Compare-EopAllowList 1' = {
+                    param($Output, $Calls)
+                    $Calls[0].Parameters.Identity | Should -Be 'EX01\From Exchange Online'
+                    ($Output | Select-Object -First 7).Status | Should -Be @('Covered', 'Covered', 'Covered', 'Covered', 'Partial', 'Foreign', 'Foreign')
+                    $missing = @($Output | Select-Object -Skip 7)
+                    $missing.Status | Should -Be (@('Missing') * 19)
+                    $missing.AddressesToAdd | Should -Be $missingFromConnector
+                }
+                'Compare-EopAllowList 2' = {
+                    param($Output, $Calls)
+                    $Calls.Command | Should -Be @('Get-ReceiveConnector', 'Set-ReceiveConnector')
+                    $Calls[1].Parameters.RemoteIPRanges.Add | Should -Be $missingFromConnector
+                    $Calls[1].Parameters.RemoteIPRanges.Remove.Count | Should -Be 0
+                }
+                'Compare-EopAllowList 3' = {
+                    param($Output, $Calls)
+                    $Calls.Command | Should -Be @('Get-NetFirewallRule', 'Get-NetFirewallAddressFilter', 'Set-NetFirewallAddressFilter')
+                    $Calls[2].Parameters.InputObject.InstanceID | Should -Be 'EOP-SMTP-In'
+                    $Calls[2].Parameters.RemoteAddress | Should -Be (@('40.92.0.0/255.252.0.0', '104.47.0.0/255.255.128.0', '10.0.0.0/255.0.0.0', 'LocalSubnet') +
+                        @($sortedPrefixes | Where-Object { $_ -notin '40.92.0.0/14', '104.47.0.0/17' }))
+                }
+                'Compare-EopAllowList 4' = {
+                    param($Output, $Calls)
+                    $Output | Should -Be @($sortedPrefixes | Where-Object { $_ -notin '40.92.0.0/14', '104.47.0.0/17', '2a01:111:f403::/48' })
+                }
                 'Export-EopRangeDiff 1' = {
                     param($Output, $Calls)
                     $Output[0].ToString() | Should -Be 'Widened 10.0.0.0/17 to 10.0.0.0/16 (Global)'
@@ -371,6 +401,7 @@ Install-PSResource -Name EopTools -Repository EopToolsTest -TrustRepository -Sco
             $null = Write-LogFile (Join-Path $TestDrive 'relay.log') @('2026-11-27T10:00:00Z,203.0.113.5,a@contoso.com', '2026-11-27T10:01:00Z,40.92.70.1,b@contoso.com', '2026-11-27T10:02:00Z,203.0.113.5,c@contoso.com')
             Copy-Item (Join-Path $Fixtures 'diff-before.md') (Join-Path $TestDrive 'eop-ranges-2018-07.md')
             Copy-Item (Join-Path $Fixtures 'diff-after.md') (Join-Path $TestDrive 'eop-ranges-2018-10.md')
+            Set-Content -Path (Join-Path $TestDrive 'gateway-allowlist.txt') -Value @('40.92.0.0/14', '104.47.0.0-104.47.127.255', '2a01:111:f403::/48', '203.0.113.10')
             # Record files in the layouts of docs/record-sources.md, for the Test-EopIpAddress examples.
             Set-Content -Path (Join-Path $TestDrive 'MTSummary_Report.csv') -Value @(
                 '"origin_timestamp_utc","sender_address","recipient_status","message_subject","total_bytes","message_id","network_message_id","original_client_ip","directionality","connector_id","delivery_priority"'

@@ -159,7 +159,7 @@ namespace EopTools.AllowList
             return texts;
         }
 
-        /// <summary>The current ranges, one per distinct prefix (the global table's first), sorted, with a fast overlap query.</summary>
+        /// <summary>The current ranges, one per distinct prefix, regional ones only outside the global list; sorted, with a fast overlap query.</summary>
         private sealed class RangeFinder
         {
             private readonly List<EopIpRange> _sorted = new List<EopIpRange>();
@@ -167,13 +167,21 @@ namespace EopTools.AllowList
 
             public RangeFinder(IReadOnlyList<EopIpRange> ranges)
             {
+                // The global list, and of the regional tables only what it lacks: a regional range inside it adds nothing.
                 var seen = new HashSet<IpPrefix>();
-                foreach (bool global in new[] { true, false })
+                var globalPrefixes = new List<IpPrefix>();
+                foreach (EopIpRange range in ranges)
                 {
-                    foreach (EopIpRange range in ranges)
-                    {
-                        if ((range.Region == EopRegion.Global) == global && seen.Add(range.Value)) _sorted.Add(range);
-                    }
+                    if (range.Region != EopRegion.Global || !seen.Add(range.Value)) continue;
+                    _sorted.Add(range);
+                    globalPrefixes.Add(range.Value);
+                }
+                AddressSpace global = AddressSpace.FromPrefixes(globalPrefixes);
+                foreach (EopIpRange range in ranges)
+                {
+                    if (range.Region == EopRegion.Global || !seen.Add(range.Value)) continue;
+                    var interval = new AddressInterval(range.Value.Family, range.Value.First, range.Value.Last);
+                    if (!AddressSpace.FromIntervals(new[] { interval }).Subtract(global.Within(interval)).IsEmpty) _sorted.Add(range);
                 }
                 _sorted.Sort((a, b) => a.Value.CompareTo(b.Value));
                 // Prefixes nest or are disjoint; the furthest end so far (per family) tells where a backward scan can stop.

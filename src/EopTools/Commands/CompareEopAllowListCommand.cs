@@ -51,7 +51,9 @@ namespace EopTools.Commands
 
         protected override void ProcessRecord()
         {
-            foreach (object? entry in AllowList) _input.Read(entry);
+            // A piped $null binds as a null array, not as an array holding null.
+            if (AllowList == null) _input.Read(null);
+            else foreach (object? entry in AllowList) _input.Read(entry);
         }
 
         protected override void EndProcessing()

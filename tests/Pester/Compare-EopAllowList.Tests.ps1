@@ -1,0 +1,242 @@
+BeforeAll {
+    . $PSScriptRoot/Common.ps1
+    $script:Real2022 = Join-Path $SharedData 'endpoints-service/endpoints-worldwide-2022/microsoft365-worldwide.json'
+
+    # Status and entry of each row, as one line each: exact and readable in a failure.
+    function script:Get-Row([Parameter(ValueFromPipeline)] $Row) {
+        process { '{0} {1} +[{2}] -[{3}]' -f $Row.Status, $Row.Entry, ($Row.AddressesToAdd -join ' '), ($Row.AddressesToRemove -join ' ') }
+    }
+}
+
+Describe 'Compare-EopAllowList' {
+    Context 'Receive connector' {
+        BeforeAll {
+            # Get-ReceiveConnector's RemoteIPRanges as an Exchange Online remote session hands it over: the entries' text.
+            $script:Connector = [pscustomobject]@{
+                Identity       = 'EX01\From Exchange Online'
+                RemoteIPRanges = [string[]]@('40.92.0.0/14', '40.107.0.0/17', '52.100.0.0/14', '104.47.0.0/17', '2a01:111:f403::/48', '10.20.0.0/16', '192.168.10.5-192.168.10.9', '198.51.100.25')
+            }
+        }
+
+        It 'classifies CIDRs, a range and the admin''s own addresses, and lists what is missing' {
+            $rows = $Connector | Compare-EopAllowList
+            $rows | Should -BeOfType ([EopTools.EopAllowListEntry])
+            $rows | Get-Row | Select-Object -First 8 | Should -Be @(
+                'Covered 40.92.0.0/14 +[] -[]'
+                'Covered 40.107.0.0/17 +[] -[]'
+                'Covered 52.100.0.0/14 +[] -[]'
+                'Covered 104.47.0.0/17 +[] -[]'
+                'Covered 2a01:111:f403::/48 +[] -[]'
+                'Foreign 10.20.0.0/16 +[] -[]'
+                'Foreign 192.168.10.5-192.168.10.9 +[] -[]'
+                'Foreign 198.51.100.25 +[] -[]'
+            )
+            @($rows | Where-Object Status -EQ 'Missing').AddressesToAdd | Should -Be @(
+                '23.103.132.0/22', '23.103.136.0/21', '23.103.144.0/20', '23.103.198.0/23', '23.103.200.0/22', '52.238.78.88/32', '65.55.88.0/24',
+                '65.55.169.0/24', '94.245.120.64/26', '157.55.234.0/24', '157.56.110.0/23', '157.56.112.0/24', '207.46.100.0/24', '207.46.163.0/24',
+                '213.199.154.0/24', '213.199.180.128/26', '216.32.180.0/23', '2a01:111:f400:7c00::/54', '2a01:111:f400:fc00::/54')
+            $rows.Count | Should -Be (8 + 19)
+        }
+
+        It 'keeps each entry''s text, addresses and the EOP ranges it touches' {
+            $rows = $Connector | Compare-EopAllowList
+            $range = $rows | Where-Object Entry -EQ '192.168.10.5-192.168.10.9'
+            $range.AddressFamily | Should -Be 'IPv4'
+            $range.FirstAddress | Should -Be ([ipaddress]'192.168.10.5')
+            $range.LastAddress | Should -Be ([ipaddress]'192.168.10.9')
+            $range.OtherAddresses | Should -Be @('192.168.10.5/32', '192.168.10.6/31', '192.168.10.8/31')
+            $range.Ranges.Count | Should -Be 0
+            # The regional tables' ranges inside the global list are not named again.
+            ($rows | Where-Object Entry -EQ '40.92.0.0/14').Ranges.Prefix | Should -Be '40.92.0.0/14'
+        }
+
+        It 'reads Exchange IPRange objects deserialized over remote PowerShell by their text' {
+            # A stand-in for Microsoft.Exchange.Data.IPRange: remoting keeps only a property bag and the object's text.
+            Add-Type -TypeDefinition 'namespace EopTest { public sealed class IPRange { private readonly string _text; public IPRange(string text) { _text = text; } public string RangeFormat { get { return "CIDR"; } } public override string ToString() { return _text; } } }'
+            $remote = [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize([EopTest.IPRange]::new('40.107.0.0/17')))
+            $remote.PSObject.TypeNames[0] | Should -Be 'Deserialized.EopTest.IPRange'
+            ($remote | Compare-EopAllowList)[0] | Get-Row | Should -Be 'Covered 40.107.0.0/17 +[] -[]'
+            ([pscustomobject]@{ RemoteIPRanges = @($remote) } | Compare-EopAllowList)[0] | Get-Row | Should -Be 'Covered 40.107.0.0/17 +[] -[]'
+        }
+
+        It 'takes the list as an argument, and strings, addresses and EopIpRange objects alike' {
+            $rows = Compare-EopAllowList -AllowList '40.92.0.0/14', ([ipaddress]'52.238.78.88'), (Get-EopIpRange | Where-Object Prefix -EQ '104.47.0.0/17')
+            $rows[0..2] | Get-Row | Should -Be @('Covered 40.92.0.0/14 +[] -[]', 'Covered 52.238.78.88 +[] -[]', 'Covered 104.47.0.0/17 +[] -[]')
+        }
+    }
+
+    Context 'Firewall address filter' {
+        It 'reads the filter''s RemoteAddress in mask form, with a keyword' {
+            $filter = [pscustomobject]@{ InstanceID = 'EOP-SMTP-In'; RemoteAddress = [string[]]@('40.92.0.0/255.252.0.0', '104.47.0.0/255.255.128.0', '10.0.0.0/255.0.0.0', 'LocalSubnet') }
+            $rows = $filter | Compare-EopAllowList -WarningVariable warnings -WarningAction SilentlyContinue
+            $rows[0..3] | Get-Row | Should -Be @(
+                'Covered 40.92.0.0/255.252.0.0 +[] -[]'
+                'Covered 104.47.0.0/255.255.128.0 +[] -[]'
+                'Foreign 10.0.0.0/255.0.0.0 +[] -[]'
+                'NotComparable LocalSubnet +[] -[]'
+            )
+            $rows[0].FirstAddress | Should -Be ([ipaddress]'40.92.0.0')
+            $rows[0].LastAddress | Should -Be ([ipaddress]'40.95.255.255')
+            @($warnings).Count | Should -Be 1
+            "$($warnings[0])" | Should -Be "'LocalSubnet' is a firewall keyword whose addresses depend on the machine's network; it is reported as NotComparable and counted as covering no EOP address."
+        }
+
+        It 'reports Any as Unrestricted and nothing as missing' {
+            $rows = [pscustomobject]@{ RemoteAddress = 'Any' } | Compare-EopAllowList
+            $rows | Get-Row | Should -Be 'Unrestricted Any +[] -[]'
+            $rows.Ranges.Count | Should -Be (Get-EopIpRange).Count
+        }
+
+        It 'builds the firewall''s new address list from the output' {
+            $filter = [pscustomobject]@{ RemoteAddress = [string[]]@('40.92.0.0/255.252.0.0', '10.0.0.0/255.0.0.0') }
+            $rows = $filter | Compare-EopAllowList
+            $keep = @($rows | Where-Object { $_.Entry -and -not $_.AddressesToRemove.Count } | ForEach-Object Entry)
+            $new = $keep + $rows.AddressesToAdd
+            $again = $new | Compare-EopAllowList
+            @($again | Where-Object Status -In 'Missing', 'Stale', 'Partial').Count | Should -Be 0
+            @($again | Where-Object Status -EQ 'Foreign').Entry | Should -Be '10.0.0.0/255.0.0.0'
+        }
+    }
+
+    Context 'The 2018 page against the 2022 web service' -Tag 'SharedData' {
+        BeforeAll {
+            Assert-SharedData
+            $script:Rows = (Get-EopIpRange).Prefix | Compare-EopAllowList -Path $Real2022
+        }
+
+        It 'finds the 17 retired ranges Stale, each to be removed' {
+            $stale = @($Rows | Where-Object Status -EQ 'Stale')
+            $stale.Entry | Should -Be @('23.103.132.0/22', '23.103.136.0/21', '23.103.144.0/20', '23.103.198.0/23', '23.103.200.0/22', '52.238.78.88/32',
+                '65.55.88.0/24', '65.55.169.0/24', '94.245.120.64/26', '157.55.234.0/24', '157.56.110.0/23', '157.56.112.0/24', '207.46.100.0/24',
+                '207.46.163.0/24', '213.199.154.0/24', '213.199.180.128/26', '216.32.180.0/23')
+            foreach ($row in $stale) { $row.AddressesToRemove | Should -Be $row.Entry }
+        }
+
+        It 'replaces 40.92.0.0/14 with the 40.92.0.0/15 EOP still uses' {
+            $partial = $Rows | Where-Object Status -EQ 'Partial'
+            $partial | Get-Row | Should -Be 'Partial 40.92.0.0/14 +[40.92.0.0/15] -[40.92.0.0/14]'
+            $partial.EopAddresses | Should -Be '40.92.0.0/15'
+            $partial.OtherAddresses | Should -Be '40.94.0.0/15'
+            $partial.Ranges.Prefix | Should -Be '40.92.0.0/15'
+        }
+
+        It 'finds 40.107.128.0/17 and the rest of 2a01:111:f400::/48 Missing' {
+            $missing = @($Rows | Where-Object Status -EQ 'Missing')
+            $missing.Ranges.Prefix | Should -Be @('40.107.0.0/16', '2a01:111:f400::/48')
+            $missing[0].AddressesToAdd | Should -Be '40.107.128.0/17'
+            # The 2018 page listed 2a01:111:f403::/48 already (Covered) and two /54s of 2a01:111:f400::/48.
+            $missing[1].AddressesToAdd | Should -Be @('2a01:111:f400::/50', '2a01:111:f400:4000::/51', '2a01:111:f400:6000::/52', '2a01:111:f400:7000::/53',
+                '2a01:111:f400:7800::/54', '2a01:111:f400:8000::/50', '2a01:111:f400:c000::/51', '2a01:111:f400:e000::/52', '2a01:111:f400:f000::/53', '2a01:111:f400:f800::/54')
+            ($Rows | Where-Object Entry -EQ '2a01:111:f403::/48').Status | Should -Be 'Covered'
+        }
+
+        It 'leaves exactly the 2022 ranges after the edit' {
+            $keep = @($Rows | Where-Object { $_.Entry -and -not $_.AddressesToRemove.Count } | ForEach-Object Entry)
+            $again = @($keep + $Rows.AddressesToAdd) | Compare-EopAllowList -Path $Real2022
+            # The six Covered entries kept, 40.92.0.0/15 put back, and the eleven missing prefixes: all Covered, nothing missing.
+            $again | ForEach-Object Status | Should -Be (@('Covered') * 18)
+        }
+    }
+
+    Context 'Errors' {
+        It 'writes InvalidAllowListEntry naming the entry and the reason, and compares the rest' {
+            $rows = '10.0.0.1/24', '40.92.0.0/255.0.255.0', '40.107.0.0/17' | Compare-EopAllowList -ErrorVariable failures -ErrorAction SilentlyContinue -WarningVariable warnings -WarningAction SilentlyContinue
+            $failures.Count | Should -Be 2
+            $failures[0].FullyQualifiedErrorId | Should -Be 'InvalidAllowListEntry,EopTools.Commands.CompareEopAllowListCommand'
+            $failures[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+            $failures[0].TargetObject | Should -Be '10.0.0.1/24'
+            $failures[0].Exception.Message | Should -Be "'10.0.0.1/24' is not a valid allow-list entry: host bits are set (the network would be 10.0.0.0/24)."
+            $failures[1].Exception.Message | Should -Be "'40.92.0.0/255.0.255.0' is not a valid allow-list entry: the subnet mask 255.0.255.0 is not contiguous (its one bits must all come before its zero bits)."
+            $rows[0] | Get-Row | Should -Be 'Covered 40.107.0.0/17 +[] -[]'
+            "$($warnings[0])" | Should -Be '2 entries could not be read (see the errors); Missing rows may list addresses they would cover.'
+        }
+
+        It 'fails an object that is no entry with AllowListObjectNotRecognized' {
+            { [pscustomobject]@{ Name = 'gateway' } | Compare-EopAllowList -ErrorAction Stop } | Should -Throw -ErrorId 'AllowListObjectNotRecognized,EopTools.Commands.CompareEopAllowListCommand'
+        }
+
+        It 'writes nothing else when no entry could be read' {
+            $rows = 'gateway.contoso.com' | Compare-EopAllowList -ErrorAction SilentlyContinue -ErrorVariable failures
+            $rows | Should -BeNullOrEmpty
+            $failures[0].FullyQualifiedErrorId | Should -Be 'InvalidAllowListEntry,EopTools.Commands.CompareEopAllowListCommand'
+        }
+
+        It 'skips empty entries' {
+            $rows = '', $null, '40.107.0.0/17' | Compare-EopAllowList -ErrorAction Stop
+            $rows[0] | Get-Row | Should -Be 'Covered 40.107.0.0/17 +[] -[]'
+        }
+
+        It 'warns when the edited list would exceed what a firewall rule and a receive connector take' {
+            $addresses = foreach ($i in 0..1200) { "10.1.$([math]::Floor($i / 256)).$($i % 256)" }
+            $null = $addresses | Compare-EopAllowList -WarningVariable warnings -WarningAction SilentlyContinue
+            # 1201 Foreign entries and the 24 missing EOP prefixes.
+            @($warnings).Count | Should -Be 2
+            "$($warnings[0])" | Should -Be 'After the edit the list holds 1225 entries, more than the about 1000 addresses one Windows Firewall rule takes: split them over several rules.'
+            "$($warnings[1])" | Should -BeLike 'After the edit the list holds 1225 entries, more than the 1200 to 1300 a receive connector''s RemoteIPRanges holds*'
+        }
+    }
+
+    Context 'Data' {
+        It 'compares with a file given with -Path' {
+            $rows = '192.0.2.0/24' | Compare-EopAllowList -Path (Join-Path $Fixtures 'endpoints.json') -WarningAction SilentlyContinue
+            $rows[0] | Get-Row | Should -Be 'Covered 192.0.2.0/24 +[] -[]'
+            $rows[0].DataSet.Format | Should -Be 'EndpointsJson'
+        }
+
+        It 'compares with the cached ranges of another instance given with -Instance' {
+            $saved = $env:EOPTOOLS_CACHE_DIR
+            try {
+                $env:EOPTOOLS_CACHE_DIR = Join-Path $TestDrive 'instances'
+                $null = New-Item -ItemType Directory -Path $env:EOPTOOLS_CACHE_DIR
+                Copy-Item (Join-Path $Fixtures 'endpoints.json') (Join-Path $env:EOPTOOLS_CACHE_DIR 'ranges-USGovDoD-2026010100.json')
+                $rows = '192.0.2.0/25' | Compare-EopAllowList -Instance usgovdod -WarningAction SilentlyContinue
+                $rows | Get-Row | Should -Be @('Covered 192.0.2.0/25 +[] -[]', 'Missing  +[10.25.0.0/16] -[]', 'Missing  +[192.0.2.128/25] -[]', 'Missing  +[203.0.113.7/32] -[]', 'Missing  +[2001:db8:f400::/48] -[]')
+                { '192.0.2.0/25' | Compare-EopAllowList -Instance China } | Should -Throw -ErrorId 'InstanceNotCached,EopTools.Commands.CompareEopAllowListCommand'
+                { '192.0.2.0/25' | Compare-EopAllowList -Instance Mars } | Should -Throw -ErrorId 'UnknownInstance,EopTools.Commands.CompareEopAllowListCommand'
+            }
+            finally {
+                $env:EOPTOOLS_CACHE_DIR = $saved
+            }
+        }
+    }
+
+    Context 'Display and completion' {
+        It 'fits its table in 80 columns, every IPv4 value whole and the edit one prefix per line' {
+            $text = 'Any4', '40.92.0.0/14', '255.255.255.0-255.255.255.255', '2a01:111:f400::/48' |
+                Compare-EopAllowList -Path (Join-Path $Fixtures 'diff-after.md') | Out-String -Width 80
+            $lines = @($text -split '\r?\n' | ForEach-Object TrimEnd | Where-Object { $_ })
+            $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
+            # Against the fixture's 10.0.0.0/16 and 2001:db8::/48 data: the 2018 page's 40.92.0.0/14 is retired, and of
+            # 2a01:111:f400::/48 only its two /54s were ever EOP, so the rest is put back.
+            $lines | Should -Be @(
+                'Status        Entry                           Edit'
+                '------        -----                           ----'
+                'Unrestricted  Any4'
+                'Stale         40.92.0.0/14                    -40.92.0.0/14'
+                'Foreign       255.255.255.0-255.255.255.255'
+                'Stale         2a01:111:f400::/48              -2a01:111:f400::/48'
+                '                                              +2a01:111:f400::/50'
+                '                                              +2a01:111:f400:4000::/51'
+                '                                              +2a01:111:f400:6000::/52'
+                '                                              +2a01:111:f400:7000::/53'
+                '                                              +2a01:111:f400:7800::/54'
+                '                                              +2a01:111:f400:8000::/50'
+                '                                              +2a01:111:f400:c000::/51'
+                '                                              +2a01:111:f400:e000::/52'
+                '                                              +2a01:111:f400:f000::/53'
+                '                                              +2a01:111:f400:f800::/54'
+                'Missing                                       +2001:db8::/48'
+                'Missing                                       +2001:db8:1::/48'
+            )
+        }
+
+        It 'completes -Instance' {
+            $line = 'Compare-EopAllowList 10.0.0.1 -Instance USGov'
+            (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('USGovDoD', 'USGovGCCHigh')
+        }
+
+        It 'has the statuses as an enum' {
+            [enum]::GetNames([EopTools.EopAllowListStatus]) | Should -Be @('Covered', 'Partial', 'Stale', 'Foreign', 'Unrestricted', 'NotComparable', 'Missing')
+        }
+    }
+}
