@@ -1,5 +1,6 @@
 BeforeAll {
     . $PSScriptRoot/Common.ps1
+    Reset-EopSession
     $script:Real2022 = Join-Path $SharedData 'endpoints-service/endpoints-worldwide-2022/microsoft365-worldwide.json'
 
     # Status and entry of each row, as one line each: exact and readable in a failure.
