@@ -184,19 +184,17 @@ Describe 'Compare-EopAllowList' {
             $rows[0].DataSet.Format | Should -Be 'EndpointsJson'
         }
 
-        It 'compares with the cached ranges of another instance given with -Instance' {
-            $saved = $env:EOPTOOLS_CACHE_DIR
+        It 'compares with the cached ranges of an instance given with -Instance' {
             try {
-                $env:EOPTOOLS_CACHE_DIR = Join-Path $TestDrive 'instances'
-                $null = New-Item -ItemType Directory -Path $env:EOPTOOLS_CACHE_DIR
-                Copy-Item (Join-Path $Fixtures 'endpoints.json') (Join-Path $env:EOPTOOLS_CACHE_DIR 'ranges-USGovDoD-2026010100.json')
-                $rows = '192.0.2.0/25' | Compare-EopAllowList -Instance usgovdod -WarningAction SilentlyContinue
+                $null = Update-EopIpRange -Instance USGovDoD -Path (Join-Path $Fixtures 'endpoints.json') -WarningAction SilentlyContinue
+                $rows = '192.0.2.0/25' | Compare-EopAllowList -Instance usgovdod
                 $rows | Get-Row | Should -Be @('Covered 192.0.2.0/25 +[] -[]', 'Missing  +[10.25.0.0/16] -[]', 'Missing  +[192.0.2.128/25] -[]', 'Missing  +[203.0.113.7/32] -[]', 'Missing  +[2001:db8:f400::/48] -[]')
+                $rows[0].DataSet.Name | Should -BeLike '*USGovDoD*'
                 { '192.0.2.0/25' | Compare-EopAllowList -Instance China } | Should -Throw -ErrorId 'InstanceNotCached,EopTools.Commands.CompareEopAllowListCommand'
                 { '192.0.2.0/25' | Compare-EopAllowList -Instance Mars } | Should -Throw -ErrorId 'UnknownInstance,EopTools.Commands.CompareEopAllowListCommand'
             }
             finally {
-                $env:EOPTOOLS_CACHE_DIR = $saved
+                Reset-EopSession
             }
         }
     }

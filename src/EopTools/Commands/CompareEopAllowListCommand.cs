@@ -87,12 +87,12 @@ namespace EopTools.Commands
                 throw;
             }
             var problems = new List<string>();
-            CachedRanges? cached = CacheStore.ForCurrentUser().Load(instance, problems);
+            CachedRanges? cached = CacheStore.ForCurrentUser(problems).Load(instance, problems);
             foreach (string problem in problems) WriteWarning(problem);
             if (cached == null)
             {
                 ThrowTerminatingError(new ErrorRecord(
-                    new ItemNotFoundException("No ranges of the " + instance + " instance are cached; run Update-EopIpRange -Instance " + instance + " first."),
+                    new ItemNotFoundException("The cache holds no ranges of the " + instance + " instance; run Update-EopIpRange -Instance " + instance + " first."),
                     "InstanceNotCached", ErrorCategory.ObjectNotFound, instance));
             }
             WriteVerbose("Using the cached ranges of " + instance + ": '" + cached!.Path + "'.");
