@@ -8,6 +8,28 @@ BeforeDiscovery {
             @{ Command = $name; Number = $number; Code = ($example.code -join "`n") }
         }
     }
+    # Each failure with an ErrorId, and the ErrorRecord category the cmdlets give it.
+    $script:ErrorCases = @(
+        @{ Type = 'EopTools.Parsing.RangeDataException'; Kind = 'RangeFileNotFound'; Id = 'RangeFileNotFound'; Category = 'ObjectNotFound' }
+        @{ Type = 'EopTools.Parsing.RangeDataException'; Kind = 'RangeFileUnreadable'; Id = 'RangeFileUnreadable'; Category = 'ReadError' }
+        @{ Type = 'EopTools.Parsing.RangeDataException'; Kind = 'NoRangeTable'; Id = 'NoRangeTable'; Category = 'InvalidData' }
+        @{ Type = 'EopTools.Parsing.RangeDataException'; Kind = 'UnrecognizedRangeFile'; Id = 'UnrecognizedRangeFile'; Category = 'InvalidData' }
+        @{ Type = 'EopTools.IO.OutputFileException'; Kind = 'OutputFileExists'; Id = 'OutputFileExists'; Category = 'ResourceExists' }
+        @{ Type = 'EopTools.IO.OutputFileException'; Kind = 'OutputFileReadOnly'; Id = 'OutputFileReadOnly'; Category = 'PermissionDenied' }
+        @{ Type = 'EopTools.IO.OutputFileException'; Kind = 'OutputFolderNotFound'; Id = 'OutputFolderNotFound'; Category = 'ObjectNotFound' }
+        @{ Type = 'EopTools.IO.OutputFileException'; Kind = 'OutputPathIsFolder'; Id = 'OutputPathIsFolder'; Category = 'InvalidArgument' }
+        @{ Type = 'EopTools.IO.OutputFileException'; Kind = 'OutputFileWriteFailed'; Id = 'OutputFileWriteFailed'; Category = 'WriteError' }
+        @{ Type = 'EopTools.IO.OutputFileException'; Kind = 'CacheBusy'; Id = 'CacheBusy'; Category = 'ResourceBusy' }
+        @{ Type = 'EopTools.Sources.WebServiceException'; Kind = 'InsecureUri'; Id = 'WebServiceInsecureUri'; Category = 'SecurityError' }
+        @{ Type = 'EopTools.Sources.WebServiceException'; Kind = 'Unreachable'; Id = 'WebServiceUnreachable'; Category = 'ConnectionError' }
+        @{ Type = 'EopTools.Sources.WebServiceException'; Kind = 'Timeout'; Id = 'WebServiceTimeout'; Category = 'OperationTimeout' }
+        @{ Type = 'EopTools.Sources.WebServiceException'; Kind = 'RateLimited'; Id = 'WebServiceRateLimited'; Category = 'LimitsExceeded' }
+        @{ Type = 'EopTools.Sources.WebServiceException'; Kind = 'HttpError'; Id = 'WebServiceHttpError'; Category = 'ConnectionError' }
+        @{ Type = 'EopTools.Sources.WebServiceException'; Kind = 'IncompleteAnswer'; Id = 'WebServiceIncompleteAnswer'; Category = 'InvalidData' }
+        @{ Type = 'EopTools.Sources.WebServiceException'; Kind = 'AnswerTooLarge'; Id = 'WebServiceAnswerTooLarge'; Category = 'LimitsExceeded' }
+        @{ Type = 'EopTools.Sources.WebServiceException'; Kind = 'UnexpectedAnswer'; Id = 'WebServiceUnexpectedAnswer'; Category = 'InvalidData' }
+        @{ Type = 'EopTools.Sources.WebServiceException'; Kind = 'RedirectRefused'; Id = 'WebServiceRedirectRefused'; Category = 'SecurityError' }
+    )
 }
 
 BeforeAll {
@@ -74,27 +96,12 @@ Describe 'EopTools module' {
             }
         }
 
-        It 'gives <Id> the category <Category>' -ForEach @(
-            @{ Type = 'EopTools.Parsing.RangeDataException'; Kind = 'RangeFileNotFound'; Id = 'RangeFileNotFound'; Category = 'ObjectNotFound' }
-            @{ Type = 'EopTools.Parsing.RangeDataException'; Kind = 'RangeFileUnreadable'; Id = 'RangeFileUnreadable'; Category = 'ReadError' }
-            @{ Type = 'EopTools.Parsing.RangeDataException'; Kind = 'NoRangeTable'; Id = 'NoRangeTable'; Category = 'InvalidData' }
-            @{ Type = 'EopTools.Parsing.RangeDataException'; Kind = 'UnrecognizedRangeFile'; Id = 'UnrecognizedRangeFile'; Category = 'InvalidData' }
-            @{ Type = 'EopTools.IO.OutputFileException'; Kind = 'OutputFileExists'; Id = 'OutputFileExists'; Category = 'ResourceExists' }
-            @{ Type = 'EopTools.IO.OutputFileException'; Kind = 'OutputFileReadOnly'; Id = 'OutputFileReadOnly'; Category = 'PermissionDenied' }
-            @{ Type = 'EopTools.IO.OutputFileException'; Kind = 'OutputFolderNotFound'; Id = 'OutputFolderNotFound'; Category = 'ObjectNotFound' }
-            @{ Type = 'EopTools.IO.OutputFileException'; Kind = 'OutputPathIsFolder'; Id = 'OutputPathIsFolder'; Category = 'InvalidArgument' }
-            @{ Type = 'EopTools.IO.OutputFileException'; Kind = 'OutputFileWriteFailed'; Id = 'OutputFileWriteFailed'; Category = 'WriteError' }
-            @{ Type = 'EopTools.IO.OutputFileException'; Kind = 'CacheBusy'; Id = 'CacheBusy'; Category = 'ResourceBusy' }
-            @{ Type = 'EopTools.Sources.WebServiceException'; Kind = 'InsecureUri'; Id = 'WebServiceInsecureUri'; Category = 'SecurityError' }
-            @{ Type = 'EopTools.Sources.WebServiceException'; Kind = 'Unreachable'; Id = 'WebServiceUnreachable'; Category = 'ConnectionError' }
-            @{ Type = 'EopTools.Sources.WebServiceException'; Kind = 'Timeout'; Id = 'WebServiceTimeout'; Category = 'OperationTimeout' }
-            @{ Type = 'EopTools.Sources.WebServiceException'; Kind = 'RateLimited'; Id = 'WebServiceRateLimited'; Category = 'LimitsExceeded' }
-            @{ Type = 'EopTools.Sources.WebServiceException'; Kind = 'HttpError'; Id = 'WebServiceHttpError'; Category = 'ConnectionError' }
-            @{ Type = 'EopTools.Sources.WebServiceException'; Kind = 'IncompleteAnswer'; Id = 'WebServiceIncompleteAnswer'; Category = 'InvalidData' }
-            @{ Type = 'EopTools.Sources.WebServiceException'; Kind = 'AnswerTooLarge'; Id = 'WebServiceAnswerTooLarge'; Category = 'LimitsExceeded' }
-            @{ Type = 'EopTools.Sources.WebServiceException'; Kind = 'UnexpectedAnswer'; Id = 'WebServiceUnexpectedAnswer'; Category = 'InvalidData' }
-            @{ Type = 'EopTools.Sources.WebServiceException'; Kind = 'RedirectRefused'; Id = 'WebServiceRedirectRefused'; Category = 'SecurityError' }
-        ) {
+        It 'has a case for every web service failure' -TestCases @{ Cases = $ErrorCases } {
+            $failures = [Enum]::GetNames($Assembly.GetType('EopTools.Sources.WebServiceFailure', $true))
+            @($Cases | Where-Object Type -EQ 'EopTools.Sources.WebServiceException').Kind | Sort-Object | Should -Be ($failures | Sort-Object)
+        }
+
+        It 'gives <Id> the category <Category>' -ForEach $ErrorCases {
             $exception = New-ModuleException $Type $Kind
             $record = ConvertTo-ModuleErrorRecord $exception
             $record.FullyQualifiedErrorId | Should -Be $Id
