@@ -1,3 +1,6 @@
+// net10.0 only: the net472 run is Mono on Linux, which does not enforce FileShare.None between processes (two mono
+// processes both opened one file with FileShare.None, checked with Mono 6.8), so the writers' lock cannot hold there.
+// .NET Framework on Windows, where Windows PowerShell 5.1 runs, enforces it through the OS; .NET on Linux with flock.
 #if NET
 using System;
 using System.Collections.Generic;
