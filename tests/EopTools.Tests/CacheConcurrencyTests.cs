@@ -106,24 +106,7 @@ namespace EopTools.Tests
             }
         }
 
-        private sealed class Contender
-        {
-            public Contender(string name, Process process, Task<string> output, Task<string> errors)
-            {
-                Name = name;
-                Process = process;
-                Output = output;
-                Errors = errors;
-            }
-
-            public string Name { get; }
-
-            public Process Process { get; }
-
-            public Task<string> Output { get; }
-
-            public Task<string> Errors { get; }
-        }
+        private sealed record Contender(string Name, Process Process, Task<string> Output, Task<string> Errors);
     }
 }
 #endif

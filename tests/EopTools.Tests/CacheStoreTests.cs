@@ -103,6 +103,21 @@ namespace EopTools.Tests
         }
 
         [Fact]
+        public void WaitsOutAWriterThatHoldsTheFileForAMoment()
+        {
+            var cache = new CacheStore(_directory);
+            cache.Write("Worldwide", "2026110100", Confirmed, Answer);
+            var problems = new List<string>();
+            var held = new FileStream(cache.FilePath, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+            using (var release = new System.Threading.Timer(_ => held.Dispose(), null, 60, System.Threading.Timeout.Infinite))
+            {
+                Assert.Equal("2026110100", cache.Load(null, problems)!.Version);
+            }
+            held.Dispose();
+            Assert.Empty(problems);
+        }
+
+        [Fact]
         public void PassesOverACorruptFileAndSaysWhy()
         {
             Directory.CreateDirectory(_directory);

@@ -57,6 +57,9 @@ namespace EopTools.Sources
         /// <summary>How long a writer waits for another one to finish; a write takes milliseconds.</summary>
         public static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(30);
 
+        /// <summary>How long a reader retries a cache file that another handle holds (a rename in progress, on Windows).</summary>
+        private static readonly TimeSpan ReadWait = TimeSpan.FromSeconds(2);
+
         private const string LockFileName = "ranges.lock";
         private const string ClientRequestIdFile = "client-request-id.txt";
         private const string LegacyPrefix = "ranges-";
@@ -239,32 +242,42 @@ namespace EopTools.Sources
             cached = null;
             string path = FilePath;
             string text;
-            try
+            Stopwatch waited = Stopwatch.StartNew();
+            while (true)
             {
-                // FileShare.Delete: on Windows, a writer may rename a new file over this one while it is being read.
-                using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete))
+                try
                 {
-                    if (stream.Length > MaxFileBytes)
+                    // FileShare.Delete: on Windows, a writer may rename a new file over this one while it is being read.
+                    using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete))
                     {
-                        problems.Add(string.Format(CultureInfo.InvariantCulture,
-                            "The cached ranges in '{0}' cannot be used (the file is {1} bytes, more than the {2} a cache file can be); they are passed over.",
-                            path, stream.Length, MaxFileBytes));
-                        return true;
+                        if (stream.Length > MaxFileBytes)
+                        {
+                            problems.Add(string.Format(CultureInfo.InvariantCulture,
+                                "The cached ranges in '{0}' cannot be used (the file is {1} bytes, more than the {2} a cache file can be); they are passed over.",
+                                path, stream.Length, MaxFileBytes));
+                            return true;
+                        }
+                        using (var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: false)))
+                        {
+                            text = reader.ReadToEnd();
+                        }
                     }
-                    using (var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: false)))
-                    {
-                        text = reader.ReadToEnd();
-                    }
+                    break;
                 }
-            }
-            catch (Exception e) when (e is FileNotFoundException || e is DirectoryNotFoundException)
-            {
-                return false;
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                problems.Add("The cached ranges in '" + path + "' cannot be used (" + e.Message + "); they are passed over.");
-                return true;
+                catch (Exception e) when (e is FileNotFoundException || e is DirectoryNotFoundException)
+                {
+                    return false;
+                }
+                catch (IOException) when (waited.Elapsed < ReadWait)
+                {
+                    // Held by another handle for a moment (on Windows, a writer's rename does that): a file being replaced, not a bad cache.
+                    Thread.Sleep(20);
+                }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                {
+                    problems.Add("The cached ranges in '" + path + "' cannot be used (" + e.Message + "); they are passed over.");
+                    return true;
+                }
             }
             try
             {
