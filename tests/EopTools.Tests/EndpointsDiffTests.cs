@@ -41,6 +41,31 @@ namespace EopTools.Tests
         }
 
         [Fact]
+        public void ListsOverAllChangesExactlyTheAddressesThatLeaveAndEnterEopBetweenTheSeedAndThe2022List()
+        {
+            RangeData list2022 = Endpoints("endpoints-worldwide-2022/microsoft365-worldwide.json");
+            RangeDiffResult result = RangeDiff.Compare(EopSession.Seed.Data, list2022, includeUnchanged: false);
+
+            // Every regional prefix of the seed lies in its global list, so the regional tables close nothing; the
+            // pooled lists are the 17 global prefixes that left, 40.94.0.0/15 from the narrowing, and the widenings' gain.
+            string[] removed = result.Changes.SelectMany(c => c.AddressesRemoved).ToArray();
+            Assert.Equal(new[]
+            {
+                "23.103.132.0/22", "23.103.136.0/21", "23.103.144.0/20", "23.103.198.0/23", "23.103.200.0/22", "40.94.0.0/15", "52.238.78.88/32", "65.55.88.0/24",
+                "65.55.169.0/24", "94.245.120.64/26", "157.55.234.0/24", "157.56.110.0/23", "157.56.112.0/24", "207.46.100.0/24", "207.46.163.0/24",
+                "213.199.154.0/24", "213.199.180.128/26", "216.32.180.0/23",
+            }, removed);
+            Assert.Equal(new[]
+            {
+                "40.107.128.0/17", "2a01:111:f400::/50", "2a01:111:f400:4000::/51", "2a01:111:f400:6000::/52", "2a01:111:f400:7000::/53", "2a01:111:f400:7800::/54",
+                "2a01:111:f400:8000::/50", "2a01:111:f400:c000::/51", "2a01:111:f400:e000::/52", "2a01:111:f400:f000::/53", "2a01:111:f400:f800::/54",
+            }, result.Changes.SelectMany(c => c.AddressesAdded));
+            // None of what is closed is still EOP in 2022 (the old lists named 40.92.64.0/18 and 23.103.132.0/22 three times).
+            Assert.All(removed, r => Assert.DoesNotContain(list2022.Ranges, n => n.Value.Contains(TestData.Prefix(r)) || TestData.Prefix(r).Contains(n.Value)));
+            Assert.All(result.Changes.Where(c => c.Change == EopRangeChangeKind.TableRemoved), c => Assert.Empty(c.AddressesRemoved));
+        }
+
+        [Fact]
         public void WarnsInsteadOfReportingIPv6AsRemovedAgainstTheNoIPv6List()
         {
             RangeDiffResult result = RangeDiff.Compare(Endpoints("endpoints-worldwide-2022/microsoft365-worldwide.json"),

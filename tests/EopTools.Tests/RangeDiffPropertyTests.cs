@@ -9,16 +9,16 @@ using Xunit;
 namespace EopTools.Tests
 {
     /// <summary>
-    /// The diff against a brute-force reference, on thousands of small random versions from fixed seeds: every prefix
-    /// lies in a 64-address block per family (at the bottom or the very top of the address space), so the expected
-    /// answer can be worked out address by address and pair by pair.
+    /// The diff against a brute-force reference, on thousands of small random pairs of versions with regional tables,
+    /// from fixed seeds: every prefix lies in a 64-address block per family (at the bottom or the very top of the
+    /// address space), so the expected answer can be worked out address by address and pair by pair.
     /// </summary>
     public class RangeDiffPropertyTests
     {
         private const int Cases = 3000;
         private const int Block = 64;
         private const int BlockBits = 6;
-        private static readonly EopRegion[] Tables = { EopRegion.Global, EopRegion.EMEA };
+        private static readonly EopRegion[] Tables = { EopRegion.Global, EopRegion.Americas, EopRegion.EMEA };
 
         public static IEnumerable<object[]> Seeds() => new[] { 1, 2, 3, 4 }.Select(s => new object[] { s });
 
@@ -54,43 +54,43 @@ namespace EopTools.Tests
 
             foreach (EopRegion table in expectedRegions)
             {
-                List<IpPrefix> older = reference.Ranges.Where(r => r.Region == table).Select(r => r.Value).Distinct().ToList();
-                List<IpPrefix> newer = difference.Ranges.Where(r => r.Region == table).Select(r => r.Value).Distinct().ToList();
+                List<IpPrefix> older = Prefixes(reference, table), newer = Prefixes(difference, table);
                 List<EopRangeChange> changes = result.Changes.Where(c => c.Region == table).ToList();
-                bool[] olderSpace = universe.Space(older), newerSpace = universe.Space(newer);
-
                 if (older.Count == 0 || newer.Count == 0)
                 {
                     EopRangeChange change = Assert.Single(changes);
                     Assert.Equal(older.Count == 0 ? EopRangeChangeKind.TableAdded : EopRangeChangeKind.TableRemoved, change.Change);
-                    Assert.Equal(universe.MinimalCidrs(older.Count == 0 ? newerSpace : olderSpace), older.Count == 0 ? change.AddressesAdded : change.AddressesRemoved);
-                    Assert.Empty(older.Count == 0 ? change.AddressesRemoved : change.AddressesAdded);
                     continue;
                 }
 
                 // The rows: exactly the brute-force classification, in address order.
                 Assert.Equal(ExpectedRows(older, newer, includeUnchanged).OrderBy(r => r, StringComparer.Ordinal), changes.Select(Row).OrderBy(r => r, StringComparer.Ordinal));
                 for (int i = 1; i < changes.Count; i++) Assert.True(Key(changes[i - 1]).CompareTo(Key(changes[i])) <= 0, "out of address order at row " + i);
+            }
 
-                // The addresses: each list minimal, each address listed once, exactly the gain and the loss.
-                var gained = new bool[universe.Size];
-                var lost = new bool[universe.Size];
-                for (int i = 0; i < changes.Count; i++)
-                {
-                    CheckList(universe, changes[i].AddressesAdded, gained);
-                    CheckList(universe, changes[i].AddressesRemoved, lost);
-                    foreach (int a in universe.Addresses(changes[i].AddressesAdded)) Assert.Equal(i, OwnerRow(changes, newer, older, a, universe, isNew: true));
-                    foreach (int a in universe.Addresses(changes[i].AddressesRemoved)) Assert.Equal(i, OwnerRow(changes, older, newer, a, universe, isNew: false));
-                }
-                for (int a = 0; a < universe.Size; a++)
-                {
-                    Assert.Equal(newerSpace[a] && !olderSpace[a], gained[a]);
-                    Assert.Equal(olderSpace[a] && !newerSpace[a], lost[a]);
-                    // Applying the diff to the reference gives the difference's address space.
-                    Assert.Equal(newerSpace[a], (olderSpace[a] || gained[a]) && !lost[a]);
-                }
+            // The addresses, pooled over all changes of all tables: each list minimal, each address listed once, exactly
+            // the gain and the loss of the whole address space, each on the row the rule names.
+            bool[] olderSpace = universe.Space(reference.Ranges.Select(r => r.Value)), newerSpace = universe.Space(difference.Ranges.Select(r => r.Value));
+            var gained = new bool[universe.Size];
+            var lost = new bool[universe.Size];
+            List<EopRangeChange> all = result.Changes.ToList();
+            for (int i = 0; i < all.Count; i++)
+            {
+                CheckList(universe, all[i].AddressesAdded, gained);
+                CheckList(universe, all[i].AddressesRemoved, lost);
+                foreach (int a in universe.Addresses(all[i].AddressesAdded)) Assert.Equal(i, OwnerRow(all, difference, reference, a, universe, isNew: true));
+                foreach (int a in universe.Addresses(all[i].AddressesRemoved)) Assert.Equal(i, OwnerRow(all, reference, difference, a, universe, isNew: false));
+            }
+            for (int a = 0; a < universe.Size; a++)
+            {
+                Assert.Equal(newerSpace[a] && !olderSpace[a], gained[a]);
+                Assert.Equal(olderSpace[a] && !newerSpace[a], lost[a]);
+                // Applying the diff to the reference gives the difference's address space.
+                Assert.Equal(newerSpace[a], (olderSpace[a] || gained[a]) && !lost[a]);
             }
         }
+
+        private static List<IpPrefix> Prefixes(RangeData data, EopRegion table) => data.Ranges.Where(r => r.Region == table).Select(r => r.Value).Distinct().ToList();
 
         /// <summary>A list is the minimal CIDR set of its own addresses, and none of them was listed before.</summary>
         private static void CheckList(Universe universe, IReadOnlyList<string> list, bool[] seen)
@@ -104,11 +104,17 @@ namespace EopTools.Tests
             Assert.Equal(universe.MinimalCidrs(own), list);
         }
 
-        /// <summary>The row that must list address <paramref name="a"/>: the first row of the narrowest changed prefix of its side that holds it.</summary>
-        private static int OwnerRow(List<EopRangeChange> changes, List<IpPrefix> side, List<IpPrefix> other, int a, Universe universe, bool isNew)
+        /// <summary>
+        /// The row that must list address <paramref name="a"/>: in the first table whose <paramref name="side"/> holds it,
+        /// the table's own row when the other side lacks the table, else the first row of the narrowest changed prefix that holds it.
+        /// </summary>
+        private static int OwnerRow(List<EopRangeChange> changes, RangeData side, RangeData other, int a, Universe universe, bool isNew)
         {
-            IpPrefix owner = side.Where(p => !other.Contains(p) && universe.Holds(p, a)).OrderByDescending(p => p.Length).First();
-            return changes.FindIndex(c => (isNew ? c.DifferencePrefix : c.ReferencePrefix) == owner.ToString() && c.Change != EopRangeChangeKind.Unchanged);
+            EopRegion table = Tables.First(t => Prefixes(side, t).Any(p => universe.Holds(p, a)));
+            List<IpPrefix> sidePrefixes = Prefixes(side, table), otherPrefixes = Prefixes(other, table);
+            if (otherPrefixes.Count == 0) return changes.FindIndex(c => c.Region == table);
+            IpPrefix owner = sidePrefixes.Where(p => !otherPrefixes.Contains(p) && universe.Holds(p, a)).OrderByDescending(p => p.Length).First();
+            return changes.FindIndex(c => c.Region == table && (isNew ? c.DifferencePrefix : c.ReferencePrefix) == owner.ToString() && c.Change != EopRangeChangeKind.Unchanged);
         }
 
         /// <summary>The classification by definition, pair by pair.</summary>
@@ -148,7 +154,7 @@ namespace EopTools.Tests
         private static IpPrefix Key(EopRangeChange c) => TestData.Prefix(c.ReferencePrefix ?? c.DifferencePrefix!);
 
         /// <summary>
-        /// A random version: up to 8 prefixes in each of two tables (a table may be missing); the difference keeps,
+        /// A random version: up to 8 prefixes in each of three tables (a table may be missing); the difference keeps,
         /// widens, narrows or drops each of the reference's prefixes and adds new ones, so containment is common.
         /// </summary>
         private static RangeData RandomVersion(Random random, Universe universe, RangeData? from)

@@ -140,7 +140,7 @@ namespace EopTools.Tests
             {
                 "Added Global  > 192.0.2.0/24 +[192.0.2.0/24] -[]",
                 "Widened Global 2001:db8::/48 > 2001:db8::/47 +[2001:db8:1::/48] -[]",
-                "Removed EMEA 10.0.0.0/24 >  +[] -[10.0.0.0/24]",
+                "Removed EMEA 10.0.0.0/24 >  +[] -[]",
                 "Added EMEA  > 10.0.1.0/24 +[10.0.1.0/24] -[]",
             }, Lines(result));
             Assert.Equal(new IPAddressFamily?[] { IPAddressFamily.IPv4, IPAddressFamily.IPv6, IPAddressFamily.IPv4, IPAddressFamily.IPv4 }, result.Changes.Select(c => c.AddressFamily));
@@ -148,18 +148,70 @@ namespace EopTools.Tests
         }
 
         [Fact]
-        public void ReportsATableOnOneSideOnlyAsOneChangeWithItsWholeAddressSpace()
+        public void ReportsATableOnOneSideOnlyAsOneChangeListingOnlyTheAddressesNoOtherTableHas()
         {
             var result = Diff(
                 Data((G, "10.0.0.0/24"), (EopRegion.Americas, "10.0.0.0/25"), (EopRegion.Americas, "10.0.0.0/26"), (EopRegion.Americas, "2001:db8::/56")),
-                Data((G, "10.0.0.0/24"), (EopRegion.APAC, "10.0.0.128/25")));
+                Data((G, "10.0.0.0/24"), (EopRegion.APAC, "10.0.0.128/25"), (EopRegion.APAC, "192.0.2.0/24")));
             Assert.Equal(new[]
             {
-                "TableRemoved Americas  >  +[] -[10.0.0.0/25 2001:db8::/56]",
-                "TableAdded APAC  >  +[10.0.0.128/25] -[]",
+                "TableRemoved Americas  >  +[] -[2001:db8::/56]",
+                "TableAdded APAC  >  +[192.0.2.0/24] -[]",
             }, Lines(result));
             Assert.All(result.Changes, c => Assert.Null(c.AddressFamily));
             Assert.Equal(new[] { G, EopRegion.Americas, EopRegion.APAC }, result.Regions);
+        }
+
+        [Fact]
+        public void ClosesNothingWhenARegionalTableGoesAndItsAddressesStayInTheGlobalList()
+        {
+            var result = Diff(
+                Data((G, "40.92.0.0/14"), (EopRegion.Americas, "40.92.64.0/18"), (EopRegion.EMEA, "40.92.0.0/18")),
+                Data((G, "40.92.0.0/15")));
+            Assert.Equal(new[]
+            {
+                "Narrowed Global 40.92.0.0/14 > 40.92.0.0/15 +[] -[40.94.0.0/15]",
+                "TableRemoved Americas  >  +[] -[]",
+                "TableRemoved EMEA  >  +[] -[]",
+            }, Lines(result));
+        }
+
+        [Fact]
+        public void ListsAnAddressLostFromSeveralTablesOnceOnTheFirstTable()
+        {
+            var result = Diff(
+                Data((G, "23.103.132.0/22"), (EopRegion.Americas, "23.103.132.0/22"), (EopRegion.EMEA, "23.103.132.0/23"), (EopRegion.EMEA, "10.0.0.0/24")),
+                Data((G, "10.0.1.0/24"), (EopRegion.Americas, "10.0.0.0/24"), (EopRegion.EMEA, "10.0.0.0/24")));
+            Assert.Equal(new[]
+            {
+                "Added Global  > 10.0.1.0/24 +[10.0.1.0/24] -[]",
+                "Removed Global 23.103.132.0/22 >  +[] -[23.103.132.0/22]",
+                "Added Americas  > 10.0.0.0/24 +[] -[]",
+                "Removed Americas 23.103.132.0/22 >  +[] -[]",
+                "Removed EMEA 23.103.132.0/23 >  +[] -[]",
+            }, Lines(result));
+        }
+
+        [Fact]
+        public void ListsAnAddressGainedInARegionalTableOnlyOnThatTable()
+        {
+            var result = Diff(
+                Data((G, "10.0.0.0/24"), (EopRegion.EMEA, "10.0.0.0/25")),
+                Data((G, "10.0.0.0/24"), (EopRegion.EMEA, "10.0.0.0/23")));
+            Assert.Equal(new[] { "Widened EMEA 10.0.0.0/25 > 10.0.0.0/23 +[10.0.1.0/24] -[]" }, Lines(result));
+        }
+
+        [Fact]
+        public void ListsNothingForAPrefixThatMovesFromTheGlobalListToARegionalTable()
+        {
+            var result = Diff(
+                Data((G, "10.0.0.0/24"), (G, "10.0.1.0/24"), (EopRegion.EMEA, "10.0.1.0/24")),
+                Data((G, "10.0.1.0/24"), (EopRegion.EMEA, "10.0.1.0/24"), (EopRegion.EMEA, "10.0.0.0/24")));
+            Assert.Equal(new[]
+            {
+                "Removed Global 10.0.0.0/24 >  +[] -[]",
+                "Added EMEA  > 10.0.0.0/24 +[] -[]",
+            }, Lines(result));
         }
 
         [Fact]

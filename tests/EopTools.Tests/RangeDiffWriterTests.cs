@@ -35,6 +35,37 @@ namespace EopTools.Tests
             return writer.ToString();
         }
 
+        [Theory]
+        [InlineData(EopRangeDiffFormat.Csv)]
+        [InlineData(EopRangeDiffFormat.Json)]
+        [InlineData(EopRangeDiffFormat.Markdown)]
+        public void ListsEachAddressOnceOverAllTablesInEveryFormat(EopRangeDiffFormat format)
+        {
+            var reference = new RangeData(Older, new[]
+            {
+                new EopIpRange(Prefix("65.55.88.0/24"), EopRegion.Global, Older),
+                new EopIpRange(Prefix("65.55.88.0/24"), EopRegion.APAC, Older),
+                new EopIpRange(Prefix("40.107.0.0/17"), EopRegion.EMEA, Older),
+            }, new List<ParseDiagnostic>());
+            var difference = new RangeData(Newer, new[] { new EopIpRange(Prefix("40.107.0.0/16"), EopRegion.Global, Newer) }, new List<ParseDiagnostic>());
+            var writer = new StringWriter { NewLine = "\n" };
+            RangeDiffWriter.Write(writer, RangeDiff.Compare(reference, difference, includeUnchanged: false), format);
+            string text = writer.ToString();
+
+            // 65.55.88.0/24: the global Removed change's prefix and its one listing; the APAC table closes nothing.
+            Assert.Equal(2, Occurrences(text, "65.55.88.0/24"));
+            // The EMEA table's /17 stays EOP inside the new global /16: only the other half opens, once.
+            Assert.Equal(1, Occurrences(text, "40.107.128.0/17"));
+            Assert.Equal(0, Occurrences(text, "40.107.0.0/17"));
+        }
+
+        private static int Occurrences(string text, string value)
+        {
+            int count = 0;
+            for (int at = text.IndexOf(value, StringComparison.Ordinal); at >= 0; at = text.IndexOf(value, at + value.Length, StringComparison.Ordinal)) count++;
+            return count;
+        }
+
         [Fact]
         public void WritesCsvAsExportCsvDoes()
         {

@@ -45,14 +45,16 @@ namespace EopTools.Diff
     /// </list>
     /// Why: each row then answers the question a reader of a change record asks of an entry ("what became of it?")
     /// with the closest entry on the other side, and a connector or firewall list can be edited row by row.
-    /// The addresses, though, are counted once: every address gained (lost) belongs to the narrowest new (old) prefix
-    /// that holds it, and is listed on that prefix's first change in output order. So concatenating the lists of all
-    /// changes gives exactly the addresses to open and to close, without repeats, and a group that shares a prefix
-    /// (several /54s Widened to one /48) lists the gained addresses once, on its first row.
+    /// The addresses, though, are counted once over the whole comparison (see <see cref="UnlistedAddresses"/>): an
+    /// address this table gains (loses) that no other table had (still has) and no earlier table listed belongs to the
+    /// narrowest new (old) prefix that holds it, and is listed on that prefix's first change in output order. So
+    /// concatenating the lists of all changes gives exactly the addresses to open and to close, without repeats, and a
+    /// group that shares a prefix (several /54s Widened to one /48) lists the gained addresses once, on its first row.
     /// </remarks>
     internal static class PrefixDiff
     {
-        public static List<PrefixChange> Compare(IEnumerable<IpPrefix> reference, IEnumerable<IpPrefix> difference, bool includeUnchanged)
+        /// <param name="unlisted">The addresses of the whole comparison not yet listed; this table's changes take theirs from it.</param>
+        public static List<PrefixChange> Compare(IEnumerable<IpPrefix> reference, IEnumerable<IpPrefix> difference, bool includeUnchanged, UnlistedAddresses unlisted)
         {
             IpPrefix[] older = SortedDistinct(reference);
             IpPrefix[] newer = SortedDistinct(difference);
@@ -82,11 +84,10 @@ namespace EopTools.Diff
 
             Classify(entries, rows);
 
+            // What this table gains and loses, less what an earlier table listed or another table still has.
             var owned = new List<AddressInterval>?[entries.Count];
-            AddressSpace olderSpace = AddressSpace.FromPrefixes(older);
-            AddressSpace newerSpace = AddressSpace.FromPrefixes(newer);
-            Attribute(entries, isNew: true, newerSpace.Subtract(olderSpace), owned);
-            Attribute(entries, isNew: false, olderSpace.Subtract(newerSpace), owned);
+            Attribute(entries, isNew: true, unlisted.TakeAdded(AddressSpace.FromPrefixes(newer)), owned);
+            Attribute(entries, isNew: false, unlisted.TakeRemoved(AddressSpace.FromPrefixes(older)), owned);
 
             rows.Sort(CompareRows);
             var changes = new List<PrefixChange>(rows.Count);

@@ -61,8 +61,11 @@ namespace EopTools.Diff
             bool Compared(EopIpRange range) =>
                 range.AddressFamily == IPAddressFamily.IPv6 ? compareIPv6 : families == null || families.Contains(IPAddressFamily.IPv4);
 
-            List<IpPrefix>?[] older = ByTable(reference.Ranges, Compared);
-            List<IpPrefix>?[] newer = ByTable(difference.Ranges, Compared);
+            bool InScope(EopIpRange range) => (tables == null || tables.Contains(range.Region)) && Compared(range);
+            List<IpPrefix>?[] older = ByTable(reference.Ranges, InScope);
+            List<IpPrefix>?[] newer = ByTable(difference.Ranges, InScope);
+            // The lists name the addresses that enter or leave EOP as a whole: all compared tables together.
+            var unlisted = new UnlistedAddresses(Space(older), Space(newer));
             var regions = new List<EopRegion>();
             var changes = new List<EopRangeChange>();
             for (int table = 0; table < EopRegions.Count; table++)
@@ -75,15 +78,17 @@ namespace EopTools.Diff
 
                 if (newerTable == null)
                 {
-                    changes.Add(new EopRangeChange(EopRangeChangeKind.TableRemoved, region, null, null, null, null, Texts(AddressSpace.Aggregate(olderTable!)), olderSet, newerSet));
+                    List<IpPrefix> removed = unlisted.TakeRemoved(AddressSpace.FromPrefixes(olderTable!)).ToPrefixes();
+                    changes.Add(new EopRangeChange(EopRangeChangeKind.TableRemoved, region, null, null, null, null, Texts(removed), olderSet, newerSet));
                 }
                 else if (olderTable == null)
                 {
-                    changes.Add(new EopRangeChange(EopRangeChangeKind.TableAdded, region, null, null, null, Texts(AddressSpace.Aggregate(newerTable)), null, olderSet, newerSet));
+                    List<IpPrefix> added = unlisted.TakeAdded(AddressSpace.FromPrefixes(newerTable)).ToPrefixes();
+                    changes.Add(new EopRangeChange(EopRangeChangeKind.TableAdded, region, null, null, null, Texts(added), null, olderSet, newerSet));
                 }
                 else
                 {
-                    foreach (PrefixChange change in PrefixDiff.Compare(olderTable, newerTable, includeUnchanged))
+                    foreach (PrefixChange change in PrefixDiff.Compare(olderTable, newerTable, includeUnchanged, unlisted))
                     {
                         IpPrefix key = change.Reference ?? change.Difference!.Value;
                         changes.Add(new EopRangeChange(change.Kind, region, key.Family, change.Reference?.ToString(), change.Difference?.ToString(),
@@ -128,6 +133,16 @@ namespace EopTools.Diff
                 if (compared(range)) table.Add(range.Value);
             }
             return tables;
+        }
+
+        private static AddressSpace Space(List<IpPrefix>?[] tables)
+        {
+            var prefixes = new List<IpPrefix>();
+            foreach (List<IpPrefix>? table in tables)
+            {
+                if (table != null) prefixes.AddRange(table);
+            }
+            return AddressSpace.FromPrefixes(prefixes);
         }
 
         private static List<string>? Texts(List<IpPrefix>? prefixes)

@@ -48,12 +48,16 @@ namespace EopTools
         public string? DifferencePrefix { get; }
 
         /// <summary>
-        /// The addresses this change opens, as the fewest CIDR prefixes in address order. Over all changes of a comparison
-        /// every such address is listed exactly once.
+        /// Addresses that enter EOP (the difference has them in some table, the reference in none), as the fewest CIDR
+        /// prefixes in address order. Over all changes of a comparison each such address is listed exactly once, on the
+        /// first table that gains it; an address that only moves between tables is listed nowhere.
         /// </summary>
         public ReadOnlyCollection<string> AddressesAdded { get; }
 
-        /// <summary>The addresses this change closes, as the fewest CIDR prefixes in address order, each listed once overall.</summary>
+        /// <summary>
+        /// Addresses that leave EOP (the reference has them in some table, the difference in none), listed as
+        /// <see cref="AddressesAdded"/>: once overall, so a table removed while its addresses stay in another lists none.
+        /// </summary>
         public ReadOnlyCollection<string> AddressesRemoved { get; }
 
         /// <summary>The older version: name, version or date, source.</summary>
