@@ -3,6 +3,7 @@ BeforeAll {
     Reset-EopSession
     $script:Before = Join-Path $Fixtures 'diff-before.md'
     $script:After = Join-Path $Fixtures 'diff-after.md'
+    $script:SeedPage = Join-Path $PSScriptRoot '../../src/EopTools/Data/exchange-online-protection-ip-addresses.md'
     $script:Expected = @(
         'Widened 10.0.0.0/17 to 10.0.0.0/16 (Global)'
         'Narrowed 10.4.0.0/14 to 10.4.0.0/15 (Global)'
@@ -20,10 +21,31 @@ BeforeAll {
 }
 
 Describe 'Export-EopRangeDiff' {
-    Context 'Changes to the pipeline' {
-        It 'finds no change between the seed and the session''s ranges by default' {
-            @(Export-EopRangeDiff).Count | Should -Be 0
+    Context 'Defaults' {
+        BeforeAll {
+            # The session's ranges made to differ from the seed, so that swapped defaults would read backwards.
+            $script:SavedCacheDir = $env:EOPTOOLS_CACHE_DIR
+            $env:EOPTOOLS_CACHE_DIR = Join-Path $TestDrive 'defaults-cache'
+            $newer = Join-Path $TestDrive 'newer.txt'
+            Set-Content -LiteralPath $newer -Value (@((Get-EopIpRange -Path $SeedPage).Prefix | Where-Object { $_ -ne '52.238.78.88/32' }) + '198.51.100.0/24')
+            $null = Update-EopIpRange -Path $newer
         }
+        AfterAll {
+            # Later tests expect the seed's answers again.
+            $null = Update-EopIpRange -Path $SeedPage
+            $env:EOPTOOLS_CACHE_DIR = $SavedCacheDir
+        }
+
+        It 'compares the embedded seed (reference) with the session''s ranges (difference)' {
+            $changes = Export-EopRangeDiff
+            $changes | ForEach-Object ToString | Should -Be @(
+                'Removed 52.238.78.88/32 (Global)', 'Added 198.51.100.0/24 (Global)', 'Removed the Americas table', 'Removed the EMEA table', 'Removed the APAC table')
+            $changes[0].ReferenceDataSet.Source | Should -Be 'embedded seed'
+            $changes[0].DifferenceDataSet.Source | Should -BeLike '*newer.txt'
+        }
+    }
+
+    Context 'Changes to the pipeline' {
 
         It 'reports every seed prefix as unchanged with -IncludeUnchanged' {
             $changes = Export-EopRangeDiff -IncludeUnchanged
@@ -41,7 +63,7 @@ Describe 'Export-EopRangeDiff' {
             $changes | ForEach-Object ToString | Should -Be $Expected
         }
 
-        It 'carries the exact addresses to open and close, each once' {
+        It 'carries the exact addresses to open and close, each once, and closes nothing for a table whose addresses stay in the global list' {
             $changes = Export-FixtureDiff
             $changes[0].AddressesAdded | Should -Be '10.0.128.0/17'
             $changes[1].AddressesRemoved | Should -Be '10.6.0.0/15'
@@ -49,7 +71,7 @@ Describe 'Export-EopRangeDiff' {
             $changes[4].AddressesAdded | Should -Be @('2001:db8::/50', '2001:db8:0:4000::/51', '2001:db8:0:6000::/52', '2001:db8:0:7000::/53',
                 '2001:db8:0:7800::/54', '2001:db8:0:8000::/50', '2001:db8:0:c000::/51', '2001:db8:0:e000::/52', '2001:db8:0:f000::/53', '2001:db8:0:f800::/54')
             $changes[5].AddressesAdded.Count | Should -Be 0
-            $changes[6].AddressesRemoved | Should -Be @('10.0.0.0/18')
+            $changes[6].AddressesRemoved.Count | Should -Be 0
             $changes[6].AddressFamily | Should -BeNullOrEmpty
         }
 
@@ -116,7 +138,7 @@ Describe 'Export-EopRangeDiff' {
             $rows[4].AddressesAdded -split ' ' | Should -HaveCount 10
             $rows[6].Change | Should -Be 'TableRemoved'
             $rows[6].AddressFamily | Should -Be ''
-            $rows[6].AddressesRemoved | Should -Be '10.0.0.0/18'
+            $rows[6].AddressesRemoved | Should -Be ''
         }
 
         It 'writes JSON that ConvertFrom-Json reads, with both data sets' {
@@ -136,7 +158,7 @@ Describe 'Export-EopRangeDiff' {
             $lines = Get-Content -LiteralPath $path
             $lines | Where-Object { $_ -like '## *' } | Should -Be @('## Global list', '## Americas table', '## EMEA table', '## APAC table')
             $lines | Should -Contain '|Widened|Changed 10.0.0.0/17 to the wider 10.0.0.0/16.|10.0.128.0/17||'
-            $lines | Should -Contain '|TableRemoved|Removed the EMEA table.||10.0.64.0/18|'
+            $lines | Should -Contain '|TableRemoved|Removed the EMEA table.|||'
         }
 
         It 'writes UTF-8 without a byte order mark' {

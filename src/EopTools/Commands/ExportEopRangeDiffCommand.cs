@@ -101,29 +101,11 @@ namespace EopTools.Commands
             // The defaults are loaded only when used; the session's ranges through RangeSource, which reports a bad cache.
             RangeData reference = ReadSide(ReferencePath, Reference, () => EopSession.Seed, "reference");
             RangeData difference = ReadSide(DifferencePath, _differenceGiven ? _difference : null, () => RangeSource.Resolve(this, null), "difference");
-            // Ranges given as objects are a selection: compare only the tables and families they include.
-            HashSet<EopRegion>? tables = null;
-            HashSet<IPAddressFamily>? families = null;
-            foreach (IReadOnlyList<EopIpRange>? selection in new IReadOnlyList<EopIpRange>?[] { Reference, _differenceGiven ? _difference : null })
-            {
-                if (selection == null) continue;
-                HashSet<EopRegion> selectedTables = RangeDiff.Tables(selection);
-                HashSet<IPAddressFamily> selectedFamilies = RangeDiff.Families(selection);
-                if (tables == null || families == null)
-                {
-                    tables = selectedTables;
-                    families = selectedFamilies;
-                    continue;
-                }
-                tables.IntersectWith(selectedTables);
-                families.IntersectWith(selectedFamilies);
-            }
-            if (tables != null && families != null)
-            {
-                WriteVerbose("Comparing only the tables (" + string.Join(", ", tables) + ") and families (" + string.Join(", ", families) + ") of the ranges given.");
-            }
+            DiffScope scope = DiffScope.Of(Reference, _differenceGiven ? _difference : null);
+            string? narrowed = scope.Describe();
+            if (narrowed != null) WriteVerbose("Comparing only " + narrowed + ".");
 
-            RangeDiffResult result = RangeDiff.Compare(reference, difference, IncludeUnchanged, tables, families);
+            RangeDiffResult result = scope.Compare(reference, difference, IncludeUnchanged);
             foreach (string warning in result.Warnings) WriteWarning(warning);
             WriteVerbose("Compared " + result.Reference + " with " + result.Difference + ": " + result.Changes.Count + " changes.");
 

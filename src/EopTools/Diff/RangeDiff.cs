@@ -117,12 +117,6 @@ namespace EopTools.Diff
             return new RangeData(dataSet, ranges, Array.Empty<ParseDiagnostic>());
         }
 
-        /// <summary>The tables the ranges are in.</summary>
-        public static HashSet<EopRegion> Tables(IEnumerable<EopIpRange> ranges) => new HashSet<EopRegion>(ranges.Select(r => r.Region));
-
-        /// <summary>The address families the ranges have.</summary>
-        public static HashSet<IPAddressFamily> Families(IEnumerable<EopIpRange> ranges) => new HashSet<IPAddressFamily>(ranges.Select(r => r.AddressFamily));
-
         /// <summary>The compared prefixes of each table the ranges have; a table is there even when none of its prefixes is compared.</summary>
         private static List<IpPrefix>?[] ByTable(IReadOnlyList<EopIpRange> ranges, Func<EopIpRange, bool> compared)
         {
