@@ -1,17 +1,18 @@
 @{
     Synopsis    = 'Gets the Exchange Online Protection (EOP) IP ranges as objects whose text is the CIDR prefix.'
     Description = @(
-        'Get-EopIpRange writes one EopTools.EopIpRange object per published prefix: the global list by default, or one of the regional tables (Americas, EMEA, APAC) that the 2018 page published. It reads the session''s ranges (the cache that Update-EopIpRange keeps, else the embedded 2018 page), or the file given with -Path.'
+        'Get-EopIpRange writes one EopTools.EopIpRange object per published prefix: the global list by default, or one of the regional tables (Americas, EMEA, APAC) that the 2018 page published. It reads the session''s ranges (the cache that Update-EopIpRange keeps, else the embedded 2018 page), or the files given with -Path or -LiteralPath.'
         'Each object''s ToString() is its canonical CIDR prefix, so the output can be passed directly to any parameter that takes address strings, such as the RemoteAddress parameter of New-NetFirewallRule and Set-NetFirewallRule or the RemoteIPRanges parameter of Set-ReceiveConnector.'
         'With -Aggregate, overlapping and adjacent prefixes are merged into the fewest CIDR prefixes that cover exactly the same addresses.'
     )
     Parameters  = @{
         Region        = 'The table to list: Global (the default), Americas, EMEA or APAC. Only the EOP page of 2018 (before October) published the regional tables; for data without the table, the cmdlet fails with the error RegionNotInDataSet.'
         AddressFamily = 'Lists only ranges of these address families: IPv4, IPv6 or both (the default).'
-        Path          = 'Reads the ranges from this file instead of the session''s data. The format is detected from the content: the web service''s /endpoints JSON, O365IPAddresses.xml, the EOP docs page (any version), or plain text with one prefix or address per line. A malformed entry is skipped with a warning naming the file, the line and the text.'
+        Path          = 'Reads the ranges from these files instead of the session''s data, each file on its own: its ranges are written in turn, each with its own DataSet (and -Aggregate merges within each file). Wildcards are expanded as Get-Content does. The format is detected from the content: the web service''s /endpoints JSON, O365IPAddresses.xml, the EOP docs page (any version), or plain text with one prefix or address per line. A malformed entry is skipped with a warning naming the file, the line and the text. A path that names no file, or a file that cannot be read or holds no range table, is a non-terminating error (RangeFileNotFound, RangeFileUnreadable, NoRangeTable) and the other files are still read; a region a file has no table for (RegionNotInDataSet) ends the command.'
+        LiteralPath   = 'As -Path, but taken exactly as typed: wildcard characters such as [ and ] are part of the name. Files piped from Get-ChildItem or Get-Item bind here through their PSPath property.'
         Aggregate     = 'Merges overlapping and adjacent prefixes into the minimal set of CIDR prefixes, per address family.'
     }
-    Inputs      = @(@{ Type = 'None'; Description = 'You cannot pipe objects to this cmdlet.' })
+    Inputs      = @(@{ Type = 'System.IO.FileInfo'; Description = 'Files from Get-ChildItem or Get-Item (bound to -LiteralPath through PSPath), or objects with a Path property. Piped input that binds to nothing is an error for each object, and then nothing is written: the session''s ranges are not a fallback.' })
     Outputs     = @(@{ Type = 'EopTools.EopIpRange'; Description = 'One object per prefix: Prefix, AddressFamily, PrefixLength, FirstAddress, LastAddress, AddressCount, Region, DataSet and, for web service data, EndpointSet. ToIPNetwork() returns an IPNetwork2 for subnetting.' })
     Notes       = @(
         'The embedded 2018 page says its ranges are only used for relay through customer connectors, and they are out of date. Run Update-EopIpRange once before you configure a firewall or connector; until then each session warns once that its answers come from the 2018 page.'

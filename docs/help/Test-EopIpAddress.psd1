@@ -11,8 +11,9 @@
         IPAddress = 'The addresses to test: strings, IPAddress objects, or records. A piped record is taken whole (by value) and its address is read from the first of its properties named in the description, or in -Property, that holds a value.'
         Property  = 'The properties to read the address from, in this order, instead of the known names: the first that holds an address (not empty, blank or a dash) wins. Use it for records whose field the module does not know, or to test another field, such as ServerIp of a message tracking SEND event.'
         Region    = 'Answers from one table only: Global, Americas, EMEA or APAC. The range reported is then that table''s most specific range.'
-        Path      = 'Tests against the ranges in this file instead of the session''s data (any format Get-EopIpRange -Path reads).'
-        Quiet     = 'Writes exactly one $true or $false for each input item, in input order: $false also for an empty, dash or invalid address (which still writes its error) and for a record with no address, so the answers line up with the inputs.'
+        Path        = 'Tests against the ranges in this file instead of the session''s data (any format Get-EopIpRange -Path reads). A wildcard is expanded and must name exactly one file: the file is the one version every answer comes from, so several files are the error PathNotOneFile, and a missing or unreadable file (RangeFileNotFound, RangeFileUnreadable) ends the command before any address is tested.'
+        LiteralPath = 'As -Path, but taken exactly as typed: wildcard characters such as [ and ] are part of the name. It is not bound from the pipeline, which carries the addresses.'
+        Quiet       = 'Writes exactly one $true or $false for each input item, in input order: $false also for an empty, dash or invalid address (which still writes its error) and for a record with no address, so the answers line up with the inputs.'
     }
     Inputs      = @(
         @{ Type = 'System.String'; Description = 'An address as text, with or without a port.' }

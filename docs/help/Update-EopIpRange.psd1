@@ -10,11 +10,12 @@
     Parameters  = @{
         Instance   = 'The web service instance: Worldwide (the default), USGovDoD, USGovGCCHigh or China.'
         Uri        = 'The web service''s base address. The default is https://endpoints.office.com. It must use HTTPS; plain HTTP is allowed only for a loopback host.'
-        Path       = 'Imports this file instead of asking the web service, for servers without internet access. Any format Get-EopIpRange -Path reads; it is cached with version 0000000000, so the next online update replaces it. When it holds the same ranges as the cache, the cache keeps its data and version, records the confirmation, and Updated is false.'
+        Path       = 'Imports this file instead of asking the web service, for servers without internet access. Any format Get-EopIpRange -Path reads; it is cached with version 0000000000, so the next online update replaces it. When it holds the same ranges as the cache, the cache keeps its data and version, records the confirmation, and Updated is false. A wildcard is expanded and must name exactly one file (else the error PathNotOneFile); a missing or unreadable file ends the command and leaves the cache and the session as they were.'
+        LiteralPath = 'As -Path, but taken exactly as typed: wildcard characters such as [ and ] are part of the name. A file piped from Get-ChildItem or Get-Item binds here through its PSPath property.'
         Force      = 'Downloads the endpoints even when the cached version is current.'
         TimeoutSec = 'How long to wait for each answer, in seconds (1 to 3600; the default is 60).'
     }
-    Inputs      = @(@{ Type = 'None'; Description = 'You cannot pipe objects to this cmdlet.' })
+    Inputs      = @(@{ Type = 'System.IO.FileInfo'; Description = 'One file from Get-ChildItem or Get-Item, imported as with -LiteralPath. Piped input that binds to nothing is an error for each object, and then nothing is done: the web service is not asked instead.' })
     Outputs     = @(@{ Type = 'EopTools.EopRangeUpdate'; Description = 'Instance, PreviousVersion, Version, Updated, RangeCount and CachePath. Updated is true only when the EOP ranges changed, so a new web service version that changed only other endpoints, -Force, or the same file imported again give false. Nothing is written when -WhatIf stops the update.' })
     Notes       = @(
         'The cache folder is $env:EOPTOOLS_CACHE_DIR (a relative value resolved once against the process''s working folder; a blank one is refused with a warning), else %LOCALAPPDATA%\EopTools on Windows and $XDG_CACHE_HOME/EopTools or ~/.cache/EopTools elsewhere. It holds ranges.cache (a header with the instance, version and last confirmation, then the data as received), ranges.lock, and client-request-id.txt, the one ClientRequestId GUID this machine sends.'

@@ -22,26 +22,16 @@ BeforeAll {
 
 Describe 'Export-EopRangeDiff' {
     Context 'Defaults' {
-        BeforeAll {
-            # The session's ranges made to differ from the seed, so that swapped defaults would read backwards.
-            $script:SavedCacheDir = $env:EOPTOOLS_CACHE_DIR
-            $env:EOPTOOLS_CACHE_DIR = Join-Path $TestDrive 'defaults-cache'
+        It 'compares the embedded seed (reference) with the session''s ranges (difference)' {
+            # In a fresh session whose ranges differ from the seed, so that swapped defaults would read backwards.
             $newer = Join-Path $TestDrive 'newer.txt'
             Set-Content -LiteralPath $newer -Value (@((Get-EopIpRange -Path $SeedPage).Prefix | Where-Object { $_ -ne '52.238.78.88/32' }) + '198.51.100.0/24')
-            $null = Update-EopIpRange -Path $newer
-        }
-        AfterAll {
-            # Later tests expect the seed's answers again.
-            $null = Update-EopIpRange -Path $SeedPage
-            $env:EOPTOOLS_CACHE_DIR = $SavedCacheDir
-        }
-
-        It 'compares the embedded seed (reference) with the session''s ranges (difference)' {
-            $changes = Export-EopRangeDiff
-            $changes | ForEach-Object ToString | Should -Be @(
-                'Removed 52.238.78.88/32 (Global)', 'Added 198.51.100.0/24 (Global)', 'Removed the Americas table', 'Removed the EMEA table', 'Removed the APAC table')
-            $changes[0].ReferenceDataSet.Source | Should -Be 'embedded seed'
-            $changes[0].DifferenceDataSet.Source | Should -BeLike '*newer.txt'
+            $output = Invoke-Pwsh -ArgumentList '-Command', ("`$env:EOPTOOLS_CACHE_DIR = '$(Join-Path $TestDrive 'defaults-cache')'; Import-Module '$ModulePath'; " +
+                "`$null = Update-EopIpRange -Path '$newer'; `$changes = Export-EopRangeDiff; `$changes.ForEach('ToString'); " +
+                "`$changes[0].ReferenceDataSet.Source; `$changes[0].DifferenceDataSet.Source")
+            $output | Should -Be @(
+                'Removed 52.238.78.88/32 (Global)', 'Added 198.51.100.0/24 (Global)', 'Removed the Americas table', 'Removed the EMEA table', 'Removed the APAC table'
+                'embedded seed', $newer)
         }
     }
 
@@ -271,6 +261,40 @@ Describe 'Export-EopRangeDiff' {
                 Should -Throw -ErrorId 'DifferenceGivenTwice,EopTools.Commands.ExportEopRangeDiffCommand'
         }
 
+        It 'fails with ReferenceGivenTwice for -ReferencePath and -ReferenceLiteralPath together' {
+            { Export-EopRangeDiff -ReferencePath $Before -ReferenceLiteralPath $Before } |
+                Should -Throw -ErrorId 'ReferenceGivenTwice,EopTools.Commands.ExportEopRangeDiffCommand'
+        }
+
+        It 'fails with PathNotOneFile when -ReferencePath names several files, since the reference is one version' {
+            { Export-EopRangeDiff -ReferencePath (Join-Path $Fixtures 'diff-*.md') } |
+                Should -Throw -ErrorId 'PathNotOneFile,EopTools.Commands.ExportEopRangeDiffCommand' -ExpectedMessage '-ReferencePath names 2 files*'
+        }
+
+        It 'fails with OutputFileIsInput rather than write the record over its <Side> file' -ForEach @(
+            @{ Side = 'reference'; Parameters = @{ Path = 'before.md' } }
+            @{ Side = 'difference'; Parameters = @{ LiteralPath = 'after.md'; Format = 'Markdown' } }
+        ) {
+            $referenceCopy = Join-Path $TestDrive 'before.md'
+            $differenceCopy = Join-Path $TestDrive 'after.md'
+            Copy-Item -LiteralPath $Before -Destination $referenceCopy
+            Copy-Item -LiteralPath $After -Destination $differenceCopy
+            $output = @{}
+            foreach ($key in $Parameters.Keys) { $output[$key] = if ($key -eq 'Format') { $Parameters[$key] } else { Join-Path $TestDrive $Parameters[$key] } }
+            $err = { Export-EopRangeDiff -ReferencePath $referenceCopy -DifferenceLiteralPath $differenceCopy @output } |
+                Should -Throw -ErrorId 'OutputFileIsInput,EopTools.Commands.ExportEopRangeDiffCommand' -PassThru
+            $err.Exception.Message | Should -BeLike "*is the $Side*"
+            (Get-FileHash -LiteralPath $referenceCopy).Hash | Should -Be (Get-FileHash -LiteralPath $Before).Hash
+            (Get-FileHash -LiteralPath $differenceCopy).Hash | Should -Be (Get-FileHash -LiteralPath $After).Hash
+        }
+
+        It 'reads -ReferenceLiteralPath and -DifferenceLiteralPath as typed, and a wildcard -DifferencePath that names one file' {
+            $referenceCopy = Join-Path $TestDrive 'before[1].md'
+            Copy-Item -LiteralPath $Before -Destination $referenceCopy
+            (Export-EopRangeDiff -ReferenceLiteralPath $referenceCopy -DifferenceLiteralPath $After | ForEach-Object ToString) | Should -Be $Expected
+            (Export-EopRangeDiff -ReferenceLiteralPath $referenceCopy -DifferencePath (Join-Path $Fixtures 'diff-aft*.md') | ForEach-Object ToString) | Should -Be $Expected
+        }
+
         It 'fails with RangeFileNotFound for a missing reference file' {
             { Export-EopRangeDiff -ReferencePath (Join-Path $TestDrive 'missing.md') } |
                 Should -Throw -ErrorId 'RangeFileNotFound,EopTools.Commands.ExportEopRangeDiffCommand'
@@ -278,6 +302,24 @@ Describe 'Export-EopRangeDiff' {
 
         It 'takes -Format, -NoClobber and -PassThru only with a file' {
             { Export-EopRangeDiff -Format Csv } | Should -Throw -ErrorId 'AmbiguousParameterSet,EopTools.Commands.ExportEopRangeDiffCommand'
+        }
+    }
+
+    Context 'Pipeline input that binds to nothing' {
+        It 'writes NoRangesFromPipeline after the binding errors and compares nothing' {
+            $path = Join-Path $TestDrive 'unbound.md'
+            $changes = 'a', 'b' | Export-EopRangeDiff -ErrorVariable errors -ErrorAction SilentlyContinue
+            $changes | Should -BeNullOrEmpty
+            $errors.Count | Should -Be 3
+            $errors[2].FullyQualifiedErrorId | Should -Be 'NoRangesFromPipeline,EopTools.Commands.ExportEopRangeDiffCommand'
+            'a', 'b' | Export-EopRangeDiff -Path $path -ErrorAction SilentlyContinue
+            Test-Path -LiteralPath $path | Should -BeFalse
+        }
+
+        It 'writes NoRangesFromPipeline for an empty pipeline instead of comparing the defaults' {
+            $changes = @() | Export-EopRangeDiff -ReferencePath $Before -ErrorVariable errors -ErrorAction SilentlyContinue
+            $changes | Should -BeNullOrEmpty
+            $errors.FullyQualifiedErrorId | Should -Be 'NoRangesFromPipeline,EopTools.Commands.ExportEopRangeDiffCommand'
         }
     }
 

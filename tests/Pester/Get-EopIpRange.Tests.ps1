@@ -126,25 +126,94 @@ Describe 'Get-EopIpRange' {
             $warnings[1].Message | Should -Be "${path}:32: 1 ranges outside the tables (lines 32-32) are ignored; they are not part of the published table: '198.51.100.0/24'"
         }
 
-        It 'fails with RangeFileNotFound for a missing file' {
-            { Get-EopIpRange -Path (Join-Path $TestDrive 'missing.md') } |
-                Should -Throw -ErrorId 'RangeFileNotFound,EopTools.Commands.GetEopIpRangeCommand' -ExpectedMessage "*missing.md' does not exist*"
+        It 'writes RangeFileNotFound for a missing file as a non-terminating error' {
+            $ranges = Get-EopIpRange -Path (Join-Path $TestDrive 'missing.md') -ErrorVariable errors -ErrorAction SilentlyContinue
+            $ranges | Should -BeNullOrEmpty
+            $errors.Count | Should -Be 1
+            $errors[0].FullyQualifiedErrorId | Should -Be 'RangeFileNotFound,EopTools.Commands.GetEopIpRangeCommand'
+            $errors[0].Exception.Message | Should -BeLike "*missing.md' does not exist*"
         }
 
-        It 'fails with NoRangeTable for a file without a range table' {
-            { Get-EopIpRange -Path (Join-Path $Fixtures 'page-no-table.md') } |
-                Should -Throw -ErrorId 'NoRangeTable,EopTools.Commands.GetEopIpRangeCommand' -ExpectedMessage '*page-no-table.md*'
+        It 'writes NoRangeTable for a file without a range table as a non-terminating error' {
+            $null = Get-EopIpRange -Path (Join-Path $Fixtures 'page-no-table.md') -ErrorVariable errors -ErrorAction SilentlyContinue
+            $errors.FullyQualifiedErrorId | Should -Be 'NoRangeTable,EopTools.Commands.GetEopIpRangeCommand'
+            $errors[0].Exception.Message | Should -BeLike '*page-no-table.md*'
         }
 
-        It 'fails with UnrecognizedRangeFile for a file in no known format' {
+        It 'writes UnrecognizedRangeFile for a file in no known format as a non-terminating error' {
             $path = Join-Path $TestDrive 'notes.txt'
             Set-Content -Path $path -Value 'some notes, not ranges'
-            { Get-EopIpRange -Path $path } | Should -Throw -ErrorId 'UnrecognizedRangeFile,EopTools.Commands.GetEopIpRangeCommand'
+            { Get-EopIpRange -Path $path -ErrorAction Stop } | Should -Throw -ErrorId 'UnrecognizedRangeFile,EopTools.Commands.GetEopIpRangeCommand'
         }
 
         It 'fails with RegionNotInDataSet for a region the data set has no table for' {
             { Get-EopIpRange -Path (Join-Path $Fixtures 'page-global-only.md') -Region APAC -WarningAction SilentlyContinue } |
                 Should -Throw -ErrorId 'RegionNotInDataSet,EopTools.Commands.GetEopIpRangeCommand'
+        }
+    }
+
+    Context 'Several files' {
+        BeforeAll {
+            $script:Folder = Join-Path $TestDrive 'several'
+            $null = New-Item -ItemType Directory -Path $Folder
+            Set-Content -LiteralPath (Join-Path $Folder 'a.txt') -Value '192.0.2.0/24'
+            Set-Content -LiteralPath (Join-Path $Folder 'b.txt') -Value '198.51.100.0/24', '2001:db8::/48'
+            Set-Content -LiteralPath (Join-Path $Folder 'list[1].txt') -Value '203.0.113.0/24'
+        }
+
+        It 'reads each file a wildcard -Path names, in order, each with its own data set' {
+            $ranges = Get-EopIpRange -Path (Join-Path $Folder '?.txt')
+            $ranges.Prefix | Should -Be @('192.0.2.0/24', '198.51.100.0/24', '2001:db8::/48')
+            $ranges.DataSet.Name | Should -Be @('a.txt', 'b.txt', 'b.txt')
+        }
+
+        It 'reads the rest of the paths after a missing one, whose error is non-terminating' {
+            $ranges = Get-EopIpRange -Path (Join-Path $Folder 'a.txt'), (Join-Path $Folder 'missing.txt'), (Join-Path $Folder 'b.txt') -AddressFamily IPv4 `
+                -ErrorVariable errors -ErrorAction SilentlyContinue
+            $ranges.Prefix | Should -Be @('192.0.2.0/24', '198.51.100.0/24')
+            $errors.FullyQualifiedErrorId | Should -Be 'RangeFileNotFound,EopTools.Commands.GetEopIpRangeCommand'
+            $errors[0].TargetObject | Should -Be (Join-Path $Folder 'missing.txt')
+        }
+
+        It 'writes RangeFileNotFound for a wildcard that matches no file, as Get-Content does' {
+            $null = Get-EopIpRange -Path (Join-Path $Folder 'none-*.txt') -ErrorVariable errors -ErrorAction SilentlyContinue
+            $errors.FullyQualifiedErrorId | Should -Be 'RangeFileNotFound,EopTools.Commands.GetEopIpRangeCommand'
+            $errors[0].TargetObject | Should -Be (Join-Path $Folder 'none-*.txt')
+        }
+
+        It 'takes -LiteralPath and its aliases PSPath and LP as typed' {
+            $path = Join-Path $Folder 'list[1].txt'
+            (Get-EopIpRange -LiteralPath $path).Prefix | Should -Be '203.0.113.0/24'
+            (Get-EopIpRange -LP $path).Prefix | Should -Be '203.0.113.0/24'
+            (Get-EopIpRange -PSPath $path).Prefix | Should -Be '203.0.113.0/24'
+        }
+
+        It 'reads files piped from Get-ChildItem through their PSPath' {
+            (Get-ChildItem -LiteralPath $Folder -Filter '*.txt' | Sort-Object Name | Get-EopIpRange -AddressFamily IPv4).Prefix |
+                Should -Be @('192.0.2.0/24', '198.51.100.0/24', '203.0.113.0/24')
+        }
+
+        It 'writes PathNotFileSystem for a path on another provider' {
+            $null = Get-EopIpRange -Path 'Variable:\PSHOME' -ErrorVariable errors -ErrorAction SilentlyContinue
+            $errors.FullyQualifiedErrorId | Should -Be 'PathNotFileSystem,EopTools.Commands.GetEopIpRangeCommand'
+        }
+
+        It 'ends the command with RegionNotInDataSet when one file has no table for the region' {
+            { Get-EopIpRange -Path (Join-Path $Fixtures 'page-regions.md'), (Join-Path $Folder 'a.txt') -Region EMEA -WarningAction SilentlyContinue } |
+                Should -Throw -ErrorId 'RegionNotInDataSet,EopTools.Commands.GetEopIpRangeCommand'
+        }
+    }
+
+    Context 'Pipeline input that binds to nothing' {
+        It 'writes the binding errors and no ranges, not the session''s list' {
+            $ranges = 'a', 'b' | Get-EopIpRange -ErrorVariable errors -ErrorAction SilentlyContinue
+            $ranges | Should -BeNullOrEmpty
+            $errors.Count | Should -Be 2
+            $errors | ForEach-Object { $_.Exception | Should -BeOfType ([System.Management.Automation.ParameterBindingException]) }
+        }
+
+        It 'writes nothing for an empty pipeline' {
+            @() | Get-EopIpRange | Should -BeNullOrEmpty
         }
     }
 }

@@ -462,5 +462,33 @@ Describe 'Test-EopIpAddress' {
             @($results[0].Region) | Should -Be @('EMEA')
             $results[0].DataSet.Version | Should -Be '2018-07-18'
         }
+
+        It 'takes a wildcard -Path that names one file, and -LiteralPath as typed' {
+            $folder = Join-Path $TestDrive 'one-file'
+            $null = New-Item -ItemType Directory -Path $folder
+            $path = Join-Path $folder 'eop[1].txt'
+            Set-Content -LiteralPath $path -Value '192.0.2.0/24'
+            (Test-EopIpAddress 192.0.2.9 -Path (Join-Path $folder 'eop*.txt')).Range.Prefix | Should -Be '192.0.2.0/24'
+            (Test-EopIpAddress 192.0.2.9 -LiteralPath $path).Range.Prefix | Should -Be '192.0.2.0/24'
+            (Test-EopIpAddress 192.0.2.9 -LP $path).IsEop | Should -BeTrue
+        }
+
+        It 'fails with PathNotOneFile before testing anything when -Path names several files' {
+            $results = [System.Collections.ArrayList]::new()
+            { Test-EopIpAddress 10.0.0.200 -Path (Join-Path $Fixtures 'page-*.md') -WarningAction SilentlyContinue | ForEach-Object { $null = $results.Add($_) } } |
+                Should -Throw -ErrorId 'PathNotOneFile,EopTools.Commands.TestEopIpAddressCommand' -ExpectedMessage '-Path names 4 files*'
+            $results.Count | Should -Be 0
+        }
+
+        It 'fails with RangeFileNotFound before testing anything when the file is missing' {
+            { Test-EopIpAddress 10.0.0.200 -Path (Join-Path $TestDrive 'missing.md') } |
+                Should -Throw -ErrorId 'RangeFileNotFound,EopTools.Commands.TestEopIpAddressCommand'
+        }
+
+        It 'does not bind lines piped from Get-Content to -LiteralPath through their PSPath' {
+            $path = Join-Path $TestDrive 'addresses.txt'
+            Set-Content -LiteralPath $path -Value '40.92.70.1', '8.8.8.8'
+            (Get-Content -LiteralPath $path | Test-EopIpAddress).IsEop | Should -Be @($true, $false)
+        }
     }
 }

@@ -325,6 +325,30 @@ Describe 'Update-EopIpRange' {
             (Get-State).Files | Should -Be $before.Files
             (Get-State).Answers | Should -Be $before.Answers
         }
+
+        It 'imports a file piped from Get-ChildItem, and a -LiteralPath as typed' {
+            $result = Get-ChildItem -LiteralPath $Fixture | Update-EopIpRange -WarningAction SilentlyContinue
+            $result.CachePath | Should -Be (Join-Path $Cache 'ranges-Worldwide-0000000000.json')
+            $path = Join-Path $TestDrive 'endpoints[1].json'
+            Copy-Item -LiteralPath $Fixture -Destination $path
+            (Update-EopIpRange -LiteralPath $path -Instance USGovDoD -WarningAction SilentlyContinue).RangeCount | Should -Be 5
+        }
+
+        It 'fails with PathNotOneFile for a wildcard that names several files and leaves the cache as it was' {
+            $null = Update-EopIpRange -Path $Fixture -WarningAction SilentlyContinue
+            $before = Get-State
+            { Update-EopIpRange -Path (Join-Path $Fixtures 'page-*.md') } | Should -Throw -ErrorId 'PathNotOneFile,EopTools.Commands.UpdateEopIpRangeCommand'
+            (Get-State).Files | Should -Be $before.Files
+        }
+
+        It 'neither goes online nor imports anything when piped input binds to nothing' {
+            $refused = 'http://127.0.0.1:9/'
+            $result = 'a', 'b' | Update-EopIpRange -Uri $refused -ErrorVariable errors -ErrorAction SilentlyContinue
+            $result | Should -BeNullOrEmpty
+            $errors.Count | Should -Be 2
+            $errors | ForEach-Object { $_.Exception | Should -BeOfType ([System.Management.Automation.ParameterBindingException]) }
+            @(Get-ChildItem -LiteralPath $Cache -ErrorAction SilentlyContinue).Count | Should -Be 0
+        }
     }
     Context 'Data age' {
         BeforeAll {

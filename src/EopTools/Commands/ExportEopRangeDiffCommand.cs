@@ -24,20 +24,30 @@ namespace EopTools.Commands
         private readonly List<EopIpRange> _difference = new List<EopIpRange>();
         private bool _differenceGiven;
 
-        /// <summary>The older version, from a file. Without it and -Reference: the embedded seed.</summary>
+        /// <summary>The older version, from one file (a wildcard must name one). Without it and -Reference: the embedded seed.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        public string? ReferencePath { get; set; }
+        public string[]? ReferencePath { get; set; }
+
+        /// <summary>As -ReferencePath, taken as typed.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? ReferenceLiteralPath { get; set; }
 
         /// <summary>The older version, as ranges (compared only in the tables they include).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public EopIpRange[]? Reference { get; set; }
 
-        /// <summary>The newer version, from a file. Without it and -Difference: the session's ranges.</summary>
+        /// <summary>The newer version, from one file (a wildcard must name one). Without it and -Difference: the session's ranges.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        public string? DifferencePath { get; set; }
+        public string[]? DifferencePath { get; set; }
+
+        /// <summary>As -DifferencePath, taken as typed.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? DifferenceLiteralPath { get; set; }
 
         /// <summary>The newer version, as ranges, also from the pipeline (compared only in the tables they include).</summary>
         [Parameter(ValueFromPipeline = true)]
@@ -82,7 +92,8 @@ namespace EopTools.Commands
 
         protected override void BeginProcessing()
         {
-            if (ReferencePath != null && Reference != null) ThrowConflict("Reference");
+            if (Given(ReferencePath, ReferenceLiteralPath, Reference) > 1) ThrowConflict("Reference");
+            if (Given(DifferencePath, DifferenceLiteralPath, null) > 1) ThrowConflict("Difference");
         }
 
         protected override void ProcessRecord()
@@ -94,13 +105,22 @@ namespace EopTools.Commands
 
         protected override void EndProcessing()
         {
-            if (_differenceGiven && DifferencePath != null) ThrowConflict("Difference");
+            if (_differenceGiven && Given(DifferencePath, DifferenceLiteralPath, null) > 0) ThrowConflict("Difference");
+            if (MyInvocation.ExpectingInput && !_differenceGiven && Given(DifferencePath, DifferenceLiteralPath, null) == 0)
+            {
+                // Piped input that bound to nothing: comparing the defaults instead would be a plausible, wrong record.
+                WriteError(new ErrorRecord(
+                    new PSArgumentException("No EopIpRange came through the pipeline, so there is no difference to compare; nothing was compared or written."),
+                    "NoRangesFromPipeline", ErrorCategory.InvalidArgument, null));
+                return;
+            }
             string? outputPath = ParameterSetName == PipelineSet ? null : ResolveOutputPath();
             EopRangeDiffFormat format = outputPath == null ? default : OutputFormat(outputPath);
 
             // The defaults are loaded only when used; the session's ranges through RangeSource, which reports a bad cache.
-            RangeData reference = ReadSide(ReferencePath, Reference, () => EopSession.Seed, "reference");
-            RangeData difference = ReadSide(DifferencePath, _differenceGiven ? _difference : null, () => RangeSource.Resolve(this, null), "difference");
+            RangeData reference = ReadSide(ReferencePath, ReferenceLiteralPath, Reference, "Reference", outputPath) ?? Default(EopSession.Seed, "reference");
+            RangeData difference = ReadSide(DifferencePath, DifferenceLiteralPath, _differenceGiven ? _difference : null, "Difference", outputPath) ??
+                Default(RangeSource.Session(this), "difference");
             DiffScope scope = DiffScope.Of(Reference, _differenceGiven ? _difference : null);
             string? narrowed = scope.Describe();
             if (narrowed != null) WriteVerbose("Comparing only " + narrowed + ".");
@@ -126,14 +146,36 @@ namespace EopTools.Commands
             if (PassThru) WriteObject(result.Changes, enumerateCollection: true);
         }
 
-        private RangeData ReadSide(string? path, IReadOnlyList<EopIpRange>? ranges, Func<RangeIndex> fallback, string side)
+        /// <summary>One side from its file or its objects; null when neither was given. Its file is never the output file.</summary>
+        private RangeData? ReadSide(string[]? paths, string[]? literalPaths, IReadOnlyList<EopIpRange>? ranges, string side, string? outputPath)
         {
-            if (path != null) return RangeSource.Resolve(this, path).Data;
             if (ranges != null) return RangeDiff.FromRanges(ranges);
-            RangeIndex index = fallback();
+            if (paths == null && literalPaths == null) return null;
+            bool literal = literalPaths != null;
+            string parameter = side + (literal ? "LiteralPath" : "Path");
+            string inputPath = InputFiles.ResolveOne(this, literal ? literalPaths! : paths!, literal, parameter);
+            if (outputPath != null && SameFile(inputPath, outputPath))
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new PSArgumentException("The output file '" + outputPath + "' is the " + side.ToLowerInvariant() + " (-" + parameter +
+                        "); the record would replace one of its own inputs. Write it to another file."),
+                    "OutputFileIsInput", ErrorCategory.InvalidArgument, outputPath));
+            }
+            return RangeSource.OneFile(this, new[] { inputPath }, literal: true, parameter).Data;
+        }
+
+        private RangeData Default(RangeIndex index, string side)
+        {
             WriteVerbose("The " + side + " is " + index.DataSet + ".");
             return index.Data;
         }
+
+        private static int Given(object? path, object? literalPath, object? ranges) => (path != null ? 1 : 0) + (literalPath != null ? 1 : 0) + (ranges != null ? 1 : 0);
+
+        /// <summary>The same path, as the file system compares names (without case on Windows).</summary>
+        private static bool SameFile(string a, string b) =>
+            string.Equals(System.IO.Path.GetFullPath(a), System.IO.Path.GetFullPath(b),
+                System.IO.Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
 
         /// <summary>As Export-Csv: -LiteralPath as written; -Path resolved when it names an existing file, else taken as the new file's path.</summary>
         private string ResolveOutputPath()
@@ -189,7 +231,8 @@ namespace EopTools.Commands
         private void ThrowConflict(string side)
         {
             ThrowTerminatingError(new ErrorRecord(
-                new ArgumentException("Give the " + side.ToLowerInvariant() + " either with -" + side + "Path or with -" + side + " (or the pipeline), not both."),
+                new ArgumentException("Give the " + side.ToLowerInvariant() + " one way: -" + side + "Path, -" + side + "LiteralPath or -" + side +
+                    (side == "Difference" ? " (or the pipeline)" : "") + ", not two of them."),
                 side + "GivenTwice", ErrorCategory.InvalidArgument, null));
         }
     }

@@ -4,20 +4,42 @@ using EopTools.Parsing;
 
 namespace EopTools.Commands
 {
-    /// <summary>How every cmdlet gets its ranges: the session's shared index, or a file given with -Path.</summary>
+    /// <summary>How every cmdlet gets its ranges: the session's shared index, or files given with -Path or -LiteralPath.</summary>
     internal static class RangeSource
     {
-        public static RangeIndex Resolve(PSCmdlet cmdlet, string? path)
+        /// <summary>The session's ranges, with the warnings of loading them (a corrupt cache).</summary>
+        public static RangeIndex Session(PSCmdlet cmdlet)
         {
-            if (path == null)
-            {
-                RangeIndex current = EopSession.Current;
-                foreach (string warning in EopSession.TakeLoadWarnings()) cmdlet.WriteWarning(warning);
-                cmdlet.WriteVerbose("Using the session's ranges: " + current.DataSet + ".");
-                return current;
-            }
+            RangeIndex current = EopSession.Current;
+            foreach (string warning in EopSession.TakeLoadWarnings()) cmdlet.WriteWarning(warning);
+            cmdlet.WriteVerbose("Using the session's ranges: " + current.DataSet + ".");
+            return current;
+        }
 
-            string fullPath = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+        /// <summary>The ranges of the one file that -<paramref name="parameterName"/> names; any failure ends the command.</summary>
+        public static RangeIndex OneFile(PSCmdlet cmdlet, string[] paths, bool literal, string parameterName)
+        {
+            string fullPath = InputFiles.ResolveOne(cmdlet, paths, literal, parameterName);
+            RangeIndex? index = Read(cmdlet, fullPath, out ErrorRecord? error);
+            if (error != null) cmdlet.ThrowTerminatingError(error);
+            return index!;
+        }
+
+        /// <summary>The ranges of one of several files; a file that cannot be used is a non-terminating error and null.</summary>
+        public static RangeIndex? EachFile(PSCmdlet cmdlet, InputFile file)
+        {
+            if (file.Error != null)
+            {
+                cmdlet.WriteError(file.Error);
+                return null;
+            }
+            RangeIndex? index = Read(cmdlet, file.FullPath!, out ErrorRecord? error);
+            if (error != null) cmdlet.WriteError(error);
+            return index;
+        }
+
+        private static RangeIndex? Read(PSCmdlet cmdlet, string fullPath, out ErrorRecord? error)
+        {
             RangeData data;
             try
             {
@@ -25,11 +47,12 @@ namespace EopTools.Commands
             }
             catch (RangeDataException e)
             {
-                cmdlet.ThrowTerminatingError(ErrorRecords.For(e, path));
-                throw;
+                error = ErrorRecords.For(e, fullPath);
+                return null;
             }
             foreach (ParseDiagnostic diagnostic in data.Diagnostics) cmdlet.WriteWarning(diagnostic.ToString());
             cmdlet.WriteVerbose("Read " + data.Ranges.Count + " ranges from '" + fullPath + "' (" + data.DataSet.Format + ").");
+            error = null;
             return new RangeIndex(data);
         }
 

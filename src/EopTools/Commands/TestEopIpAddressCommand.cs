@@ -8,7 +8,7 @@ using EopTools.Ranges;
 namespace EopTools.Commands
 {
     /// <summary>Test-EopIpAddress: is each address EOP, which range matched, which regional tables contain it.</summary>
-    [Cmdlet(VerbsDiagnostic.Test, "EopIpAddress")]
+    [Cmdlet(VerbsDiagnostic.Test, "EopIpAddress", DefaultParameterSetName = SessionSet)]
     [OutputType(typeof(EopIpTestResult))]
     [OutputType(typeof(bool))]
     public sealed class TestEopIpAddressCommand : PSCmdlet
@@ -17,6 +17,9 @@ namespace EopTools.Commands
         private static readonly object BoxedFalse = false;
 
         private const int BatchSize = 256;
+        private const string SessionSet = "Session";
+        private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
 
         // A piped $null binds as a null array, not as an array holding null: it is one input with no address.
         private static readonly object?[] NullInput = { null };
@@ -46,9 +49,16 @@ namespace EopTools.Commands
         [Parameter]
         public EopRegion? Region { get; set; }
 
-        [Parameter]
+        /// <summary>Test against this file instead of the session's ranges; a wildcard must name one file.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = PathSet)]
         [ValidateNotNullOrEmpty]
-        public string? Path { get; set; }
+        public string[] Path { get; set; } = null!;
+
+        /// <summary>As -Path, taken as typed. Not bound from the pipeline, which carries the addresses.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet)]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string[] LiteralPath { get; set; } = null!;
 
         /// <summary>Write only $true or $false for each input.</summary>
         [Parameter]
@@ -57,7 +67,9 @@ namespace EopTools.Commands
         protected override void BeginProcessing()
         {
             if (Property != null) _propertyNames = Property;
-            _index = RangeSource.Resolve(this, Path);
+            _index = ParameterSetName == PathSet ? RangeSource.OneFile(this, Path, literal: false, "Path")
+                : ParameterSetName == LiteralPathSet ? RangeSource.OneFile(this, LiteralPath, literal: true, "LiteralPath")
+                : RangeSource.Session(this);
             if (Region.HasValue) RangeSource.RequireTable(this, _index, Region.Value);
         }
 

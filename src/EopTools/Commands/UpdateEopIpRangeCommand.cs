@@ -17,6 +17,7 @@ namespace EopTools.Commands
     {
         private const string OnlineSet = "Online";
         private const string FileSet = "Path";
+        private const string LiteralFileSet = "LiteralPath";
 
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
 
@@ -30,10 +31,16 @@ namespace EopTools.Commands
         [ValidateNotNull]
         public Uri Uri { get; set; } = new Uri(EndpointsWebService.DefaultBaseUri);
 
-        /// <summary>Import this file instead of asking the web service.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = FileSet)]
+        /// <summary>Import this file instead of asking the web service; a wildcard must name one file.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = FileSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
-        public string Path { get; set; } = null!;
+        public string[] Path { get; set; } = null!;
+
+        /// <summary>As -Path, taken as typed; bound from Get-ChildItem's PSPath.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiteralFileSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string[] LiteralPath { get; set; } = null!;
 
         /// <summary>Download even when the cached version is current.</summary>
         [Parameter(ParameterSetName = OnlineSet)]
@@ -43,8 +50,19 @@ namespace EopTools.Commands
         [ValidateRange(1, 3600)]
         public int TimeoutSec { get; set; } = 60;
 
+        private readonly List<string> _paths = new List<string>();
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName != OnlineSet) _paths.AddRange(ParameterSetName == FileSet ? Path : LiteralPath);
+        }
+
         protected override void EndProcessing()
         {
+            // Piped input that bound to nothing has had its errors; going online instead is not what was asked.
+            if (ParameterSetName == OnlineSet && MyInvocation.ExpectingInput) return;
+            string? file = ParameterSetName == OnlineSet ? null
+                : InputFiles.ResolveOne(this, _paths.ToArray(), ParameterSetName == LiteralFileSet, ParameterSetName == FileSet ? "Path" : "LiteralPath");
             string instance;
             try
             {
@@ -61,8 +79,8 @@ namespace EopTools.Commands
             RangeUpdateOutcome? outcome;
             try
             {
-                outcome = ParameterSetName == FileSet
-                    ? RangeUpdater.Import(cache, instance, SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path), DateTime.UtcNow, Confirm, warnings)
+                outcome = file != null
+                    ? RangeUpdater.Import(cache, instance, file, DateTime.UtcNow, Confirm, warnings)
                     : RangeUpdater.Update(cache, instance, Uri, Force, TimeSpan.FromSeconds(TimeoutSec), DateTime.UtcNow, Confirm, warnings, _stopping.Token);
             }
             catch (WebServiceException e)
@@ -80,7 +98,7 @@ namespace EopTools.Commands
             catch (RangeDataException e)
             {
                 WriteWarnings(warnings);
-                ThrowTerminatingError(ErrorRecords.For(e, Path));
+                ThrowTerminatingError(ErrorRecords.For(e, file));
                 return;
             }
             WriteWarnings(warnings);
