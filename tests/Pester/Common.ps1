@@ -19,3 +19,12 @@ function Reset-EopSession {
     $session = (Get-Command Get-EopIpRange).ImplementingType.Assembly.GetType('EopTools.Index.EopSession', $true)
     $null = $session.GetMethod('ResetForTests', [System.Reflection.BindingFlags] 'Static, NonPublic').Invoke($null, @())
 }
+
+# The default view of objects on a console this wide: its lines without trailing blanks, and each with its runs of
+# blanks made one, so that a row reads as its values in order (a truncated value ends in '…' and matches nothing).
+function Get-ViewLine([object[]] $InputObject, [int] $Width) {
+    ($InputObject | Out-String -Width $Width) -split '\r?\n' | ForEach-Object { $_.TrimEnd() }
+}
+function Get-ViewRow([object[]] $InputObject, [int] $Width) {
+    Get-ViewLine $InputObject $Width | ForEach-Object { $_ -replace '\s+', ' ' }
+}

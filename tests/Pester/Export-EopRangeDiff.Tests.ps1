@@ -102,9 +102,35 @@ Describe 'Export-EopRangeDiff' {
             (Get-Command Export-EopRangeDiff).OutputType.Type | Should -Be ([EopTools.EopRangeChange])
         }
 
-        It 'shows changes in a table with the prefixes and the address lists' {
+        It 'shows changes in a table with the prefixes and the address lists with Format-Table on a wide console' {
             $text = Export-FixtureDiff | Select-Object -First 1 | Format-Table | Out-String -Width 200
             $text | Should -Match 'Widened\s+Global\s+10\.0\.0\.0/17\s+10\.0\.0\.0/16\s+10\.0\.128\.0/17'
+        }
+
+        It 'shows each change as a list that fits 80 columns, with every property and one whole address per line' {
+            $reference = Join-Path $TestDrive 'reference.txt'
+            $difference = Join-Path $TestDrive 'difference.txt'
+            Set-Content -LiteralPath $reference -Value '213.199.180.128/26', '40.107.0.0/17', '10.0.0.0/8'
+            Set-Content -LiteralPath $difference -Value '40.107.0.0/16', '10.0.0.0/9', '255.255.255.255/32'
+            $changes = Export-EopRangeDiff -ReferencePath $reference -DifferencePath $difference
+            $lines = Get-ViewLine $changes 80
+            $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
+            $rows = Get-ViewRow $changes 80
+            $rows | Should -Contain 'Change : Narrowed'
+            $rows | Should -Contain 'ReferencePrefix : 10.0.0.0/8'
+            $rows | Should -Contain 'DifferencePrefix : 10.0.0.0/9'
+            $rows | Should -Contain 'AddressesRemoved : 10.128.0.0/9'
+            $rows | Should -Contain 'AddressesAdded : 40.107.128.0/17'
+            $rows | Should -Contain 'AddressesRemoved : 213.199.180.128/26'
+            $rows | Should -Contain 'AddressesAdded : 255.255.255.255/32'
+            foreach ($label in 'Region', 'AddressFamily', 'ReferenceDataSet', 'DifferenceDataSet') { @($rows -like "$label : *").Count | Should -Be 4 }
+        }
+
+        It 'lists several addresses of a change one per line' {
+            $rows = Get-ViewRow (Export-FixtureDiff | Select-Object -Index 4) 80
+            $at = [array]::IndexOf($rows, 'AddressesAdded : 2001:db8::/50')
+            $at | Should -BeGreaterThan 0
+            $rows[$at + 1] | Should -Be ' 2001:db8:0:4000::/51'
         }
     }
 

@@ -43,6 +43,26 @@ Describe 'Get-EopIpRange' {
         }
     }
 
+    Context 'View' {
+        It 'fits 80 columns with all five columns and every IPv4 value whole' {
+            $widest = Join-Path $TestDrive 'widest.txt'
+            Set-Content -LiteralPath $widest -Value '255.255.255.255/32', '213.199.180.128/26', '10.0.0.0/8'
+            $ranges = @(foreach ($region in 'Global', 'Americas', 'EMEA', 'APAC') { Get-EopIpRange $region -AddressFamily IPv4 }) + @(Get-EopIpRange -Path $widest)
+            $lines = Get-ViewLine $ranges 80
+            $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
+            $rows = Get-ViewRow $ranges 80
+            $rows | Should -Contain 'Prefix AddressFamily Region FirstAddress LastAddress'
+            foreach ($range in $ranges) {
+                $rows | Should -Contain "$($range.Prefix) IPv4 $($range.Region) $($range.FirstAddress) $($range.LastAddress)"
+            }
+        }
+
+        It 'gives the IPv6 values room on a wider console' {
+            Get-ViewRow (Get-EopIpRange -Region Americas -AddressFamily IPv6) 120 |
+                Should -Contain '2a01:111:f400:7c00::/54 IPv6 Americas 2a01:111:f400:7c00:: 2a01:111:f400:7fff:ffff:ffff:ffff:ffff'
+        }
+    }
+
     Context 'Aggregate' {
         It 'merges contained ranges in the seed Americas table' {
             $merged = Get-EopIpRange -Region Americas -AddressFamily IPv4 -Aggregate

@@ -125,9 +125,13 @@ Describe 'EopTools module' {
     }
 
     Context 'Formatting' {
-        It 'has a table view for <_>' -ForEach @('EopTools.EopIpRange', 'EopTools.EopIpTestResult', 'EopTools.EopRangeChange', 'EopTools.EopLogRecord', 'EopTools.EopAllowListEntry', 'EopTools.EopLogSummary') {
+        It 'has a table view for <_>' -ForEach @('EopTools.EopIpRange', 'EopTools.EopIpTestResult', 'EopTools.EopLogRecord', 'EopTools.EopAllowListEntry', 'EopTools.EopLogSummary') {
             $view = Get-FormatData -TypeName $_
             $view.FormatViewDefinition[0].Control.GetType().Name | Should -Be 'TableControl'
+        }
+
+        It 'shows a change as a list by default and as a table with Format-Table' {
+            (Get-FormatData -TypeName 'EopTools.EopRangeChange').FormatViewDefinition.Control.GetType().Name | Should -Be @('ListControl', 'TableControl')
         }
     }
 

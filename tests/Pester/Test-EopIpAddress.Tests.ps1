@@ -54,6 +54,29 @@ Describe 'Test-EopIpAddress' {
         }
     }
 
+    Context 'View' {
+        It 'fits 80 columns with all four columns and every IPv4 value whole' {
+            $widest = Join-Path $TestDrive 'widest.txt'
+            Set-Content -LiteralPath $widest -Value '255.255.255.255/32', '213.199.180.128/26'
+            $results = @(Test-EopIpAddress '23.103.132.1:65535', '40.92.70.1', '104.47.20.5', '8.8.8.8') +
+                @(Test-EopIpAddress '255.255.255.255:65535', '213.199.180.129' -Path $widest)
+            $lines = Get-ViewLine $results 80
+            $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
+            $rows = Get-ViewRow $results 80
+            $rows | Should -Contain 'Input IsEop Range Region'
+            $rows | Should -Contain '23.103.132.1:65535 True 23.103.132.0/22 Americas, EMEA'
+            $rows | Should -Contain '40.92.70.1 True 40.92.0.0/14 Americas'
+            $rows | Should -Contain '104.47.20.5 True 104.47.0.0/17 EMEA'
+            $rows | Should -Contain '8.8.8.8 False'
+            $rows | Should -Contain '255.255.255.255:65535 True 255.255.255.255/32'
+            $rows | Should -Contain '213.199.180.129 True 213.199.180.128/26'
+        }
+
+        It 'gives an IPv6 input room on a wider console' {
+            Get-ViewRow (Test-EopIpAddress '[2a01:111:f400:7c00::25]:25') 120 | Should -Contain '[2a01:111:f400:7c00::25]:25 True 2a01:111:f400:7c00::/54 Americas, APAC'
+        }
+    }
+
     Context 'Input binding' {
         It 'takes an array argument' {
             (Test-EopIpAddress -IPAddress '40.92.70.1', '8.8.8.8').IsEop | Should -Be @($true, $false)
