@@ -20,7 +20,9 @@ Import-Module $ModulePath -Force
 $maml = 'http://schemas.microsoft.com/maml/2004/10'
 $command = 'http://schemas.microsoft.com/maml/dev/command/2004/10'
 $dev = 'http://schemas.microsoft.com/maml/dev/2004/10'
-$common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
+# -WhatIf and -Confirm are documented where a cmdlet has them (its help source says what they stop); the rest are
+# the common parameters that <CommonParameters> stands for.
+$common = [System.Management.Automation.PSCmdlet]::CommonParameters + 'UseTransaction'
 
 $settings = [System.Xml.XmlWriterSettings]@{ Indent = $true; Encoding = [System.Text.UTF8Encoding]::new($false) }
 $null = New-Item -ItemType Directory -Force -Path (Split-Path $OutputPath)
@@ -42,6 +44,12 @@ function Get-PipelineInput($parameter) {
     if ($kinds.Count) { "True ($($kinds -join ', '))" } else { 'False' }
 }
 
+# The type as a user writes it: EopRegion for Nullable<EopRegion>, String[] for an array.
+function Get-ParameterType([type] $type) {
+    $underlying = [System.Nullable]::GetUnderlyingType($type)
+    if ($underlying) { $underlying } else { $type }
+}
+
 function Write-Parameter($parameter, $setData, [string] $description, [bool] $full) {
     $position = if ($setData -and $setData.Position -ge 0) { [string]$setData.Position } else { 'named' }
     $required = if ($setData) { $setData.IsMandatory.ToString().ToLowerInvariant() } else { 'false' }
@@ -57,12 +65,12 @@ function Write-Parameter($parameter, $setData, [string] $description, [bool] $fu
     if ($parameter.ParameterType -ne [System.Management.Automation.SwitchParameter]) {
         $writer.WriteStartElement('command', 'parameterValue', $command)
         $writer.WriteAttributeString('required', 'true')
-        $writer.WriteString($parameter.ParameterType.Name)
+        $writer.WriteString((Get-ParameterType $parameter.ParameterType).Name)
         $writer.WriteEndElement()
     }
     if ($full) {
         $writer.WriteStartElement('dev', 'type', $dev)
-        $writer.WriteElementString('maml', 'name', $maml, $parameter.ParameterType.FullName)
+        $writer.WriteElementString('maml', 'name', $maml, (Get-ParameterType $parameter.ParameterType).FullName)
         $writer.WriteEndElement()
     }
     $writer.WriteEndElement()
@@ -98,7 +106,9 @@ foreach ($cmdlet in Get-Command -Module EopTools -CommandType Cmdlet | Sort-Obje
     foreach ($set in $cmdlet.ParameterSets) {
         $writer.WriteStartElement('command', 'syntaxItem', $command)
         $writer.WriteElementString('maml', 'name', $maml, $cmdlet.Name)
-        foreach ($setParameter in $set.Parameters | Where-Object { $common -notcontains $_.Name } | Sort-Object { if ($_.Position -ge 0) { $_.Position } else { 1000 } }, Name) {
+        # Positional first, then by name, and -WhatIf -Confirm last, as PowerShell's own help writes them.
+        $order = { if ($_.Position -ge 0) { $_.Position } else { 1000 } }, { [array]::IndexOf(@('WhatIf', 'Confirm'), $_.Name) }, 'Name'
+        foreach ($setParameter in $set.Parameters | Where-Object { $common -notcontains $_.Name } | Sort-Object $order) {
             # The set's own view of the parameter carries its position and whether it is mandatory in this set.
             Write-Parameter $cmdlet.Parameters[$setParameter.Name] $setParameter $help.Parameters[$setParameter.Name] $false
         }
@@ -129,6 +139,9 @@ foreach ($cmdlet in Get-Command -Module EopTools -CommandType Cmdlet | Sort-Obje
     $writer.WriteStartElement('maml', 'alertSet', $maml)
     $writer.WriteStartElement('maml', 'alert', $maml)
     foreach ($note in $help.Notes) { $writer.WriteElementString('maml', 'para', $maml, $note) }
+    # Related topics are named here, not as related links: PowerShell offers "Get-Help -Online" for any topic with
+    # related links, and this module has no online help for it to open.
+    $writer.WriteElementString('maml', 'para', $maml, "Related: $($help.Links -join ', ').")
     $writer.WriteEndElement()
     $writer.WriteEndElement()
 
@@ -146,14 +159,6 @@ foreach ($cmdlet in Get-Command -Module EopTools -CommandType Cmdlet | Sort-Obje
     }
     $writer.WriteEndElement()
 
-    $writer.WriteStartElement('command', 'relatedLinks', $command)
-    foreach ($link in $help.Links) {
-        $writer.WriteStartElement('maml', 'navigationLink', $maml)
-        $writer.WriteElementString('maml', 'linkText', $maml, $link)
-        $writer.WriteElementString('maml', 'uri', $maml, '')
-        $writer.WriteEndElement()
-    }
-    $writer.WriteEndElement()
     $writer.WriteEndElement()
 }
 $writer.WriteEndElement()

@@ -19,6 +19,8 @@
         NoClobber        = 'Keeps an existing file: the cmdlet fails with the error OutputFileExists (category ResourceExists) and leaves the file untouched. By default an existing file is replaced without warning, as Export-Csv does.'
         Force            = 'Replaces a read-only file (which stays read-only). Without it, a read-only file is the error OutputFileReadOnly.'
         IncludeUnchanged = 'Also reports the prefixes both versions list, as Unchanged changes with empty address lists.'
+        WhatIf           = 'Shows the file that would be written and how many changes it would hold, and writes nothing: no file and, with -PassThru, no changes. Without -Path or -LiteralPath nothing is written anyway.'
+        Confirm          = 'Asks before writing the file.'
     }
     Inputs      = @(@{ Type = 'EopTools.EopIpRange'; Description = 'Ranges piped in are the difference (newer) version.' })
     Outputs     = @(
@@ -32,38 +34,38 @@
     )
     Examples    = @(
         @{
-            Title   = 'See what changed between two saved versions'
+            Title   = 'See what changed between two saved versions of the EOP page'
             Code    = @'
-Export-EopRangeDiff -ReferencePath .\eop-ranges-2018-07.md -DifferencePath .\eop-ranges-2018-10.md
+Export-EopRangeDiff -ReferencePath .\eop-ip-addresses-2018-07-18.md -DifferencePath .\eop-ip-addresses-2018-10-02.md
 '@
-            Remarks = 'Each change names the table, the old and new prefixes and the addresses gained and lost: 10.0.0.0/17 Widened to 10.0.0.0/16 gains 10.0.128.0/17. The regional tables that the newer version dropped are one TableRemoved change each.'
+            Remarks = 'The pages Microsoft published on 18 July and 2 October 2018: 23.103.212.0/22 and 40.107.128.0/18 were Removed from the global list, each closing itself, and the Americas, EMEA and APAC tables were dropped, three TableRemoved changes that close nothing, because every address of those tables is still in the global list.'
         }
         @{
             Title   = 'Keep a change record in Markdown'
             Code    = @'
-Export-EopRangeDiff -ReferencePath .\eop-ranges-2018-07.md -DifferencePath .\eop-ranges-2018-10.md -Path .\eop-changes-2018-10.md -NoClobber
+Export-EopRangeDiff -ReferencePath .\eop-ip-addresses-2018-07-18.md -DifferencePath .\eop-ip-addresses-2018-10-02.md -Path .\eop-changes-2018-10.md -NoClobber
 '@
-            Remarks = 'The file reads like Microsoft''s change-notification page, with a table per region. -NoClobber keeps a record written earlier; use .csv or .json for the same changes as data.'
+            Remarks = 'The file reads like Microsoft''s change-notification page, with a table per region and the same address lists. -NoClobber keeps a record written earlier; use .csv or .json for the same changes as data.'
         }
         @{
             Title   = 'Edit a receive connector''s remote IP ranges in place'
             Code    = @'
-$changes = Export-EopRangeDiff -ReferencePath .\eop-ranges-2018-07.md -DifferencePath .\eop-ranges-2018-10.md | Where-Object Region -EQ 'Global'
+$changes = Export-EopRangeDiff -DifferencePath .\microsoft365-worldwide.json | Where-Object Region -EQ 'Global'
 Set-ReceiveConnector -Identity 'EX01\From Exchange Online' -RemoteIPRanges @{
     Add    = @($changes.DifferencePrefix | Select-Object -Unique)
     Remove = @($changes.ReferencePrefix | Select-Object -Unique)
 }
 '@
-            Remarks = 'RemoteIPRanges is a multi-valued property: @{Add=...; Remove=...} adds and removes entries and keeps the rest, such as your own servers. The new prefixes of Added, Widened and Narrowed changes are added, the old prefixes of Removed, Widened and Narrowed changes removed. The same form works for every Exchange multi-valued parameter.'
+            Remarks = 'Compares the embedded 2018 page with the web service''s answer saved in 2022: Add is 40.92.0.0/15, 40.107.0.0/16 and 2a01:111:f400::/48; Remove is the 17 prefixes that left the list and the four that were narrowed or widened (40.92.0.0/14, 40.107.0.0/17 and the two IPv6 /54s). RemoteIPRanges is a multi-valued property: @{Add=...; Remove=...} edits it and keeps the other entries, such as your own servers.'
         }
         @{
             Title   = 'List what a firewall must open and close'
             Code    = @'
-$changes = Export-EopRangeDiff -ReferencePath .\eop-ranges-2018-07.md -DifferencePath .\eop-ranges-2018-10.md | Where-Object Region -EQ 'Global'
+$changes = Export-EopRangeDiff -DifferencePath .\microsoft365-worldwide.json
 "Open:  $($changes.AddressesAdded -join ', ')"
 "Close: $($changes.AddressesRemoved -join ', ')"
 '@
-            Remarks = 'Every address gained or lost is listed once, so the lists of all changes together are exactly the addresses to open and to close.'
+            Remarks = 'Over all changes of all tables each address is listed once: against the 2022 list, Open is 40.107.128.0/17 and ten IPv6 prefixes that make up the rest of 2a01:111:f400::/48; Close is 18 entries, the 17 removed prefixes and 40.94.0.0/15, the half of 40.92.0.0/14 that was dropped. The regional tables the 2022 list no longer has add nothing to Close: their addresses are still in its global list or in the 18 entries.'
         }
     )
     Links       = @('about_EopTools', 'Get-EopIpRange', 'Update-EopIpRange', 'Export-Csv')

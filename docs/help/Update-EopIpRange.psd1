@@ -14,6 +14,8 @@
         LiteralPath = 'As -Path, but taken exactly as typed: wildcard characters such as [ and ] are part of the name. A file piped from Get-ChildItem or Get-Item binds here through its PSPath property.'
         Force      = 'Downloads the endpoints even when the cached version is current.'
         TimeoutSec = 'How long to wait for each answer, in seconds (1 to 3600; the default is 60).'
+        WhatIf     = 'Says what would be downloaded or imported, and into which cache file, and changes nothing: no download of /endpoints, no cache file, the session''s ranges as they were, and no output. /version is still asked, to tell whether a newer version exists.'
+        Confirm    = 'Asks before downloading or importing the ranges and caching them.'
     }
     Inputs      = @(@{ Type = 'System.IO.FileInfo'; Description = 'One file from Get-ChildItem or Get-Item, imported as with -LiteralPath. Piped input that binds to nothing is an error for each object, and then nothing is done: the web service is not asked instead.' })
     Outputs     = @(@{ Type = 'EopTools.EopRangeUpdate'; Description = 'Instance, PreviousVersion, Version, Updated, RangeCount and CachePath. Updated is true only when the EOP ranges changed, so a new web service version that changed only other endpoints, -Force, or the same file imported again give false. Nothing is written when -WhatIf stops the update.' })

@@ -11,6 +11,9 @@ namespace EopTools.Tests
     {
         private const EopRegion G = EopRegion.Global;
 
+        // By name, in enum order: under Mono, xunit finds an array of enums unequal to a set holding the same values.
+        private static string[] Names<T>(IEnumerable<T> values) => values.OrderBy(v => v).Select(v => v!.ToString()!).ToArray();
+
         private static List<EopIpRange> Ranges(params (EopRegion Region, string Prefix)[] entries) => Data(entries).Ranges.ToList();
 
         [Fact]
@@ -26,8 +29,8 @@ namespace EopTools.Tests
         public void ComparesTheTablesAndFamiliesOfTheOneSideGivenAsObjects()
         {
             DiffScope scope = DiffScope.Of(null, Ranges((EopRegion.EMEA, "10.0.0.0/24"), (EopRegion.EMEA, "2001:db8::/48"), (EopRegion.APAC, "10.0.1.0/24")));
-            Assert.Equal(new[] { EopRegion.EMEA, EopRegion.APAC }, scope.Tables!.OrderBy(t => t));
-            Assert.Equal(new[] { IPAddressFamily.IPv4, IPAddressFamily.IPv6 }, scope.Families!.OrderBy(f => f));
+            Assert.Equal(new[] { "EMEA", "APAC" }, Names(scope.Tables!));
+            Assert.Equal(new[] { "IPv4", "IPv6" }, Names(scope.Families!));
             Assert.Equal("the tables (EMEA, APAC) and families (IPv4, IPv6) of the ranges given", scope.Describe());
         }
 
@@ -37,8 +40,8 @@ namespace EopTools.Tests
             DiffScope scope = DiffScope.Of(
                 Ranges((G, "10.0.0.0/24"), (EopRegion.EMEA, "10.0.2.0/24")),
                 Ranges((G, "10.0.1.0/24"), (G, "2001:db8::/48"), (EopRegion.APAC, "10.0.3.0/24")));
-            Assert.Equal(new[] { G }, scope.Tables);
-            Assert.Equal(new[] { IPAddressFamily.IPv4 }, scope.Families);
+            Assert.Equal(new[] { "Global" }, Names(scope.Tables!));
+            Assert.Equal(new[] { "IPv4" }, Names(scope.Families!));
         }
 
         [Fact]

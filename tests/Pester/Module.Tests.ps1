@@ -5,7 +5,10 @@ BeforeDiscovery {
         $number = 0
         foreach ($example in (Get-Help $name).examples.example) {
             $number++
-            @{ Command = $name; Number = $number; Code = ($example.code -join "`n") }
+            $code = $example.code -join "`n"
+            # Examples that name saved copies of the real published lists run where the real data is (SharedData).
+            $needsSharedData = $code -match 'eop-ip-addresses-2018-|microsoft365-worldwide\.json'
+            @{ Command = $name; Number = $number; Code = $code; NeedsSharedData = $needsSharedData }
         }
     }
     # Each failure with an ErrorId, and the ErrorRecord category the cmdlets give it.
@@ -131,7 +134,7 @@ Describe 'EopTools module' {
         }
 
         It 'shows a change as a list by default and as a table with Format-Table' {
-            (Get-FormatData -TypeName 'EopTools.EopRangeChange').FormatViewDefinition.Control.GetType().Name | Should -Be @('ListControl', 'TableControl')
+            (Get-FormatData -TypeName 'EopTools.EopRangeChange').FormatViewDefinition | ForEach-Object { $_.Control.GetType().Name } | Should -Be @('ListControl', 'TableControl')
         }
     }
 
@@ -202,6 +205,41 @@ Install-PSResource -Name EopTools -Repository EopToolsTest -TrustRepository -Sco
             }
         }
 
+        It 'shows each parameter of <_> with its real type, not Nullable`1' -ForEach $Cmdlets {
+            $help = Get-Help $_ -Full
+            foreach ($parameter in $help.parameters.parameter) {
+                $type = (Get-Command $_).Parameters[$parameter.name].ParameterType
+                $expected = if ([Nullable]::GetUnderlyingType($type)) { [Nullable]::GetUnderlyingType($type) } else { $type }
+                $parameter.type.name | Should -Be $expected.FullName -Because "-$($parameter.name) of $_"
+            }
+            ($help.syntax | Out-String) | Should -Not -Match '`1'
+        }
+
+        It 'shows -Region of Test-EopIpAddress as EopRegion' {
+            (Get-Help Test-EopIpAddress -Parameter Region).type.name | Should -Be 'EopTools.EopRegion'
+            ((Get-Help Test-EopIpAddress).syntax | Out-String) | Should -Match '\[-Region <EopRegion>\]'
+        }
+
+        It 'documents -WhatIf and -Confirm of <_>' -ForEach @('Export-EopRangeDiff', 'Update-EopIpRange') {
+            foreach ($name in 'WhatIf', 'Confirm') {
+                ((Get-Help $_ -Parameter $name).description.Text -join '').Length | Should -BeGreaterThan 20 -Because "-$name of $_ needs real help text"
+            }
+            ((Get-Help $_).syntax | Out-String) | Should -Match '\[-WhatIf\] \[-Confirm\]'
+        }
+
+        It 'offers no online help for <_>, which has none to open' -ForEach $Cmdlets {
+            (Get-Help $_ | Out-String) | Should -Not -Match '-Online'
+            { Get-Help $_ -Online -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidOperation,Microsoft.PowerShell.Commands.GetHelpCommand'
+        }
+
+        It 'describes no placeholder prefix in the examples of <_>' -ForEach $Cmdlets {
+            # Documentation ranges (10/8, 192.0.2/24, 198.51.100/24, 203.0.113/24, 2001:db8::/32) are fine as sample
+            # addresses in records, but a prefix an example says a real list holds or changed must be a real one.
+            foreach ($example in (Get-Help $_).examples.example) {
+                ($example.remarks.Text -join ' ') | Should -Not -Match '\b(10\.\d+\.\d+\.\d+|192\.0\.2\.\d+|198\.51\.100\.\d+|203\.0\.113\.\d+)/\d+|2001:db8:[0-9a-f:]*/\d+'
+            }
+        }
+
         It 'has the about_EopTools topic' {
             $topic = Get-Help about_EopTools
             ("$topic" -replace '\s+', ' ') | Should -Match 'only used for relay through customer connectors'
@@ -219,6 +257,22 @@ Install-PSResource -Name EopTools -Repository EopToolsTest -TrustRepository -Sco
             $share = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'fileserver/eop')
             Copy-Item $served (Join-Path $share 'endpoints-worldwide.json')
             $servedPrefixes = @('192.0.2.0/25', '192.0.2.128/25', '203.0.113.7/32', '10.25.0.0/16', '2001:db8:f400::/48')
+            function script:Invoke-HelpExample([string] $Command, [int] $Number, [string] $Code) {
+                $key = "$Command $Number"
+                $Expectations.ContainsKey($key) | Should -BeTrue -Because "every help example needs an expectation ($key)"
+                # Each example starts from a new session over an empty cache, as an admin's script would.
+                Reset-EopSession
+                $script:RequestsBefore = @{ Version = $EopHelpService.VersionRequests; Endpoints = $EopHelpService.EndpointsRequests }
+                $global:EopHelpCalls.Clear()
+                Push-Location $TestDrive
+                try {
+                    $output = & ([scriptblock]::Create($Code))
+                }
+                finally {
+                    Pop-Location
+                }
+                & $Expectations[$key] $output $global:EopHelpCalls
+            }
             $prefixes = (Get-EopIpRange).Prefix
             # Compare-EopAllowList lists missing prefixes in address order, IPv4 first.
             $sortedPrefixes = (Get-EopIpRange | Sort-Object AddressFamily, { -join ($_.FirstAddress.GetAddressBytes() | ForEach-Object { '{0:x2}' -f $_ }) }).Prefix
@@ -254,9 +308,10 @@ Install-PSResource -Name EopTools -Repository EopToolsTest -TrustRepository -Sco
                 }
                 'Export-EopRangeDiff 1' = {
                     param($Output, $Calls)
-                    $Output[0].ToString() | Should -Be 'Widened 10.0.0.0/17 to 10.0.0.0/16 (Global)'
-                    $Output[0].AddressesAdded | Should -Be '10.0.128.0/17'
-                    @($Output | Where-Object Change -EQ 'TableRemoved').Region | Should -Be @('Americas', 'EMEA', 'APAC')
+                    $Output | ForEach-Object ToString | Should -Be @(
+                        'Removed 23.103.212.0/22 (Global)', 'Removed 40.107.128.0/18 (Global)', 'Removed the Americas table', 'Removed the EMEA table', 'Removed the APAC table')
+                    $Output.AddressesRemoved | Should -Be @('23.103.212.0/22', '40.107.128.0/18')
+                    $Output.AddressesAdded | Should -BeNullOrEmpty
                 }
                 'Export-EopRangeDiff 2' = {
                     param($Output, $Calls)
@@ -266,13 +321,19 @@ Install-PSResource -Name EopTools -Repository EopToolsTest -TrustRepository -Sco
                 'Export-EopRangeDiff 3' = {
                     param($Output, $Calls)
                     $Calls.Command | Should -Be 'Set-ReceiveConnector'
-                    $Calls[0].Parameters.RemoteIPRanges.Add | Should -Be @('10.0.0.0/16', '10.4.0.0/15', '203.0.113.0/24', '2001:db8::/48')
-                    $Calls[0].Parameters.RemoteIPRanges.Remove | Should -Be @('10.0.0.0/17', '10.4.0.0/14', '192.0.2.0/24', '2001:db8:0:7c00::/54', '2001:db8:0:fc00::/54')
+                    $Calls[0].Parameters.RemoteIPRanges.Add | Should -Be @('40.92.0.0/15', '40.107.0.0/16', '2a01:111:f400::/48')
+                    $Calls[0].Parameters.RemoteIPRanges.Remove | Should -Be @(
+                        '23.103.132.0/22', '23.103.136.0/21', '23.103.144.0/20', '23.103.198.0/23', '23.103.200.0/22', '40.92.0.0/14', '40.107.0.0/17',
+                        '52.238.78.88/32', '65.55.88.0/24', '65.55.169.0/24', '94.245.120.64/26', '157.55.234.0/24', '157.56.110.0/23', '157.56.112.0/24',
+                        '207.46.100.0/24', '207.46.163.0/24', '213.199.154.0/24', '213.199.180.128/26', '216.32.180.0/23', '2a01:111:f400:7c00::/54', '2a01:111:f400:fc00::/54')
                 }
                 'Export-EopRangeDiff 4' = {
                     param($Output, $Calls)
-                    $Output[0] | Should -BeLike 'Open:  10.0.128.0/17, 203.0.113.0/24, 2001:db8::/50, *'
-                    $Output[1] | Should -Be 'Close: 10.6.0.0/15, 192.0.2.0/24'
+                    $Output[0] | Should -Be ('Open:  40.107.128.0/17, 2a01:111:f400::/50, 2a01:111:f400:4000::/51, 2a01:111:f400:6000::/52, 2a01:111:f400:7000::/53, ' +
+                        '2a01:111:f400:7800::/54, 2a01:111:f400:8000::/50, 2a01:111:f400:c000::/51, 2a01:111:f400:e000::/52, 2a01:111:f400:f000::/53, 2a01:111:f400:f800::/54')
+                    $Output[1] | Should -Be ('Close: 23.103.132.0/22, 23.103.136.0/21, 23.103.144.0/20, 23.103.198.0/23, 23.103.200.0/22, 40.94.0.0/15, 52.238.78.88/32, ' +
+                        '65.55.88.0/24, 65.55.169.0/24, 94.245.120.64/26, 157.55.234.0/24, 157.56.110.0/23, 157.56.112.0/24, 207.46.100.0/24, 207.46.163.0/24, ' +
+                        '213.199.154.0/24, 213.199.180.128/26, 216.32.180.0/23')
                 }
                 'Get-EopIpRange 1'    = {
                     param($Output, $Calls)
@@ -410,9 +471,13 @@ Install-PSResource -Name EopTools -Repository EopToolsTest -TrustRepository -Sco
                     New-TrackingLogLine -Time 2026-11-27T10:01:00.000Z -ClientIp 104.47.1.1 -ClientHost mail.protection.outlook.com -OriginalClientIp ''
                     New-TrackingLogLine -Time 2026-11-27T10:02:00.000Z -ClientIp 10.0.0.6 -ClientHost EX02.contoso.com -OriginalClientIp '' -EventId DELIVER -Source STOREDRIVER -Directionality Originating))
             $null = Write-LogFile (Join-Path $TestDrive 'relay.log') @('2026-11-27T10:00:00Z,203.0.113.5,a@contoso.com', '2026-11-27T10:01:00Z,40.92.70.1,b@contoso.com', '2026-11-27T10:02:00Z,203.0.113.5,c@contoso.com')
-            Copy-Item (Join-Path $Fixtures 'diff-before.md') (Join-Path $TestDrive 'eop-ranges-2018-07.md')
-            Copy-Item (Join-Path $Fixtures 'diff-after.md') (Join-Path $TestDrive 'eop-ranges-2018-10.md')
             Set-Content -Path (Join-Path $TestDrive 'gateway-allowlist.txt') -Value @('40.92.0.0/14', '104.47.0.0-104.47.127.255', '2a01:111:f403::/48', '203.0.113.10')
+            # Saved copies of the real published lists, under the names the examples give them.
+            if (Test-Path -LiteralPath $SharedData) {
+                Copy-Item (Join-Path $SharedData 'eop-page-history/eop-ip-addresses_2018-07-18_e6ac803.md') (Join-Path $TestDrive 'eop-ip-addresses-2018-07-18.md')
+                Copy-Item (Join-Path $SharedData 'eop-page-history/eop-ip-addresses_2018-10-02_24f6d0e.md') (Join-Path $TestDrive 'eop-ip-addresses-2018-10-02.md')
+                Copy-Item (Join-Path $SharedData 'endpoints-service/endpoints-worldwide-2022/microsoft365-worldwide.json') (Join-Path $TestDrive 'microsoft365-worldwide.json')
+            }
             # Record files in the layouts of docs/record-sources.md, for the Test-EopIpAddress examples.
             Set-Content -Path (Join-Path $TestDrive 'MTSummary_Report.csv') -Value @(
                 '"origin_timestamp_utc","sender_address","recipient_status","message_subject","total_bytes","message_id","network_message_id","original_client_ip","directionality","connector_id","delivery_priority"'
@@ -459,21 +524,13 @@ Install-PSResource -Name EopTools -Repository EopToolsTest -TrustRepository -Sco
             Remove-Variable -Scope Global -Name EopHelpService
         }
 
-        It 'runs example <Number> of <Command> as documented' -ForEach $ExampleCases {
-            $key = "$Command $Number"
-            $Expectations.ContainsKey($key) | Should -BeTrue -Because "every help example needs an expectation ($key)"
-            # Each example starts from a new session over an empty cache, as an admin's script would.
-            Reset-EopSession
-            $script:RequestsBefore = @{ Version = $EopHelpService.VersionRequests; Endpoints = $EopHelpService.EndpointsRequests }
-            $global:EopHelpCalls.Clear()
-            Push-Location $TestDrive
-            try {
-                $output = & ([scriptblock]::Create($Code))
-            }
-            finally {
-                Pop-Location
-            }
-            & $Expectations[$key] $output $global:EopHelpCalls
+        It 'runs example <Number> of <Command> as documented' -ForEach @($ExampleCases | Where-Object { -not $_.NeedsSharedData }) {
+            Invoke-HelpExample $Command $Number $Code
+        }
+
+        It 'runs example <Number> of <Command> as documented, on the real lists it names' -Tag 'SharedData' -ForEach @($ExampleCases | Where-Object NeedsSharedData) {
+            Assert-SharedData
+            Invoke-HelpExample $Command $Number $Code
         }
     }
 }
