@@ -161,7 +161,7 @@ namespace EopTools.Commands
                         "); the record would replace one of its own inputs. Write it to another file."),
                     "OutputFileIsInput", ErrorCategory.InvalidArgument, outputPath));
             }
-            return RangeSource.OneFile(this, new[] { inputPath }, literal: true, parameter).Data;
+            return RangeSource.ResolvedFile(this, inputPath).Data;
         }
 
         private RangeData Default(RangeIndex index, string side)

@@ -17,9 +17,12 @@ namespace EopTools.Commands
         }
 
         /// <summary>The ranges of the one file that -<paramref name="parameterName"/> names; any failure ends the command.</summary>
-        public static RangeIndex OneFile(PSCmdlet cmdlet, string[] paths, bool literal, string parameterName)
+        public static RangeIndex OneFile(PSCmdlet cmdlet, string[] paths, bool literal, string parameterName) =>
+            ResolvedFile(cmdlet, InputFiles.ResolveOne(cmdlet, paths, literal, parameterName));
+
+        /// <summary>The ranges of a file already resolved to its full path; any failure ends the command.</summary>
+        public static RangeIndex ResolvedFile(PSCmdlet cmdlet, string fullPath)
         {
-            string fullPath = InputFiles.ResolveOne(cmdlet, paths, literal, parameterName);
             RangeIndex? index = Read(cmdlet, fullPath, out ErrorRecord? error);
             if (error != null) cmdlet.ThrowTerminatingError(error);
             return index!;
