@@ -328,10 +328,14 @@ Describe 'Update-EopIpRange' {
 
         It 'imports a file piped from Get-ChildItem, and a -LiteralPath as typed' {
             $result = Get-ChildItem -LiteralPath $Fixture | Update-EopIpRange -WarningAction SilentlyContinue
-            $result.CachePath | Should -Be (Join-Path $Cache 'ranges-Worldwide-0000000000.json')
+            $result.Updated | Should -BeTrue
+            $result.RangeCount | Should -Be 5
+            (Test-EopIpAddress 192.0.2.200).Range.Prefix | Should -Be '192.0.2.128/25'
             $path = Join-Path $TestDrive 'endpoints[1].json'
             Copy-Item -LiteralPath $Fixture -Destination $path
-            (Update-EopIpRange -LiteralPath $path -Instance USGovDoD -WarningAction SilentlyContinue).RangeCount | Should -Be 5
+            $result = Update-EopIpRange -LiteralPath $path -Instance USGovDoD -WarningAction SilentlyContinue
+            $result.Instance | Should -Be 'USGovDoD'
+            $result.RangeCount | Should -Be 5
         }
 
         It 'fails with PathNotOneFile for a wildcard that names several files and leaves the cache as it was' {
