@@ -88,7 +88,7 @@ namespace EopTools.Commands
         protected override void EndProcessing()
         {
             if (_files.Count == 0) return;
-            RangeIndex index = RangeSource.Resolve(this, null);
+            RangeIndex index = RangeSource.Session(this);
             var options = new LogReadOptions(Field, Header, Eop ? LogSide.Eop : NotEop ? LogSide.NotEop : LogSide.Both);
             var watch = Stopwatch.StartNew();
             var progress = new ProgressRecord(1, "Search-EopLog", "Reading " + _files.Count + " files");
