@@ -10,7 +10,8 @@
     )
     Parameters  = @{
         AllowList = 'The entries: strings, IPAddress or EopIpRange objects, Exchange IPRange objects, or objects with a RemoteAddress or RemoteIPRanges property such as Get-NetFirewallAddressFilter and Get-ReceiveConnector write. Given as an argument or piped in; an empty value is skipped with a verbose message.'
-        Path      = 'Compares with the EOP ranges in this file instead of the session''s (any format Get-EopIpRange -Path reads: the web service''s /endpoints JSON, O365IPAddresses.xml, the EOP docs page, plain text).'
+        Path      = 'Compares with the EOP ranges in this file instead of the session''s (any format Get-EopIpRange -Path reads: the web service''s /endpoints JSON, O365IPAddresses.xml, the EOP docs page, plain text). A wildcard is expanded and must name exactly one file, the one version compared with (else the error PathNotOneFile); a missing or unreadable file ends the command.'
+        LiteralPath = 'As -Path, but taken exactly as typed: wildcard characters such as [ and ] are part of the name. It is not bound from the pipeline, which carries the allow-list.'
         Instance  = 'Compares with the cached ranges of this Microsoft 365 web-service instance (Worldwide, USGovDoD, USGovGCCHigh, China), as Update-EopIpRange -Instance fetched them. An instance with no cached ranges is the error InstanceNotCached; an unknown one UnknownInstance. Tab completion offers the instances.'
     }
     Inputs      = @(

@@ -184,6 +184,17 @@ Describe 'Compare-EopAllowList' {
             $rows[0].DataSet.Format | Should -Be 'EndpointsJson'
         }
 
+        It 'takes a wildcard -Path that names one file and -LiteralPath as typed, and fails with PathNotOneFile for several' {
+            $folder = Join-Path $TestDrive 'data'
+            $null = New-Item -ItemType Directory -Path $folder
+            $path = Join-Path $folder 'eop[1].json'
+            Copy-Item -LiteralPath (Join-Path $Fixtures 'endpoints.json') -Destination $path
+            ('192.0.2.0/24' | Compare-EopAllowList -Path (Join-Path $folder 'eop*.json') -WarningAction SilentlyContinue)[0].DataSet.Source | Should -Be $path
+            ('192.0.2.0/24' | Compare-EopAllowList -LiteralPath $path -WarningAction SilentlyContinue)[0] | Get-Row | Should -Be 'Covered 192.0.2.0/24 +[] -[]'
+            { '192.0.2.0/24' | Compare-EopAllowList -Path (Join-Path $Fixtures '*.md') } |
+                Should -Throw -ErrorId 'PathNotOneFile,EopTools.Commands.CompareEopAllowListCommand'
+        }
+
         It 'compares with the cached ranges of an instance given with -Instance' {
             try {
                 $null = Update-EopIpRange -Instance USGovDoD -Path (Join-Path $Fixtures 'endpoints.json') -WarningAction SilentlyContinue

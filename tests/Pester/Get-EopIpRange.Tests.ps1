@@ -213,9 +213,9 @@ Describe 'Get-EopIpRange' {
                 Should -Be @('192.0.2.0/24', '198.51.100.0/24', '203.0.113.0/24')
         }
 
-        It 'writes PathNotFileSystem for a path on another provider' {
+        It 'writes RangePathNotFileSystem for a path on another provider' {
             $null = Get-EopIpRange -Path 'Variable:\PSHOME' -ErrorVariable errors -ErrorAction SilentlyContinue
-            $errors.FullyQualifiedErrorId | Should -Be 'PathNotFileSystem,EopTools.Commands.GetEopIpRangeCommand'
+            $errors.FullyQualifiedErrorId | Should -Be 'RangePathNotFileSystem,EopTools.Commands.GetEopIpRangeCommand'
         }
 
         It 'ends the command with RegionNotInDataSet when one file has no table for the region' {

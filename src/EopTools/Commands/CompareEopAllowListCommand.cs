@@ -19,6 +19,7 @@ namespace EopTools.Commands
     {
         private const string SessionSet = "Session";
         private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
         private const string InstanceSet = "Instance";
 
         private AllowListInput _input = null!;
@@ -33,10 +34,16 @@ namespace EopTools.Commands
         [AllowEmptyCollection]
         public object?[] AllowList { get; set; } = Array.Empty<object>();
 
-        /// <summary>Compare with the EOP ranges in this file instead of the session's.</summary>
+        /// <summary>Compare with the EOP ranges in this file instead of the session's; a wildcard must name one file.</summary>
         [Parameter(Mandatory = true, ParameterSetName = PathSet)]
         [ValidateNotNullOrEmpty]
-        public string Path { get; set; } = null!;
+        public string[] Path { get; set; } = null!;
+
+        /// <summary>As -Path, taken as typed. Not bound from the pipeline, which carries the allow-list.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet)]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string[] LiteralPath { get; set; } = null!;
 
         /// <summary>Compare with the cached ranges of this web-service instance instead of the session's.</summary>
         [Parameter(Mandatory = true, ParameterSetName = InstanceSet)]
@@ -73,8 +80,9 @@ namespace EopTools.Commands
 
         private RangeData CurrentRanges()
         {
-            if (ParameterSetName == PathSet) return RangeSource.Resolve(this, Path).Data;
-            if (ParameterSetName != InstanceSet) return RangeSource.Resolve(this, null).Data;
+            if (ParameterSetName == PathSet) return RangeSource.OneFile(this, Path, literal: false, "Path").Data;
+            if (ParameterSetName == LiteralPathSet) return RangeSource.OneFile(this, LiteralPath, literal: true, "LiteralPath").Data;
+            if (ParameterSetName != InstanceSet) return RangeSource.Session(this).Data;
 
             string instance;
             try

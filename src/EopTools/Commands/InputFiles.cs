@@ -31,7 +31,8 @@ namespace EopTools.Commands
     internal static class InputFiles
     {
         /// <summary>Each path's files in order, or one error for a path that names none.</summary>
-        public static IEnumerable<InputFile> Resolve(PSCmdlet cmdlet, IEnumerable<string> paths, bool literal)
+        /// <param name="kind">What the files are, for the errors: "Range" gives RangeFileNotFound and RangePathNotFileSystem, "Log" the Log ones.</param>
+        public static IEnumerable<InputFile> Resolve(PSCmdlet cmdlet, IEnumerable<string> paths, bool literal, string kind = "Range")
         {
             foreach (string path in paths)
             {
@@ -41,27 +42,27 @@ namespace EopTools.Commands
                     if (literal || !WildcardPattern.ContainsWildcardCharacters(path))
                     {
                         string fullPath = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out ProviderInfo provider, out _);
-                        files.Add(IsFileSystem(provider) ? new InputFile(path, fullPath, null) : NotFileSystem(path, provider));
+                        files.Add(IsFileSystem(provider) ? new InputFile(path, fullPath, null) : NotFileSystem(path, provider, kind));
                     }
                     else
                     {
                         Collection<string> matches = cmdlet.SessionState.Path.GetResolvedProviderPathFromPSPath(path, out ProviderInfo provider);
-                        if (!IsFileSystem(provider)) files.Add(NotFileSystem(path, provider));
-                        else if (matches.Count == 0) files.Add(NoMatch(path, null));
+                        if (!IsFileSystem(provider)) files.Add(NotFileSystem(path, provider, kind));
+                        else if (matches.Count == 0) files.Add(NoMatch(path, null, kind));
                         else foreach (string match in matches) files.Add(new InputFile(path, match, null));
                     }
                 }
                 catch (ItemNotFoundException e)
                 {
-                    files.Add(NoMatch(path, e));
+                    files.Add(NoMatch(path, e, kind));
                 }
                 catch (DriveNotFoundException e)
                 {
-                    files.Add(NoMatch(path, e));
+                    files.Add(NoMatch(path, e, kind));
                 }
                 catch (ProviderNotFoundException e)
                 {
-                    files.Add(NoMatch(path, e));
+                    files.Add(NoMatch(path, e, kind));
                 }
                 foreach (InputFile file in files) yield return file;
             }
@@ -91,14 +92,14 @@ namespace EopTools.Commands
 
         private static bool IsFileSystem(ProviderInfo provider) => provider.ImplementingType == typeof(FileSystemProvider);
 
-        private static InputFile NotFileSystem(string path, ProviderInfo provider) =>
+        private static InputFile NotFileSystem(string path, ProviderInfo provider, string kind) =>
             new InputFile(path, null, new ErrorRecord(
-                new PSArgumentException("The path '" + path + "' is on the " + provider.Name + " provider; a range file must be on the file system."),
-                "PathNotFileSystem", ErrorCategory.InvalidArgument, path));
+                new PSArgumentException("The path '" + path + "' is on the " + provider.Name + " provider; a " + kind.ToLowerInvariant() + " file must be on the file system."),
+                kind + "PathNotFileSystem", ErrorCategory.InvalidArgument, path));
 
-        private static InputFile NoMatch(string path, System.Exception? inner) =>
+        private static InputFile NoMatch(string path, System.Exception? inner, string kind) =>
             new InputFile(path, null, new ErrorRecord(
-                new ItemNotFoundException("No range file matches the path '" + path + "'.", inner),
-                "RangeFileNotFound", ErrorCategory.ObjectNotFound, path));
+                new ItemNotFoundException("No " + kind.ToLowerInvariant() + " file matches the path '" + path + "'.", inner),
+                kind + "FileNotFound", ErrorCategory.ObjectNotFound, path));
     }
 }

@@ -79,9 +79,10 @@ namespace EopTools.Commands
         protected override void ProcessRecord()
         {
             bool literal = ParameterSetName == LiteralPathSet;
-            foreach (string path in literal ? LiteralPath : Path)
+            foreach (InputFile file in InputFiles.Resolve(this, literal ? LiteralPath : Path, literal, "Log"))
             {
-                foreach (string file in Resolve(path, literal)) AddFile(file);
+                if (file.Error != null) WriteError(file.Error);
+                else AddFile(file.FullPath!);
             }
         }
 
@@ -118,35 +119,6 @@ namespace EopTools.Commands
         }
 
         protected override void StopProcessing() => _search?.Cancel();
-
-        private IEnumerable<string> Resolve(string path, bool literal)
-        {
-            ProviderInfo provider;
-            var resolved = new List<string>();
-            try
-            {
-                if (literal)
-                {
-                    resolved.Add(SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _));
-                }
-                else
-                {
-                    resolved.AddRange(SessionState.Path.GetResolvedProviderPathFromPSPath(path, out provider));
-                }
-            }
-            catch (ItemNotFoundException e)
-            {
-                WriteError(new ErrorRecord(new FileNotFoundException("The log file '" + path + "' was not found.", path, e), "LogFileNotFound", ErrorCategory.ObjectNotFound, path));
-                return Array.Empty<string>();
-            }
-            if (provider.ImplementingType != typeof(Microsoft.PowerShell.Commands.FileSystemProvider))
-            {
-                WriteError(new ErrorRecord(new ArgumentException("The path '" + path + "' is on the " + provider.Name + " provider; give log files."),
-                    "LogPathNotFileSystem", ErrorCategory.InvalidArgument, path));
-                return Array.Empty<string>();
-            }
-            return resolved;
-        }
 
         private void AddFile(string file)
         {

@@ -107,6 +107,7 @@ namespace EopTools.Ranges
             }
             return new AddressSpace(result.ToArray());
         }
+
         /// <summary>The addresses in both this set and <paramref name="other"/>.</summary>
         public AddressSpace Intersect(AddressSpace other) => Subtract(Subtract(other));
 
