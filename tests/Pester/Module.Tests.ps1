@@ -412,7 +412,7 @@ Install-PSResource -Name EopTools -Repository EopToolsTest -TrustRepository -Sco
                 'Test-EopIpAddress 6' = {
                     param($Output, $Calls)
                     ($Output | ForEach-Object { "$($_.Input) $($_.Property) $($_.IsEop)" }) |
-                        Should -Be @('52.100.10.1 original-client-ip True', '40.92.70.1 client-ip True', '198.51.100.20 client-ip False')
+                        Should -Be @('52.100.10.1 original-client-ip True', '40.92.70.1 client-ip True', '198.51.100.20 client-ip False', 'fe80::1d2c:3b4a:5968:7a8b%3 client-ip False')
                 }
                 'Test-EopIpAddress 7' = {
                     param($Output, $Calls)
@@ -420,7 +420,7 @@ Install-PSResource -Name EopTools -Repository EopToolsTest -TrustRepository -Sco
                 }
                 'Test-EopIpAddress 8' = {
                     param($Output, $Calls)
-                    $Output | Should -Be @($true, $false, $false)
+                    $Output | Should -Be @($false, $false, $true)
                 }
                 'Update-EopIpRange 1' = {
                     param($Output, $Calls)
@@ -478,44 +478,10 @@ Install-PSResource -Name EopTools -Repository EopToolsTest -TrustRepository -Sco
                 Copy-Item (Join-Path $SharedData 'eop-page-history/eop-ip-addresses_2018-10-02_24f6d0e.md') (Join-Path $TestDrive 'eop-ip-addresses-2018-10-02.md')
                 Copy-Item (Join-Path $SharedData 'endpoints-service/endpoints-worldwide-2022/microsoft365-worldwide.json') (Join-Path $TestDrive 'microsoft365-worldwide.json')
             }
-            # Record files in the layouts of docs/record-sources.md, for the Test-EopIpAddress examples.
-            Set-Content -Path (Join-Path $TestDrive 'MTSummary_Report.csv') -Value @(
-                '"origin_timestamp_utc","sender_address","recipient_status","message_subject","total_bytes","message_id","network_message_id","original_client_ip","directionality","connector_id","delivery_priority"'
-                '"2026-11-27T10:00:00.1230000Z","a@fabrikam.com","helpdesk@contoso.com##Receive, Deliver","Order 1234","10240","<a1@fabrikam.com>","3c1e6f2a-8a3b-4a5e-9c7d-08de0f1a2b3c","40.92.70.1","Incoming","","Normal"'
-                '"2026-11-27T10:01:00.4560000Z","b@example.net","helpdesk@contoso.com##Receive, Deliver","Invoice, March","2048","<b1@example.net>","4c1e6f2a-8a3b-4a5e-9c7d-08de0f1a2b3c","203.0.113.5","Incoming","","Normal"'
-                '"2026-11-27T10:02:00.7890000Z","c@fabrikam.com","helpdesk@contoso.com##Receive, Deliver","Hello","4096","<c1@fabrikam.com>","5c1e6f2a-8a3b-4a5e-9c7d-08de0f1a2b3c","2a01:111:f403::25","Incoming","","Normal"'
-            )
-            Set-Content -Path (Join-Path $TestDrive 'MSGTRK20261127-1.LOG') -Value @(
-                '#Software: Microsoft Exchange Server'
-                '#Version: 15.02.1544.004'
-                '#Log-type: Message Tracking Log'
-                '#Date: 2026-11-27T10:00:00.000Z'
-                '#Fields: date-time,client-ip,client-hostname,server-ip,server-hostname,source-context,connector-id,source,event-id,internal-message-id,message-id,network-message-id,recipient-address,recipient-status,total-bytes,recipient-count,related-recipient-address,reference,message-subject,sender-address,return-path,message-info,directionality,tenant-id,original-client-ip,original-server-ip,custom-data,transport-traffic-type,log-id,schema-version'
-                '2026-11-27T10:00:00.123Z,10.0.0.5,EX01,10.0.0.6,EX02,"08DE0F1A2B3C4D5E;250 2.6.0 <a1@fabrikam.com> [InternalId=123, Hostname=EX02.contoso.com] Queued mail for delivery",EX02\Default EX02,SMTP,RECEIVE,123,<a1@fabrikam.com>,3c1e6f2a-8a3b-4a5e-9c7d-08de0f1a2b3c,helpdesk@contoso.com,,10240,1,,,"Invoice, March",a@fabrikam.com,a@fabrikam.com,,Incoming,,52.100.10.1,10.0.0.5,,Email,3c1e6f2a-8a3b-4a5e-9c7d-08de0f1a2b3c,15.02.1544.004'
-                '2026-11-27T10:00:01.456Z,40.92.70.1,mail-dm6nam12on2101.outbound.protection.outlook.com,10.0.0.5,EX01,"TLS=SP_PROT_TLS1_2_SERVER, TLSCipher=CALG_AES_256",EX01\Default Frontend EX01,SMTP,RECEIVE,124,<a2@fabrikam.com>,4c1e6f2a-8a3b-4a5e-9c7d-08de0f1a2b3c,helpdesk@contoso.com,,2048,1,,,"Hello, again",b@fabrikam.com,b@fabrikam.com,,Incoming,,,,,Email,4c1e6f2a-8a3b-4a5e-9c7d-08de0f1a2b3c,15.02.1544.004'
-                '2026-11-27T10:00:02.789Z,198.51.100.20,mx.example.net,10.0.0.5,EX01,,EX01\Default Frontend EX01,SMTP,RECEIVE,125,<c1@example.net>,5c1e6f2a-8a3b-4a5e-9c7d-08de0f1a2b3c,helpdesk@contoso.com,,4096,1,,,Hello,c@example.net,c@example.net,,Incoming,,,,,Email,5c1e6f2a-8a3b-4a5e-9c7d-08de0f1a2b3c,15.02.1544.004'
-            )
-            Set-Content -Path (Join-Path $TestDrive 'RECV20261127-1.LOG') -Value @(
-                '#Software: Microsoft Exchange Server'
-                '#Version: 15.02.1544.004'
-                '#Log-type: SMTP Receive Protocol Log'
-                '#Date: 2026-11-27T10:00:00.000Z'
-                '#Fields: date-time,connector-id,session-id,sequence-number,local-endpoint,remote-endpoint,event,data,context'
-                '2026-11-27T10:00:00.100Z,EX01\Default Frontend EX01,08DE0F1A2B3C4D5E,0,10.0.0.5:25,40.92.70.1:31264,+,,'
-                '2026-11-27T10:00:00.101Z,EX01\Default Frontend EX01,08DE0F1A2B3C4D5E,1,10.0.0.5:25,40.92.70.1:31264,>,"220 EX01.contoso.com Microsoft ESMTP MAIL Service ready at Fri, 27 Nov 2026 10:00:00 +0000",'
-                '2026-11-27T10:00:02.300Z,EX01\Default Frontend EX01,08DE0F1A2B3C4D60,0,10.0.0.5:25,198.51.100.20:51000,+,,'
-                '2026-11-27T10:00:02.301Z,EX01\Default Frontend EX01,08DE0F1A2B3C4D60,1,10.0.0.5:25,198.51.100.20:51000,>,"220 EX01.contoso.com Microsoft ESMTP MAIL Service ready at Fri, 27 Nov 2026 10:00:02 +0000",'
-                '2026-11-27T10:00:03.400Z,EX01\Default Frontend EX01,08DE0F1A2B3C4D61,0,[2001:db8::5]:25,[2a01:111:f403:c000::25]:40211,+,,'
-            )
-            Set-Content -Path (Join-Path $TestDrive 'u_ex261127.log') -Value @(
-                '#Software: Microsoft Internet Information Services 10.0'
-                '#Version: 1.0'
-                '#Date: 2026-11-27 10:00:00'
-                '#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken'
-                '2026-11-27 10:00:00 10.0.0.5 POST /EWS/Exchange.asmx - 443 - 40.92.70.1 ExchangeServicesClient/15.20.8722.020 - 200 0 0 15'
-                '2026-11-27 10:00:01 10.0.0.5 GET /owa/ - 443 - - Mozilla/5.0+(Windows+NT+10.0) - 302 0 0 1'
-                '2026-11-27 10:00:02 10.0.0.5 GET /autodiscover/autodiscover.xml - 443 - 203.0.113.9 Microsoft+Office/16.0 - 401 1 2148074254 0'
-            )
+            # Record files in the layouts of docs/record-sources.md, under the names the Test-EopIpAddress examples use.
+            $records = Join-Path $Fixtures 'records'
+            Copy-Item (Join-Path $records 'MTSummary_Contoso.csv') (Join-Path $TestDrive 'MTSummary_Report.csv')
+            foreach ($name in 'MSGTRK20261127-1.LOG', 'RECV20261127-1.LOG', 'u_ex261127.log') { Copy-Item (Join-Path $records $name) $TestDrive }
         }
         AfterAll {
             $env:ExchangeInstallPath = $SavedExchangeInstallPath
