@@ -16,3 +16,13 @@ function Build-FloorCmdlet([string] $BenchOut) {
     Invoke-Native dotnet @('build', (Join-Path $PSScriptRoot 'FloorCmdlet/FloorCmdlet.csproj'), '-c', 'Release', '-o', $folder, '--nologo', '-v', 'quiet')
     $folder
 }
+
+# The core benchmark program (bench/EopTools.Benchmarks), built once into one folder, and the Test-EopIpAddress
+# benchmarks' addresses, generated from the seed once per count; returns both paths.
+function Initialize-CoreBenchmark([string] $BenchOut, [int] $Count, [int] $Seed) {
+    Invoke-Native dotnet @('build', (Join-Path $PSScriptRoot 'EopTools.Benchmarks/EopTools.Benchmarks.csproj'), '-c', 'Release', '-o', (Join-Path $BenchOut 'core'), '--nologo', '-v', 'quiet')
+    $core = Join-Path $BenchOut 'core/EopTools.Benchmarks.dll'
+    $addressFile = Join-Path $BenchOut "addresses-$Count-$Seed.txt"
+    if (-not (Test-Path $addressFile)) { Invoke-Native dotnet @($core, 'generate', $addressFile, $Count, $Seed) }
+    [pscustomobject]@{ Core = $core; AddressFile = $addressFile }
+}

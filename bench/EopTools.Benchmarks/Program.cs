@@ -9,6 +9,7 @@ using EopTools.Ranges;
 // Usage: EopTools.Benchmarks generate <file> <count> <seed>   writes the benchmark's addresses, one per line
 //        EopTools.Benchmarks core <file> [rounds]              IPAddress.Parse alone against strict parse plus lookup
 //        EopTools.Benchmarks diff <count> <seed> [rounds]      the diff engine on two generated versions of <count> prefixes
+//        EopTools.Benchmarks result <file> [rounds]            EopIpTestResult.IPAddress re-parsed against stored
 if (args[0] == "generate")
 {
     File.WriteAllLines(args[1], AddressGenerator.Generate(EopSession.Seed, int.Parse(args[2]), int.Parse(args[3])));
@@ -22,6 +23,11 @@ if (args[0] == "diff")
 
 string[] addresses = File.ReadAllLines(args[1]);
 int rounds = args.Length > 2 ? int.Parse(args[2]) : 5;
+if (args[0] == "result")
+{
+    ResultReadBenchmark.Run(addresses, rounds);
+    return;
+}
 RangeIndex index = EopSession.Seed;
 var parsed = new IpAddressValue[addresses.Length];
 for (int i = 0; i < addresses.Length; i++) AddressInput.TryParse(addresses[i], out parsed[i], out _);
