@@ -19,11 +19,12 @@ namespace EopTools.AllowList
     /// <summary>One allow-list entry as read: its text exactly as given and the addresses it means.</summary>
     internal sealed class AllowListItem
     {
-        private AllowListItem(string entry, AllowListItemKind kind, IReadOnlyList<AddressInterval> intervals)
+        private AllowListItem(string entry, AllowListItemKind kind, IReadOnlyList<AddressInterval> intervals, EopIpRange? range = null)
         {
             Entry = entry;
             Kind = kind;
             Intervals = intervals;
+            Range = range;
         }
 
         /// <summary>The entry as the admin's list holds it (never rewritten: it is what an edit must remove).</summary>
@@ -33,6 +34,12 @@ namespace EopTools.AllowList
 
         /// <summary>The addresses: one interval, two for an unrestricted Any (both families), none for a keyword.</summary>
         public IReadOnlyList<AddressInterval> Intervals { get; }
+
+        /// <summary>The EopIpRange the entry was given as (with its table and data set), or null for text.</summary>
+        public EopIpRange? Range { get; }
+
+        public static AllowListItem ForRange(EopIpRange range) =>
+            new AllowListItem(range.Prefix, AllowListItemKind.Addresses, new[] { new AddressInterval(range.Value.Family, range.Value.First, range.Value.Last) }, range);
 
         public static AllowListItem ForAddresses(string entry, AddressInterval interval) =>
             new AllowListItem(entry, AllowListItemKind.Addresses, new[] { interval });

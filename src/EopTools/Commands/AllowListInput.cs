@@ -2,7 +2,6 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 using EopTools.AllowList;
-using EopTools.Ranges;
 
 namespace EopTools.Commands
 {
@@ -41,7 +40,7 @@ namespace EopTools.Commands
                     ReadText(text, input);
                     return;
                 case EopIpRange range:
-                    Items.Add(AllowListItem.ForAddresses(range.Prefix, new AddressInterval(range.Value.Family, range.Value.First, range.Value.Last)));
+                    Items.Add(AllowListItem.ForRange(range));
                     return;
                 case System.Net.IPAddress address:
                     ReadText(address.ToString(), input);
