@@ -8,10 +8,10 @@
     Parameters  = @{
         ReferencePath    = 'Reads the older version from this file: the web service''s /endpoints JSON, O365IPAddresses.xml, any version of the EOP docs page, or plain text with one prefix per line. A malformed entry is skipped with a warning. A wildcard is expanded and must name exactly one file, since the file is one version (else the error PathNotOneFile); a missing or unreadable file ends the command. Give the reference one way only: -ReferencePath, -ReferenceLiteralPath or -Reference (else the error ReferenceGivenTwice).'
         ReferenceLiteralPath = 'As -ReferencePath, but taken exactly as typed: wildcard characters such as [ and ] are part of the name.'
-        Reference        = 'The older version as EopIpRange objects, for example saved from Get-EopIpRange before Update-EopIpRange. Ranges given as objects are compared only in the tables and address families they include, so the global list alone compares with the global list alone.'
+        Reference        = 'The older version as objects: EopIpRange objects, for example saved from Get-EopIpRange before Update-EopIpRange, or allow-list entries in any form Compare-EopAllowList reads, through the same reader (addresses, CIDR prefixes, first-last ranges, IPv4 subnets by mask, Exchange IPRange objects, objects with a RemoteAddress or RemoteIPRanges property), which are the global list. A bad entry is the non-terminating error InvalidAllowListEntry and the rest is compared; a firewall keyword such as LocalSubnet is left out with a warning; when no entry gives a range, the error is NoRangesInReference. Ranges given as objects are compared only in the tables and address families they include, so the global list alone compares with the global list alone.'
         DifferencePath   = 'Reads the newer version from this file, in any format -ReferencePath reads, with the same rules. Cannot be used with -DifferenceLiteralPath, -Difference or piped ranges (the error DifferenceGivenTwice).'
         DifferenceLiteralPath = 'As -DifferencePath, but taken exactly as typed.'
-        Difference       = 'The newer version as EopIpRange objects, given as an argument or piped in (for example from Get-EopIpRange -Path). Compared only in the tables and address families they include. When input is piped but no range reaches the cmdlet (objects that bind to nothing, or an empty pipeline), nothing is compared or written and the error is NoRangesFromPipeline: the session''s ranges are not a fallback.'
+        Difference       = 'The newer version as objects, as -Reference takes them, given as an argument or piped in (for example from Get-EopIpRange -Path, or a firewall address filter). Compared only in the tables and address families they include. When input is given or piped but no range comes of it (entries that cannot be read, or an empty pipeline), nothing is compared or written and the error is NoRangesFromPipeline: the session''s ranges are not a fallback.'
         Path             = 'The file to write. A wildcard must name exactly one existing file; otherwise the path is taken as the new file''s path, as Export-Csv does. The format follows the extension (.csv, .json, .md or .markdown) unless -Format is given. It cannot be the reference or difference file (the error OutputFileIsInput), so a record never replaces its own input.'
         LiteralPath      = 'The file to write, taken exactly as typed: wildcard characters such as [ and ] are part of the name.'
         Format           = 'The file format: Csv, Json or Markdown. Without it, the format follows the file''s extension, and an unknown extension is the error OutputFormatUnknown.'
@@ -22,7 +22,11 @@
         WhatIf           = 'Shows the file that would be written and how many changes it would hold, and writes nothing: no file and, with -PassThru, no changes. Without -Path or -LiteralPath nothing is written anyway.'
         Confirm          = 'Asks before writing the file.'
     }
-    Inputs      = @(@{ Type = 'EopTools.EopIpRange'; Description = 'Ranges piped in are the difference (newer) version.' })
+    Inputs      = @(
+        @{ Type = 'EopTools.EopIpRange'; Description = 'Ranges piped in are the difference (newer) version.' }
+        @{ Type = 'System.String'; Description = 'Allow-list entries piped in (addresses, CIDR prefixes, first-last ranges, IPv4 subnets by mask) are the difference, as the global list.' }
+        @{ Type = 'System.Management.Automation.PSObject'; Description = 'An Exchange IPRange, or an object with a RemoteAddress or RemoteIPRanges property (a firewall address filter, a receive connector), read as allow-list entries.' }
+    )
     Outputs     = @(
         @{ Type = 'EopTools.EopRangeChange'; Description = 'Without -Path, or with -PassThru: one object per change with Change, Region, AddressFamily (empty for a whole table), ReferencePrefix, DifferencePrefix, AddressesAdded, AddressesRemoved, ReferenceDataSet and DifferenceDataSet, in table, family and address order.' }
         @{ Type = 'None'; Description = 'With -Path or -LiteralPath and without -PassThru, the cmdlet writes only the file.' }

@@ -331,12 +331,13 @@ Describe 'Export-EopRangeDiff' {
         }
     }
 
-    Context 'Pipeline input that binds to nothing' {
-        It 'writes NoRangesFromPipeline after the binding errors and compares nothing' {
+    Context 'Pipeline input that gives no range' {
+        It 'writes NoRangesFromPipeline after the entries'' errors and compares nothing' {
             $path = Join-Path $TestDrive 'unbound.md'
             $changes = 'a', 'b' | Export-EopRangeDiff -ErrorVariable errors -ErrorAction SilentlyContinue
             $changes | Should -BeNullOrEmpty
             $errors.Count | Should -Be 3
+            $errors[0].FullyQualifiedErrorId | Should -Be 'InvalidAllowListEntry,EopTools.Commands.ExportEopRangeDiffCommand'
             $errors[2].FullyQualifiedErrorId | Should -Be 'NoRangesFromPipeline,EopTools.Commands.ExportEopRangeDiffCommand'
             'a', 'b' | Export-EopRangeDiff -Path $path -ErrorAction SilentlyContinue
             Test-Path -LiteralPath $path | Should -BeFalse
@@ -346,6 +347,44 @@ Describe 'Export-EopRangeDiff' {
             $changes = @() | Export-EopRangeDiff -ReferencePath $Before -ErrorVariable errors -ErrorAction SilentlyContinue
             $changes | Should -BeNullOrEmpty
             $errors.FullyQualifiedErrorId | Should -Be 'NoRangesFromPipeline,EopTools.Commands.ExportEopRangeDiffCommand'
+        }
+    }
+
+    Context 'Allow-list text' {
+        It 'compares prefixes given as text exactly as the same ranges given as objects' {
+            $asText = Export-EopRangeDiff -Reference (Get-EopIpRange -Path $Before).Prefix -Difference (Get-EopIpRange -Path $After).Prefix
+            $asObjects = Export-EopRangeDiff -Reference (Get-EopIpRange -Path $Before) -Difference (Get-EopIpRange -Path $After)
+            $asText | ForEach-Object { "$_ +$($_.AddressesAdded -join ' ') -$($_.AddressesRemoved -join ' ')" } |
+                Should -Be ($asObjects | ForEach-Object { "$_ +$($_.AddressesAdded -join ' ') -$($_.AddressesRemoved -join ' ')" })
+            $asText[0].ReferenceDataSet.ToString() | Should -Be "Allow-list entries $(@(Get-EopIpRange -Path $Before).Count) (-Reference)"
+        }
+
+        It 'reads a firewall address filter in mask and range form through the pipeline' {
+            $filter = [pscustomobject]@{ RemoteAddress = [string[]]@('10.0.0.0/255.255.0.0', '10.4.0.0-10.5.255.255') }
+            $changes = $filter | Export-EopRangeDiff -Reference '10.0.0.0/17', '10.4.0.0/14'
+            $changes | ForEach-Object { "$_ +$($_.AddressesAdded -join ' ') -$($_.AddressesRemoved -join ' ')" } | Should -Be @(
+                'Widened 10.0.0.0/17 to 10.0.0.0/16 (Global) +10.0.128.0/17 -'
+                'Narrowed 10.4.0.0/14 to 10.4.0.0/15 (Global) + -10.6.0.0/15'
+            )
+        }
+
+        It 'writes InvalidAllowListEntry for a bad entry and compares the rest' {
+            $changes = '10.0.0.1/24', '10.0.0.0/16' | Export-EopRangeDiff -Reference '10.0.0.0/17' -ErrorVariable errors -ErrorAction SilentlyContinue
+            $errors.Count | Should -Be 1
+            $errors[0].Exception.Message | Should -Be "'10.0.0.1/24' is not a valid allow-list entry: host bits are set (the network would be 10.0.0.0/24)."
+            "$changes" | Should -Be 'Widened 10.0.0.0/17 to 10.0.0.0/16 (Global)'
+        }
+
+        It 'writes NoRangesInReference when no -Reference entry can be read' {
+            $changes = Export-EopRangeDiff -Reference 'gateway' -DifferencePath $After -ErrorVariable errors -ErrorAction SilentlyContinue
+            $changes | Should -BeNullOrEmpty
+            $errors.FullyQualifiedErrorId | Should -Be @('InvalidAllowListEntry,EopTools.Commands.ExportEopRangeDiffCommand', 'NoRangesInReference,EopTools.Commands.ExportEopRangeDiffCommand')
+        }
+
+        It 'leaves a machine-dependent firewall keyword out with a warning' {
+            $changes = Export-EopRangeDiff -Reference '10.0.0.0/16', 'LocalSubnet' -Difference '10.0.0.0/16' -IncludeUnchanged -WarningVariable warnings -WarningAction SilentlyContinue
+            "$changes" | Should -Be 'Unchanged 10.0.0.0/16 (Global)'
+            "$warnings" | Should -Be "'LocalSubnet' is a firewall keyword whose addresses depend on the machine's network; it is left out of the comparison."
         }
     }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Management.Automation;
+using EopTools.AllowList;
 using EopTools.Diff;
 using EopTools.IO;
 using EopTools.Index;
@@ -21,7 +22,7 @@ namespace EopTools.Commands
         private const string PathSet = "Path";
         private const string LiteralPathSet = "LiteralPath";
 
-        private readonly List<EopIpRange> _difference = new List<EopIpRange>();
+        private AllowListInput _difference = null!;
         private bool _differenceGiven;
 
         /// <summary>The older version, from one file (a wildcard must name one). Without it and -Reference: the embedded seed.</summary>
@@ -34,10 +35,13 @@ namespace EopTools.Commands
         [ValidateNotNullOrEmpty]
         public string[]? ReferenceLiteralPath { get; set; }
 
-        /// <summary>The older version, as ranges (compared only in the tables they include).</summary>
+        /// <summary>
+        /// The older version as objects, compared only in the tables they include: EopIpRange objects, or any allow-list
+        /// entry Compare-EopAllowList reads (strings, Exchange IPRange, firewall address filters), as the global list.
+        /// </summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        public EopIpRange[]? Reference { get; set; }
+        public object[]? Reference { get; set; }
 
         /// <summary>The newer version, from one file (a wildcard must name one). Without it and -Difference: the session's ranges.</summary>
         [Parameter]
@@ -49,10 +53,10 @@ namespace EopTools.Commands
         [ValidateNotNullOrEmpty]
         public string[]? DifferenceLiteralPath { get; set; }
 
-        /// <summary>The newer version, as ranges, also from the pipeline (compared only in the tables they include).</summary>
+        /// <summary>The newer version as objects, as -Reference takes them, also from the pipeline.</summary>
         [Parameter(ValueFromPipeline = true)]
         [ValidateNotNullOrEmpty]
-        public EopIpRange[]? Difference { get; set; }
+        public object[]? Difference { get; set; }
 
         /// <summary>The file to write; a wildcard must name one existing file.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
@@ -94,23 +98,34 @@ namespace EopTools.Commands
         {
             if (Given(ReferencePath, ReferenceLiteralPath, Reference) > 1) ThrowConflict("Reference");
             if (Given(DifferencePath, DifferenceLiteralPath, null) > 1) ThrowConflict("Difference");
+            _difference = new AllowListInput(this);
         }
 
         protected override void ProcessRecord()
         {
             if (Difference == null) return;
             _differenceGiven = true;
-            _difference.AddRange(Difference);
+            foreach (object entry in Difference) _difference.Read(entry);
         }
 
         protected override void EndProcessing()
         {
             if (_differenceGiven && Given(DifferencePath, DifferenceLiteralPath, null) > 0) ThrowConflict("Difference");
-            if (MyInvocation.ExpectingInput && !_differenceGiven && Given(DifferencePath, DifferenceLiteralPath, null) == 0)
+            List<EopIpRange>? referenceRanges = Reference == null ? null : ObjectSide(Reference, "-Reference");
+            List<EopIpRange>? differenceRanges = _differenceGiven ? ObjectSide(_difference, "-Difference") : null;
+            if (referenceRanges != null && referenceRanges.Count == 0)
             {
-                // Piped input that bound to nothing: comparing the defaults instead would be a plausible, wrong record.
                 WriteError(new ErrorRecord(
-                    new PSArgumentException("No EopIpRange came through the pipeline, so there is no difference to compare; nothing was compared or written."),
+                    new PSArgumentException("No range could be read from -Reference, so there is no reference to compare; nothing was compared or written."),
+                    "NoRangesInReference", ErrorCategory.InvalidArgument, null));
+                return;
+            }
+            bool piped = MyInvocation.ExpectingInput && Given(DifferencePath, DifferenceLiteralPath, null) == 0;
+            if ((piped && differenceRanges == null) || (differenceRanges != null && differenceRanges.Count == 0))
+            {
+                // Input that gave no range: comparing the defaults, or nothing, instead would be a plausible, wrong record.
+                WriteError(new ErrorRecord(
+                    new PSArgumentException("No range came through the pipeline or -Difference, so there is no difference to compare; nothing was compared or written."),
                     "NoRangesFromPipeline", ErrorCategory.InvalidArgument, null));
                 return;
             }
@@ -118,10 +133,10 @@ namespace EopTools.Commands
             EopRangeDiffFormat format = outputPath == null ? default : OutputFormat(outputPath);
 
             // The defaults are loaded only when used; the session's ranges through RangeSource, which reports a bad cache.
-            RangeData reference = ReadSide(ReferencePath, ReferenceLiteralPath, Reference, "Reference", outputPath) ?? Default(EopSession.Seed, "reference");
-            RangeData difference = ReadSide(DifferencePath, DifferenceLiteralPath, _differenceGiven ? _difference : null, "Difference", outputPath) ??
+            RangeData reference = ReadSide(ReferencePath, ReferenceLiteralPath, referenceRanges, "Reference", outputPath) ?? Default(EopSession.Seed, "reference");
+            RangeData difference = ReadSide(DifferencePath, DifferenceLiteralPath, differenceRanges, "Difference", outputPath) ??
                 Default(RangeSource.Session(this), "difference");
-            DiffScope scope = DiffScope.Of(Reference, _differenceGiven ? _difference : null);
+            DiffScope scope = DiffScope.Of(referenceRanges, differenceRanges);
             string? narrowed = scope.Describe();
             if (narrowed != null) WriteVerbose("Comparing only " + narrowed + ".");
 
@@ -144,6 +159,22 @@ namespace EopTools.Commands
                 ThrowTerminatingError(ErrorRecords.For(e, outputPath));
             }
             if (PassThru) WriteObject(result.Changes, enumerateCollection: true);
+        }
+
+        /// <summary>A side given as objects, read by the allow-list reader (each bad entry is its own error): EopIpRange objects as they are.</summary>
+        private List<EopIpRange> ObjectSide(object[] entries, string parameter)
+        {
+            var input = new AllowListInput(this);
+            foreach (object entry in entries) input.Read(entry);
+            return ObjectSide(input, parameter);
+        }
+
+        private List<EopIpRange> ObjectSide(AllowListInput input, string parameter)
+        {
+            var warnings = new List<string>();
+            List<EopIpRange> ranges = AllowListRanges.ToRanges(input.Items, parameter, warnings);
+            foreach (string warning in warnings) WriteWarning(warning);
+            return ranges;
         }
 
         /// <summary>One side from its file or its objects; null when neither was given. Its file is never the output file.</summary>
