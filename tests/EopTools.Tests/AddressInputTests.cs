@@ -47,6 +47,57 @@ namespace EopTools.Tests
             Assert.Equal(reason, error);
         }
 
+        /// <summary>One zone rule for the bare and the bracketed form: an interface name or number, nothing else.</summary>
+        [Theory]
+        [InlineData("cafe::%a/b", "the zone id 'a/b' contains '/'; a zone id is an interface name or number")]
+        [InlineData("fe80::1%", "the zone id after '%' is empty")]
+        [InlineData("fe80::1%a%b", "the zone id 'a%b' contains '%'; a zone id is an interface name or number")]
+        [InlineData("fe80::1%a b", "the zone id 'a b' contains ' '; a zone id is an interface name or number")]
+        [InlineData("fe80::1%a\u00A0b", "the zone id 'a\u00A0b' contains '\u00A0'; a zone id is an interface name or number")]
+        [InlineData("fe80::1%a]", "the zone id 'a]' contains ']'; a zone id is an interface name or number")]
+        public void AppliesOneZoneRuleToTheBareAndTheBracketedForm(string bare, string reason)
+        {
+            Assert.False(AddressInput.TryParse(bare, out _, out string? error));
+            Assert.Equal(reason, error);
+            if (bare.EndsWith("]")) return;
+            Assert.False(AddressInput.TryParse("[" + bare + "]:25", out _, out error));
+            Assert.Equal(reason, error);
+        }
+
+        /// <summary>
+        /// White space around an input is trimmed, so "fe80::1% " has an empty zone; in brackets the space is inside the
+        /// zone. Both are rejected.
+        /// </summary>
+        [Theory]
+        [InlineData("fe80::1% ", "the zone id after '%' is empty")]
+        [InlineData("[fe80::1% ]:25", "the zone id ' ' contains ' '; a zone id is an interface name or number")]
+        public void RejectsAZoneOfWhiteSpaceInBothForms(string text, string reason)
+        {
+            Assert.False(AddressInput.TryParse(text, out _, out string? error));
+            Assert.Equal(reason, error);
+        }
+
+        [Theory]
+        [InlineData("fe80::1%eth0.100")]
+        [InlineData("fe80::1%en-0_a:b")]
+        [InlineData("[fe80::1%eth0.100]:25")]
+        public void AcceptsInterfaceNamesAsZones(string text)
+        {
+            Assert.True(AddressInput.TryParse(text, out IpAddressValue address, out string? error), error);
+            Assert.Equal("fe80::1", address.ToString());
+        }
+
+        /// <summary>Every character .NET calls white space is trimmed around an input, as log values carry it.</summary>
+        [Theory]
+        [InlineData("\t\r\n\v\f 40.92.70.1")]
+        [InlineData("\u00A0\u2003\u3000 40.92.70.1 \u0085\u2028\u2029\u1680\u202F\u205F")]
+        [InlineData(" [2a01:111:f403::1]:25\u00A0")]
+        public void TrimsEveryKindOfWhiteSpaceAroundAnInput(string text)
+        {
+            Assert.True(AddressInput.TryParse(text, out IpAddressValue address, out string? error), error);
+            Assert.Contains(address.ToString(), new[] { "40.92.70.1", "2a01:111:f403::1" });
+        }
+
         /// <summary>A test result keeps only the input text, so an IPAddress object's text must read back to the same address.</summary>
         [Theory]
         [InlineData("40.92.70.1")]
@@ -68,7 +119,10 @@ namespace EopTools.Tests
         [InlineData("  ", true)]
         [InlineData("-", true)]
         [InlineData(" - ", true)]
+        [InlineData(" \u00A0\t\u3000", true)]
+        [InlineData("\u2003-\r\n", true)]
         [InlineData("--", false)]
+        [InlineData("- 1", false)]
         [InlineData("0.0.0.0", false)]
         public void RecognisesHowLogsWriteNoAddress(string text, bool isNoAddress)
         {

@@ -138,6 +138,25 @@ namespace EopTools.Tests
         }
 
         [Fact]
+        public void RefusesAPageWithRegionalTablesButNoGlobalList()
+        {
+            string path = TestPaths.Fixture("page-regions-only.md");
+            var error = Assert.Throws<RangeDataException>(() => RangeFileReader.Read(path));
+            Assert.Equal("NoGlobalRangeList", error.ErrorId);
+            Assert.Equal("'" + path + "' has regional tables but no global EOP list (the table under 'EOP IP address ranges'); every EOP page " +
+                "that had regional tables also had the global list, which is what Get-EopIpRange answers by default. It is not used.", error.Message);
+        }
+
+        [Theory]
+        [InlineData("# Exchange Online Protection IP addresses\n## EOP IP address ranges\n| 192.0.2.0/24 |\n## IP Ranges by region\n| 10.0.0.0/26 |\n", "Global Americas")]
+        [InlineData("192.0.2.0/24\n", "Global")]
+        public void AcceptsAFileWithAGlobalList(string text, string tables)
+        {
+            RangeData data = RangeFileReader.ReadText(text, "x");
+            Assert.Equal(tables, string.Join(" ", data.Ranges.Select(r => r.Region).Distinct()));
+        }
+
+        [Fact]
         public void RejectsAFileInNoKnownFormat()
         {
             var error = Assert.Throws<RangeDataException>(() => RangeFileReader.ReadText("just some words here", "notes.txt"));

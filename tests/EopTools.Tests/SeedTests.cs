@@ -1,5 +1,6 @@
 using System.Linq;
 using EopTools.Index;
+using EopTools.Ranges;
 using Xunit;
 
 namespace EopTools.Tests
@@ -62,6 +63,22 @@ namespace EopTools.Tests
                 "52.101.128.0/17", "52.102.128.0/17", "52.103.128.0/17", "65.55.88.0/24", "104.47.64.0/18",
             }, Table(EopRegion.APAC, IPAddressFamily.IPv4));
             Assert.Equal(new[] { "2a01:111:f400:7c00::/54" }, Table(EopRegion.APAC, IPAddressFamily.IPv6));
+        }
+
+        /// <summary>Why a file with regional tables only is refused rather than given their union as its global list.</summary>
+        [Fact]
+        public void CoversLessWithTheRegionalTablesTogetherThanWithTheGlobalList()
+        {
+            AddressSpace Space(System.Func<EopRegion, bool> table) =>
+                AddressSpace.FromPrefixes(Seed.Ranges.Where(r => table(r.Region)).Select(r => TestData.Prefix(r.Prefix)));
+            AddressSpace global = Space(region => region == EopRegion.Global);
+            AddressSpace regional = Space(region => region != EopRegion.Global);
+
+            Assert.True(regional.Subtract(global).IsEmpty);
+            Assert.Equal(new[]
+            {
+                "23.103.199.0/24", "52.238.78.88/32", "94.245.120.96/27", "2a01:111:f400:fc00::/55", "2a01:111:f400:ff00::/56", "2a01:111:f403::/48",
+            }, TestData.Texts(global.Subtract(regional).ToPrefixes()));
         }
 
         [Fact]

@@ -160,6 +160,19 @@ Describe 'Get-EopIpRange' {
             $errors[0].Exception.Message | Should -BeLike '*page-no-table.md*'
         }
 
+        It 'writes NoGlobalRangeList for a page with regional tables only, even for a regional query' {
+            { Get-EopIpRange -Path (Join-Path $Fixtures 'page-regions-only.md') -Region EMEA -ErrorAction Stop } |
+                Should -Throw -ErrorId 'NoGlobalRangeList,EopTools.Commands.GetEopIpRangeCommand' -ExpectedMessage "*page-regions-only.md' has regional tables but no global EOP list*"
+        }
+
+        It 'writes RangeFileEmpty for <Name> without reading it' -ForEach @(
+            @{ Name = 'an empty file' }
+            @{ Name = '/dev/zero' }
+        ) {
+            $path = if ($Name -eq '/dev/zero') { $Name } else { (New-Item -Path (Join-Path $TestDrive 'empty.md') -ItemType File -Force).FullName }
+            { Get-EopIpRange -Path $path -ErrorAction Stop } | Should -Throw -ErrorId 'RangeFileEmpty,EopTools.Commands.GetEopIpRangeCommand'
+        }
+
         It 'writes UnrecognizedRangeFile for a file in no known format as a non-terminating error' {
             $path = Join-Path $TestDrive 'notes.txt'
             Set-Content -Path $path -Value 'some notes, not ranges'

@@ -85,7 +85,9 @@ namespace EopTools.Parsing
                 return true;
             }
 
-            if (text.IndexOf('/', start, end - start) >= 0)
+            // A '/' in a zone id is the zone rule's to judge, as it is in brackets.
+            int zone = text.IndexOf('%', start, end - start);
+            if (text.IndexOf('/', start, (zone < 0 ? end : zone) - start) >= 0)
             {
                 error = PrefixIsNotAnAddress;
                 return false;

@@ -64,7 +64,7 @@ namespace EopTools.Parsing
                 published = date;
             }
             string name = instance == null ? "Microsoft 365 endpoints" : "Microsoft 365 endpoints (" + instance + ")";
-            return builder.Build(hasIPv6 => new EopDataSet(name, version ?? "unversioned", published, source, FormatName, hasIPv6));
+            return builder.Build(source, hasIPv6 => new EopDataSet(name, version ?? "unversioned", published, source, FormatName, hasIPv6));
         }
 
         private static RangeDataException NotEndpoints(string source, JsonNode node)

@@ -125,7 +125,7 @@ namespace EopTools.Parsing
                 }
                 throw new RangeDataException("NoRangeTable", message + ".");
             }
-            return builder.Build(hasIPv6 => new EopDataSet(
+            return builder.Build(source, hasIPv6 => new EopDataSet(
                 metadata.Title ?? System.IO.Path.GetFileName(source),
                 PublishedDate.Version(metadata.Date),
                 metadata.Date,
@@ -176,7 +176,7 @@ namespace EopTools.Parsing
                         builder.Warn(source, row.Line, "cell in a column that is not a region table; skipped", row.Cells[column].Trim());
                         continue;
                     }
-                    AddRange(cell, row.Line, region.Value, source, builder);
+                    builder.AddText(source, row.Line, cell, region.Value, allowBareAddress: false);
                 }
             }
 
@@ -200,20 +200,10 @@ namespace EopTools.Parsing
                         builder.Warn(source, line.Line, "code block beyond the region columns; skipped", line.Text.Trim());
                         continue;
                     }
-                    AddRange(cell, line.Line, region.Value, source, builder);
+                    builder.AddText(source, line.Line, cell, region.Value, allowBareAddress: false);
                 }
             }
             ReportStale(section.Prose, source, builder);
-        }
-
-        private static void AddRange(string cell, int line, EopRegion region, string source, RangeDataBuilder builder)
-        {
-            if (!IpText.TryParsePrefix(cell, allowBareAddress: false, out IpPrefix prefix, out string? error))
-            {
-                builder.Warn(source, line, "malformed range (" + error + "); skipped", cell);
-                return;
-            }
-            if (!builder.Add(prefix, region)) builder.Warn(source, line, "range listed twice in the " + region + " table; kept once", cell);
         }
 
         private static void ReportStale(List<SourceText> lines, string source, RangeDataBuilder builder)
@@ -264,8 +254,7 @@ namespace EopTools.Parsing
             string key = heading.TrimStart('#').Trim();
             if (key.IndexOf('<') >= 0)
             {
-                Match anchor = Patterns.AnchorName.Match(heading);
-                key = anchor.Success ? anchor.Groups[1].Value : Patterns.HtmlTag.Replace(key, string.Empty).Trim();
+                key = HtmlMarkup.AnchorName(heading) ?? HtmlMarkup.RemoveTags(key).Trim();
             }
             if (key.Equals("eop-ip-address-ranges", StringComparison.OrdinalIgnoreCase) ||
                 key.Equals("EOP IP address ranges", StringComparison.OrdinalIgnoreCase))
@@ -313,10 +302,9 @@ namespace EopTools.Parsing
             string text = cell;
             if (text.IndexOf('<') >= 0)
             {
-                // The English pages' only markup is a line break; the expressions are built for the localized pages.
+                // The English pages' only markup is a line break; the rest is the localized pages'.
                 text = text.Replace("<br/>", " ").Replace("<br />", " ").Replace("<br>", " ");
-                if (text.IndexOf("sxs-lookup", StringComparison.Ordinal) >= 0) text = Patterns.HiddenSourceText.Replace(text, string.Empty);
-                if (text.IndexOf('<') >= 0) text = Patterns.HtmlTag.Replace(text, string.Empty);
+                text = HtmlMarkup.RemoveTags(HtmlMarkup.RemoveHiddenSource(text));
             }
             return text.Replace("`", string.Empty).Replace('\t', ' ').Replace('\u00A0', ' ').Trim();
         }
@@ -416,20 +404,13 @@ namespace EopTools.Parsing
             return (title, date);
         }
 
-        /// <summary>Built on first use only: the seed page needs none of them, and building them costs startup time.</summary>
+        /// <summary>Built on first use only: the seed page needs none of it, and building it costs startup time.</summary>
         private static class Patterns
         {
+            // Linear without a timeout: every quantifier is bounded, so each start position costs a bounded number of steps.
             public static readonly Regex RangeLike = new Regex(
                 @"(?<![\w.:])(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7})/\d{1,3}",
                 RegexOptions.CultureInvariant);
-
-            // Side-by-side localized pages repeat the English source in a hidden span; the visible text is the translation.
-            public static readonly Regex HiddenSourceText = new Regex(
-                "<span class=\"sxs-lookup\"><span[^>]*>.*?</span></span>", RegexOptions.CultureInvariant);
-
-            public static readonly Regex HtmlTag = new Regex("<[^>]*>", RegexOptions.CultureInvariant);
-
-            public static readonly Regex AnchorName = new Regex("<a\\s+name=\"([^\"]*)\"", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
         }
 
         private sealed class SectionContent

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using EopTools.Ranges;
 
 namespace EopTools.Parsing
 {
@@ -34,18 +33,13 @@ namespace EopTools.Parsing
             {
                 string line = StripComment(lines[index]).Trim();
                 if (line.Length == 0) continue;
-                if (!IpText.TryParsePrefix(line, allowBareAddress: true, out IpPrefix prefix, out string? error))
-                {
-                    builder.Warn(source, index + 1, "malformed range (" + error + "); skipped", line);
-                    continue;
-                }
-                if (!builder.Add(prefix, EopRegion.Global)) builder.Warn(source, index + 1, "range listed twice; kept once", line);
+                builder.AddText(source, index + 1, line, EopRegion.Global, allowBareAddress: true);
             }
             if (builder.Count == 0)
             {
                 throw new RangeDataException("NoRangeTable", "No valid range was found in '" + source + "'.");
             }
-            return builder.Build(hasIPv6 => new EopDataSet(Path.GetFileName(source), "undated", null, source, FormatName, hasIPv6));
+            return builder.Build(source, hasIPv6 => new EopDataSet(Path.GetFileName(source), "undated", null, source, FormatName, hasIPv6));
         }
 
         private static string StripComment(string line)

@@ -29,11 +29,28 @@ namespace EopTools.Parsing
             return true;
         }
 
+        /// <summary>
+        /// Parses one cell or line of a table and adds its range; what is malformed or repeated is a warning naming
+        /// the line and the text, never a guess. The steps every text reader takes for each entry.
+        /// </summary>
+        /// <param name="allowBareAddress">Whether a bare address is a host prefix (/32 or /128) in this format.</param>
+        public void AddText(string source, int line, string text, EopRegion region, bool allowBareAddress)
+        {
+            if (!IpText.TryParsePrefix(text, allowBareAddress, out IpPrefix prefix, out string? error))
+            {
+                Warn(source, line, "malformed range (" + error + "); skipped", text);
+                return;
+            }
+            if (!Add(prefix, region)) Warn(source, line, "range listed twice in the " + region + " table; kept once", text);
+        }
+
         public void Warn(string source, int line, string message, string? text) => _diagnostics.Add(new ParseDiagnostic(source, line, message, text));
 
         /// <summary>Builds the data set (told whether the source carries IPv6) and its ranges.</summary>
-        public RangeData Build(Func<bool, EopDataSet> createDataSet)
+        /// <param name="source">The file or source named in the error when the ranges have no global list.</param>
+        public RangeData Build(string source, Func<bool, EopDataSet> createDataSet)
         {
+            RequireGlobalList(source);
             EopDataSet dataSet = createDataSet(SawIPv6);
             var ranges = new List<EopIpRange>(_entries.Count);
             // A plain bucket pass: LINQ's sort over enum keys costs more JIT time at first use than the whole seed parse.
@@ -50,16 +67,40 @@ namespace EopTools.Parsing
                     }
                 }
             }
-            // By line, stably (List.Sort is not): two warnings on one line keep the order they were found in. They
-            // arrive nearly in order, so an insertion sort does next to nothing.
-            for (int i = 1; i < _diagnostics.Count; i++)
+            return new RangeData(dataSet, ranges, SortByLine(_diagnostics));
+        }
+
+        /// <summary>
+        /// Every data set has a global list: it is what Get-EopIpRange answers by default and what a firewall rule or
+        /// receive connector is fed. A file with regional tables only is refused, not completed from them: on the pages
+        /// that had both, the regional tables together cover less than the global list (the 2018-08-02 page's lack
+        /// 52.238.78.88/32, 2a01:111:f403::/48 and parts of three more), so a derived list would drop addresses EOP sends
+        /// from and a firewall fed by it would block EOP mail; a trimmed copy of a page would narrow it further.
+        /// </summary>
+        private void RequireGlobalList(string source)
+        {
+            foreach (Entry entry in _entries)
             {
-                ParseDiagnostic diagnostic = _diagnostics[i];
-                int j = i - 1;
-                for (; j >= 0 && _diagnostics[j].Line > diagnostic.Line; j--) _diagnostics[j + 1] = _diagnostics[j];
-                _diagnostics[j + 1] = diagnostic;
+                if (entry.Region == EopRegion.Global) return;
             }
-            return new RangeData(dataSet, ranges, _diagnostics);
+            throw new RangeDataException("NoGlobalRangeList",
+                "'" + source + "' has regional tables but no global EOP list (the table under 'EOP IP address ranges'); every EOP page " +
+                "that had regional tables also had the global list, which is what Get-EopIpRange answers by default. It is not used.");
+        }
+
+        /// <summary>By line, stably: two warnings on one line keep the order they were found in. O(n log n) at worst.</summary>
+        private static List<ParseDiagnostic> SortByLine(List<ParseDiagnostic> diagnostics)
+        {
+            int count = diagnostics.Count;
+            int i = 1;
+            while (i < count && diagnostics[i - 1].Line <= diagnostics[i].Line) i++;
+            if (i >= count) return diagnostics;
+            // Unique keys (line, then arrival) make the unstable Array.Sort stable; primitive keys sort without a comparer.
+            var keys = new long[count];
+            var items = diagnostics.ToArray();
+            for (int index = 0; index < count; index++) keys[index] = ((long)items[index].Line << 32) | (uint)index;
+            Array.Sort(keys, items);
+            return new List<ParseDiagnostic>(items);
         }
 
         private sealed class Entry

@@ -49,15 +49,36 @@ namespace EopTools.Ranges
                     error = "a zone id ('%...') is not allowed here";
                     return false;
                 }
-                if (zone == end - 1)
-                {
-                    error = "the zone id after '%' is empty";
-                    return false;
-                }
+                if (!IsZoneId(text, zone + 1, end, out error)) return false;
                 end = zone;
             }
             if (!TryParseIPv6(text, start, end, out IpNumber number, out error)) return false;
             value = FromIPv6Number(number);
+            return true;
+        }
+
+        /// <summary>
+        /// A zone id names an interface (a name or a number): one or more characters, none of them white space, '/', '%',
+        /// '[' or ']'. The same rule for "fe80::1%eth0" and "[fe80::1%eth0]:25": a '/' means a prefix, and white space
+        /// means the text around the address was not separated from it.
+        /// </summary>
+        private static bool IsZoneId(string text, int start, int end, out string? error)
+        {
+            if (start == end)
+            {
+                error = "the zone id after '%' is empty";
+                return false;
+            }
+            for (int i = start; i < end; i++)
+            {
+                char c = text[i];
+                if (char.IsWhiteSpace(c) || c == '/' || c == '%' || c == '[' || c == ']')
+                {
+                    error = "the zone id '" + text.Substring(start, end - start) + "' contains '" + c + "'; a zone id is an interface name or number";
+                    return false;
+                }
+            }
+            error = null;
             return true;
         }
 

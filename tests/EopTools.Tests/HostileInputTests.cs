@@ -1,0 +1,121 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using EopTools.Parsing;
+using Xunit;
+
+namespace EopTools.Tests
+{
+    /// <summary>
+    /// Issue 15's crafted inputs, scaled to 1 MB. Each took from seconds to minutes before the readers were made linear;
+    /// each test asserts the exact result. The timeout is only a hang guard (xunit enforces it on async tests), not a
+    /// measure: bench/Measure-Readers.ps1 measures.
+    /// </summary>
+    public class HostileInputTests
+    {
+        private const int HangGuard = 30_000;
+        private const int Size = HostileInputs.OneMegabyte;
+
+        private static Task<RangeData> Read(string text, string source) => Task.Run(() => RangeFileReader.ReadText(text, source));
+
+        [Fact(Timeout = HangGuard)]
+        public async Task SortsWarningsThatArriveInReverseLineOrder()
+        {
+            string text = HostileInputs.ReversedWarningsPage(Size, out int cells);
+            RangeData data = await Read(text, "reversed.md");
+
+            Assert.Equal(new[] { "192.0.2.0/24" }, TestData.Texts(data.Ranges));
+            Assert.Equal(2 * cells, data.Diagnostics.Count);
+            Assert.Equal(Enumerable.Range(3, 2 * cells), data.Diagnostics.Select(d => d.Line));
+            Assert.Equal("malformed range (the prefix length /99 is longer than 32 bits); skipped", data.Diagnostics[0].Message);
+            Assert.Equal("git conflict marker; this version of the page is a broken merge", data.Diagnostics[cells].Message);
+        }
+
+        [Fact]
+        public void KeepsTheOrderOfWarningsOnOneLine()
+        {
+            // A stale list in a code block and a malformed cell of the same section: both on line 3, reported in that order.
+            var builder = new RangeDataBuilder();
+            builder.Add(TestData.Prefix("192.0.2.0/24"), EopRegion.Global);
+            builder.Warn("x", 5, "e", null);
+            builder.Warn("x", 3, "a", null);
+            builder.Warn("x", 3, "b", null);
+            builder.Warn("x", 1, "c", null);
+            builder.Warn("x", 3, "d", null);
+            RangeData data = builder.Build("x", hasIPv6 => TestData.TestDataSet);
+            Assert.Equal(new[] { "1 c", "3 a", "3 b", "3 d", "5 e" }, data.Diagnostics.Select(d => d.Line + " " + d.Message));
+        }
+
+        [Fact(Timeout = HangGuard)]
+        public async Task ReadsACellWithAnUnclosedSideBySideSpanRepeated()
+        {
+            RangeData data = await Read(HostileInputs.UnclosedSideBySideCell(Size), "sxs.md");
+
+            // No span closes, so nothing is hidden source; the tags themselves are markup and go.
+            Assert.Equal(new[] { "192.0.2.0/24" }, TestData.Texts(data.Ranges));
+            Assert.Empty(data.Diagnostics);
+        }
+
+        [Fact(Timeout = HangGuard)]
+        public async Task RejectsACellOfOpenAngleBracketsWithAWarning()
+        {
+            RangeData data = await Read(HostileInputs.OpenAngleCell(Size), "angles.md");
+
+            Assert.Equal(new[] { "192.0.2.0/24" }, TestData.Texts(data.Ranges));
+            ParseDiagnostic warning = Assert.Single(data.Diagnostics);
+            Assert.Equal(3, warning.Line);
+            Assert.Equal(new string('<', Size), warning.Text);
+            Assert.StartsWith("malformed range (", warning.Message);
+        }
+
+        [Fact(Timeout = HangGuard)]
+        public async Task ReadsPastAHeadingOfOpenAngleBrackets()
+        {
+            RangeData data = await Read(HostileInputs.OpenAngleHeading(Size), "heading.md");
+
+            Assert.Equal(new[] { "192.0.2.0/24" }, TestData.Texts(data.Ranges));
+            Assert.Empty(data.Diagnostics);
+        }
+
+        [Fact(Timeout = HangGuard)]
+        public async Task ReadsPastAHeadingOfUnclosedAnchors()
+        {
+            RangeData data = await Read(HostileInputs.UnclosedAnchorHeading(Size), "anchors.md");
+
+            Assert.Equal(new[] { "192.0.2.0/24" }, TestData.Texts(data.Ranges));
+            Assert.Empty(data.Diagnostics);
+        }
+
+        [Fact(Timeout = HangGuard)]
+        public async Task CountsRangeLikeTextInACommentInOnePass()
+        {
+            RangeData data = await Read(HostileInputs.RangeLikeComment(Size, out int ranges), "comment.md");
+
+            Assert.Equal(new[] { "192.0.2.0/24" }, TestData.Texts(data.Ranges));
+            ParseDiagnostic warning = Assert.Single(data.Diagnostics);
+            Assert.Equal(3, warning.Line);
+            Assert.Equal(ranges + " ranges inside an HTML comment are not published; ignored", warning.Message);
+        }
+
+        [Fact(Timeout = HangGuard)]
+        public async Task RefusesXmlNestedDeeperThanTheRealFile()
+        {
+            string text = HostileInputs.DeeplyNestedXml(Size, out _);
+            var error = await Assert.ThrowsAsync<RangeDataException>(() => Read(text, "deep.xml"));
+
+            Assert.Equal("InvalidXml", error.ErrorId);
+            Assert.Equal("'deep.xml' is not valid XML: elements are nested more than 32 deep; O365IPAddresses.xml nests 4 Line 1, position 187.", error.Message);
+        }
+
+        [Fact]
+        public void ReadsXmlNestedAsDeepAsAllowed()
+        {
+            // An address wrapped in markup 28 deep (the address element at depth 3, the text at depth 32) is read as XElement.Value read it.
+            string text = "<products><product name=\"EOP\"><addresslist type=\"IPv4\"><address>" + string.Concat(Enumerable.Repeat("<b>", 28)) +
+                          " 192.0.2.0/24 " + string.Concat(Enumerable.Repeat("</b>", 28)) + "</address></addresslist></product></products>";
+            Assert.Equal(new[] { "192.0.2.0/24" }, TestData.Texts(RangeFileReader.ReadText(text, "x.xml").Ranges));
+            string deeper = text.Replace("<address>", "<address><b>").Replace("</address>", "</b></address>");
+            Assert.Equal("InvalidXml", Assert.Throws<RangeDataException>(() => RangeFileReader.ReadText(deeper, "x.xml")).ErrorId);
+        }
+    }
+}

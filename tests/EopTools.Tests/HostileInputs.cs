@@ -1,0 +1,72 @@
+using System.Text;
+
+namespace EopTools.Tests
+{
+    /// <summary>
+    /// The crafted inputs of issue 15 that made a reader grow faster than its input, each scaled to about
+    /// <paramref name="bytes"/>. Shared by the tests (which must simply finish) and bench/Measure-Readers.ps1.
+    /// </summary>
+    public static class HostileInputs
+    {
+        public const int OneMegabyte = 1024 * 1024;
+
+        public const string ValidRow = "| 192.0.2.0/24 |";
+
+        private const string Heading = "## EOP IP address ranges";
+
+        /// <summary>
+        /// A table of malformed cells, then as many conflict-marker lines: the cells are reported after the markers but
+        /// lie before them, so the warnings arrive in reverse line order.
+        /// </summary>
+        public static string ReversedWarningsPage(int bytes, out int cells)
+        {
+            const string cell = "| 1.2.3.4/99 |\n";
+            const string marker = "=======\n";
+            cells = bytes / (cell.Length + marker.Length);
+            var text = new StringBuilder(bytes + 100).Append(Heading).Append('\n').Append(ValidRow).Append('\n');
+            for (int i = 0; i < cells; i++) text.Append(cell);
+            for (int i = 0; i < cells; i++) text.Append(marker);
+            return text.ToString();
+        }
+
+        /// <summary>One cell: a range, then the side-by-side page's hidden-source opening repeated and never closed.</summary>
+        public static string UnclosedSideBySideCell(int bytes) =>
+            Heading + "\n| 192.0.2.0/24" + Repeat("<span class=\"sxs-lookup\"><span>", bytes) + " |\n";
+
+        /// <summary>A valid row, then one cell of '&lt;' only.</summary>
+        public static string OpenAngleCell(int bytes) => Heading + "\n" + ValidRow + "\n| " + new string('<', bytes) + " |\n";
+
+        /// <summary>A heading of '&lt;' only before the table's heading.</summary>
+        public static string OpenAngleHeading(int bytes) => "## " + new string('<', bytes) + "\n" + Heading + "\n" + ValidRow + "\n";
+
+        /// <summary>A heading of unclosed anchors, each with its name's quote but no closing quote.</summary>
+        public static string UnclosedAnchorHeading(int bytes) => "## " + Repeat("<a name=\"x <A\tname=\"", bytes) + "\n" + Heading + "\n" + ValidRow + "\n";
+
+        /// <summary>
+        /// An HTML comment of range-like text, counted by the range pattern: runs of groups that almost make an address,
+        /// and one range in each <paramref name="ranges"/> unit.
+        /// </summary>
+        public static string RangeLikeComment(int bytes, out int ranges)
+        {
+            const string unit = " 1:2:3:4:5:6:7:8:9/ a.1.2.3.4/ 10.0.0.0/8";
+            ranges = (bytes + unit.Length - 1) / unit.Length;
+            return Heading + "\n" + ValidRow + "\n<!-- " + Repeat(unit, bytes) + " -->\n";
+        }
+
+        /// <summary>O365IPAddresses.xml with elements nested inside an address list.</summary>
+        public static string DeeplyNestedXml(int bytes, out int depth)
+        {
+            depth = bytes / "<a></a>".Length;
+            return "<?xml version=\"1.0\"?><products updated=\"6/2/2018\"><product name=\"EOP\"><addresslist type=\"IPv4\">" +
+                   Repeat("<a>", depth * 3) + Repeat("</a>", depth * 4) +
+                   "<address>192.0.2.0/24</address></addresslist></product></products>";
+        }
+
+        private static string Repeat(string unit, int bytes)
+        {
+            var text = new StringBuilder(bytes + unit.Length);
+            while (text.Length < bytes) text.Append(unit);
+            return text.ToString();
+        }
+    }
+}

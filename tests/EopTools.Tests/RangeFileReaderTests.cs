@@ -1,0 +1,122 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Threading.Tasks;
+using EopTools.Parsing;
+using Xunit;
+
+namespace EopTools.Tests
+{
+    /// <summary>What the one file reader refuses before reading a file whole: folders, devices, pipes, empty and oversized files.</summary>
+    public sealed class RangeFileReaderTests : IDisposable
+    {
+        private const int HangGuard = 30_000;
+
+        private readonly string _directory = Path.Combine(Path.GetTempPath(), "EopTools.Tests." + Guid.NewGuid().ToString("N"));
+
+        public RangeFileReaderTests() => Directory.CreateDirectory(_directory);
+
+        public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+        private string PathOf(string name) => Path.Combine(_directory, name);
+
+        private static RangeDataException Refusal(string path) => Assert.Throws<RangeDataException>(() => RangeFileReader.ReadFileText(path));
+
+        [Fact]
+        public void RefusesAFileOverTheLimitBeforeReadingIt()
+        {
+            string path = PathOf("big.txt");
+            using (var file = File.Create(path)) file.SetLength(RangeFileReader.MaxFileBytes + 1L);
+
+            RangeDataException error = Refusal(path);
+            Assert.Equal("RangeFileTooLarge", error.ErrorId);
+            Assert.Equal("The range file '" + path + "' is larger than 16,777,216 bytes (at least 16,777,217); no range file is that large, so it is not read.", error.Message);
+        }
+
+        [Fact]
+        public void ReadsAFileOfExactlyTheLimit()
+        {
+            string path = PathOf("limit.txt");
+            using (var file = File.Create(path)) file.SetLength(RangeFileReader.MaxFileBytes);
+            Assert.Equal(RangeFileReader.MaxFileBytes, RangeFileReader.ReadFileText(path).Length);
+        }
+
+        [Fact]
+        public void RefusesAnEmptyFile()
+        {
+            string path = PathOf("empty.txt");
+            File.WriteAllText(path, string.Empty);
+            RangeDataException error = Refusal(path);
+            Assert.Equal("RangeFileEmpty", error.ErrorId);
+            Assert.Equal("The range file '" + path + "' is empty, or is not a regular file (a device, a pipe or a socket reports no size); it is not read.", error.Message);
+        }
+
+        [Theory]
+        [InlineData("/dev/zero")]
+        [InlineData("/dev/urandom")]
+        public void RefusesADeviceWithoutReadingIt(string device)
+        {
+            Assert.Equal("RangeFileEmpty", Refusal(device).ErrorId);
+        }
+
+        [Fact(Timeout = HangGuard)]
+        public async Task RefusesAPipeWithoutWaitingForAWriter()
+        {
+            string path = PathOf("pipe");
+            Run("mkfifo", path);
+            var error = await Assert.ThrowsAsync<RangeDataException>(() => Task.Run(() => RangeFileReader.ReadFileText(path)));
+            Assert.Equal("RangeFileEmpty", error.ErrorId);
+        }
+
+        [Fact]
+        public void RefusesADeviceBehindASymbolicLink()
+        {
+            string path = PathOf("zero-link.txt");
+            Run("ln", "-s", "/dev/zero", path);
+            Assert.Equal("RangeFileEmpty", Refusal(path).ErrorId);
+        }
+
+        [Fact]
+        public void ReadsARegularFileBehindASymbolicLink()
+        {
+            string path = PathOf("ranges-link.txt");
+            Run("ln", "-s", TestPaths.Fixture("ranges.txt"), path);
+            Assert.Equal(File.ReadAllText(TestPaths.Fixture("ranges.txt")), RangeFileReader.ReadFileText(path));
+        }
+
+        [Fact]
+        public void RefusesALinkToNothingAsNotFound()
+        {
+            string path = PathOf("dangling.txt");
+            Run("ln", "-s", PathOf("nothing.txt"), path);
+            Assert.Equal("RangeFileNotFound", Refusal(path).ErrorId);
+        }
+
+        [Fact]
+        public void RefusesAFolder()
+        {
+            RangeDataException error = Refusal(_directory);
+            Assert.Equal("RangeFileUnreadable", error.ErrorId);
+            Assert.Equal("The range file '" + _directory + "' is a folder, not a file.", error.Message);
+        }
+
+        [Fact]
+        public void ReadsTheByteOrderMarkAsTheEncoding()
+        {
+            string path = PathOf("utf16.txt");
+            File.WriteAllText(path, "192.0.2.0/24\n", System.Text.Encoding.Unicode);
+            Assert.Equal("192.0.2.0/24\n", RangeFileReader.ReadFileText(path));
+        }
+
+        /// <summary>Links and FIFOs are made by the tools, not by APIs that .NET Framework lacks.</summary>
+        private static void Run(string tool, params string[] arguments)
+        {
+            var start = new ProcessStartInfo(tool, string.Join(" ", Array.ConvertAll(arguments, a => "\"" + a + "\""))) { UseShellExecute = false };
+            using (Process process = Process.Start(start)!)
+            {
+                process.WaitForExit();
+                Assert.Equal(0, process.ExitCode);
+            }
+        }
+    }
+}
