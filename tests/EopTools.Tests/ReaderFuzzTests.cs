@@ -1,0 +1,257 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using EopTools.Index;
+using EopTools.Parsing;
+using EopTools.Ranges;
+using FsCheck;
+using FsCheck.Fluent;
+using Xunit;
+
+namespace EopTools.Tests
+{
+    /// <summary>
+    /// Property-based fuzzing of every reader (page, web service JSON, legacy XML, plain text): FsCheck generates
+    /// mutations of real files (the fixtures and the embedded seed; ../shared/data in the SharedData test) and each
+    /// mutant is read directly by its format's reader and through format detection. Properties: the only exception
+    /// is a <see cref="RangeDataException"/> with one of the module's own error ids, and an accepted file answers the
+    /// default queries (Get-EopIpRange's global list, Test-EopIpAddress on its ranges).
+    /// Seeded and counted, so a run is reproducible: EOPTOOLS_FUZZ_SEED and EOPTOOLS_FUZZ_COUNT change both for a
+    /// longer hunt; a failure prints the mutant's recipe and the seed.
+    /// </summary>
+    public class ReaderFuzzTests
+    {
+        public const ulong DefaultSeed = 20261129;
+        private const ulong Gamma = 0x9E3779B97F4A7C15;
+        private const int DefaultCount = 400;
+
+        /// <summary>Every id a reader may refuse a file with.</summary>
+        public static readonly string[] ModuleErrorIds =
+        {
+            "RangeFileNotFound", "RangeFileUnreadable", "RangeFileEmpty", "RangeFileTooLarge", "UnrecognizedRangeFile",
+            "NoRangeTable", "NoEopRanges", "NoGlobalRangeList", "InvalidJson", "InvalidXml",
+        };
+
+        /// <summary>Markup, separators and values that each format gives meaning to, spliced into the corpus.</summary>
+        private static readonly string[] Tokens =
+        {
+            "|", "||", "| ", "\n", "\r\n", "\r", "<", ">", "<br/>", "<!--", "-->", "```", "**", "`", "#", "## ", "---\n",
+            "## EOP IP address ranges\n", "## IP Ranges by region\n", "|**Americas** |**EMEA** |**APAC** |\n", "|:-----|:-----|\n",
+            "<span class=\"sxs-lookup\"><span>", "</span></span>", "<a name=\"eop-ip-address-ranges\"></a>", "=======\n", "<<<<<<< HEAD\n",
+            "{", "}", "[", "]", "\"", ":", ",", "\\", "\\u0000", "\"ips\":[\"192.0.2.0/24\"]", "\"tcpPorts\":\"25\"", "\"serviceArea\":\"Exchange\"",
+            "<?xml version=\"1.0\"?>", "<products>", "<product name=\"EOP\">", "<addresslist type=\"IPv6\">", "<address>", "</address>",
+            "<!DOCTYPE x [<!ENTITY e \"e\">]>", "&e;", "&amp;", "<![CDATA[10.0.0.0/8]]>",
+            "/", "//", "/24", "/128", "/0", "%", "%eth0", "::", ":::", ".", "0", "00", "255", "256", "ffff", "::ffff:", "1.2.3.4", "10.0.0.0/8",
+            "2001:db8::/32", "2a01:111:f403::/48", "0.0.0.0/0", "::/0", "40.92.0.0/14", "1.2.3.4/99", "::ffff:1.2.3.4/120",
+            "\u00A0", "\uFEFF", "\u2028", "\t", " ", "\0", "\uD800", "\uDFFF", "é",
+        };
+
+        private static readonly Lazy<HashSet<string>> KnownIds = new Lazy<HashSet<string>>(() => new HashSet<string>(ModuleErrorIds, StringComparer.Ordinal));
+
+        [Fact]
+        public void KeepsToItsErrorIdsAndAnswersTheDefaultQueriesOnMutatedFixtures()
+        {
+            var corpus = Directory.GetFiles(Path.Combine(TestPaths.RepoRoot, "tests", "fixtures")).OrderBy(f => f, StringComparer.Ordinal)
+                .Select(f => new CorpusFile(Path.GetFileName(f), File.ReadAllText(f))).ToList();
+            corpus.Add(new CorpusFile("embedded seed", EopSession.ReadSeedText()));
+            Fuzz(corpus);
+        }
+
+        [Fact]
+        [Trait("Category", "SharedData")]
+        public void KeepsToItsErrorIdsAndAnswersTheDefaultQueriesOnMutatedRealFiles()
+        {
+            var corpus = Directory.GetFiles(TestPaths.SharedData, "*", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal)
+                .Where(f => !f.EndsWith("README.md", StringComparison.Ordinal) && !f.EndsWith("INDEX.md", StringComparison.Ordinal))
+                .Select(f => new CorpusFile(Path.GetFileName(f), File.ReadAllText(f))).ToList();
+            Fuzz(corpus);
+        }
+
+        [Theory]
+        [InlineData("\n## EOP IP address ranges\n|", "NoRangeTable")]
+        [InlineData("<products><product name=\"EOP\"><addresslist type=\"IPv4\"><address>1.2.3.4/99</address></addresslist></product></products>", "NoEopRanges")]
+        [InlineData("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e \"1.2.3.4\">]><products/>", "InvalidXml")]
+        [InlineData("[{\"serviceArea\":\"Exchange\",\"tcpPorts\":\"25\",\"ips\":[\"\\uD800\"]}]", "NoEopRanges")]
+        public void RefusesWhatTheFuzzerBuildsWithTheModulesIds(string text, string errorId)
+        {
+            var error = Assert.Throws<RangeDataException>(() => RangeFileReader.ReadText(text, "fuzz"));
+            Assert.Equal(errorId, error.ErrorId);
+        }
+
+        private static void Fuzz(List<CorpusFile> corpus)
+        {
+            ulong seed = ulong.TryParse(Environment.GetEnvironmentVariable("EOPTOOLS_FUZZ_SEED"), NumberStyles.None, CultureInfo.InvariantCulture, out ulong s) ? s : DefaultSeed;
+            int count = int.TryParse(Environment.GetEnvironmentVariable("EOPTOOLS_FUZZ_COUNT"), NumberStyles.None, CultureInfo.InvariantCulture, out int c) ? c : DefaultCount;
+            Gen<Mutant> mutants =
+                from file in Gen.Choose(0, corpus.Count - 1)
+                from other in Gen.Choose(0, corpus.Count - 1)
+                from stepCount in Gen.Choose(1, 8)
+                from steps in MutationGen.ArrayOf(stepCount)
+                select new Mutant(corpus[file], corpus[other], steps);
+            Prop.ForAll(Arb.From(mutants), Check)
+                .Check(Config.QuickThrowOnFailure.WithMaxTest(count).WithReplay(seed, Gamma).WithQuietOnSuccess(true));
+        }
+
+        private static Gen<Mutation> MutationGen =>
+            from kind in Gen.Choose(0, 5)
+            from at in Gen.Choose(0, int.MaxValue - 1)
+            from length in Gen.Choose(0, 64)
+            from token in Gen.Elements(Tokens)
+            from times in Gen.Choose(1, 2000)
+            select new Mutation((MutationKind)kind, at, length, token, times);
+
+        /// <summary>The properties, for one mutant: read by its own format's reader and by detection.</summary>
+        private static void Check(Mutant mutant)
+        {
+            string text = mutant.Apply();
+            foreach (Func<string, RangeData> reader in ReadersFor(mutant.Base.Text))
+            {
+                RangeData data;
+                try
+                {
+                    data = reader(text);
+                }
+                catch (RangeDataException e)
+                {
+                    Assert.True(KnownIds.Value.Contains(e.ErrorId), "foreign error id " + e.ErrorId + " for " + mutant);
+                    continue;
+                }
+                catch (Exception e)
+                {
+                    throw new Xunit.Sdk.XunitException("escaped " + e.GetType().FullName + " for " + mutant + ": " + e);
+                }
+                AnswersTheDefaultQueries(data, mutant);
+            }
+        }
+
+        private static IEnumerable<Func<string, RangeData>> ReadersFor(string original)
+        {
+            yield return text => RangeFileReader.ReadText(text, "fuzz");
+            if (EndpointsJsonParser.LooksLikeJson(original)) yield return text => EndpointsJsonParser.Parse(text, "fuzz");
+            else if (LegacyXmlParser.LooksLikeXml(original)) yield return text => LegacyXmlParser.Parse(text, "fuzz");
+            else if (PlainTextParser.LooksLikePlainText(original)) yield return text => PlainTextParser.Parse(text, "fuzz");
+            else yield return text => EopPageParser.Parse(text, "fuzz");
+        }
+
+        /// <summary>An accepted file has a global list, and each of its ranges is found by a lookup of its own addresses.</summary>
+        private static void AnswersTheDefaultQueries(RangeData data, object what)
+        {
+            var index = new RangeIndex(data);
+            Assert.True(index.HasTable(EopRegion.Global), "no global list in an accepted file: " + what);
+            Assert.NotEmpty(data.Ranges);
+            foreach (EopIpRange range in data.Ranges.Where(r => r.Region == EopRegion.Global))
+            {
+                IpPrefix prefix = TestData.Prefix(range.Prefix);
+                EopIpRange? first = index.Answer(new IpAddressValue(prefix.Family, prefix.First), null).Range;
+                EopIpRange? last = index.Answer(new IpAddressValue(prefix.Family, prefix.Last), null).Range;
+                Assert.True(first != null && last != null, range.Prefix + " not found by its own addresses: " + what);
+            }
+            Assert.All(data.Diagnostics, d => Assert.True(d.Line >= 1, "diagnostic without a line: " + d + " for " + what));
+        }
+
+        private enum MutationKind
+        {
+            Insert,
+            Delete,
+            Replace,
+            Duplicate,
+            Repeat,
+            Splice,
+        }
+
+        private sealed class CorpusFile
+        {
+            public CorpusFile(string name, string text)
+            {
+                Name = name;
+                Text = text;
+            }
+
+            public string Name { get; }
+
+            public string Text { get; }
+        }
+
+        private sealed class Mutation
+        {
+            public Mutation(MutationKind kind, int at, int length, string token, int times)
+            {
+                Kind = kind;
+                At = at;
+                Length = length;
+                Token = token;
+                Times = times;
+            }
+
+            public MutationKind Kind { get; }
+
+            public int At { get; }
+
+            public int Length { get; }
+
+            public string Token { get; }
+
+            public int Times { get; }
+
+            public void Apply(StringBuilder text, string other)
+            {
+                int at = text.Length == 0 ? 0 : At % (text.Length + 1);
+                int length = Math.Min(Length, text.Length - at);
+                switch (Kind)
+                {
+                    case MutationKind.Insert:
+                        text.Insert(at, Token);
+                        break;
+                    case MutationKind.Delete:
+                        text.Remove(at, length);
+                        break;
+                    case MutationKind.Replace:
+                        text.Remove(at, length).Insert(at, Token);
+                        break;
+                    case MutationKind.Duplicate:
+                        text.Insert(at, text.ToString(at, length));
+                        break;
+                    case MutationKind.Repeat:
+                        // Long runs of one token: where a reader could grow faster than its input.
+                        text.Insert(at, new StringBuilder(Token.Length * Times).Insert(0, Token, Times).ToString());
+                        break;
+                    default:
+                        int from = other.Length == 0 ? 0 : At % other.Length;
+                        text.Insert(at, other.Substring(from, Math.Min(Length * 8, other.Length - from)));
+                        break;
+                }
+            }
+
+            public override string ToString() =>
+                string.Format(CultureInfo.InvariantCulture, "{0}(at {1}, length {2}, '{3}' x{4})", Kind, At, Length, Token, Times);
+        }
+
+        private sealed class Mutant
+        {
+            public Mutant(CorpusFile file, CorpusFile other, Mutation[] steps)
+            {
+                Base = file;
+                Other = other;
+                Steps = steps;
+            }
+
+            public CorpusFile Base { get; }
+
+            public CorpusFile Other { get; }
+
+            public Mutation[] Steps { get; }
+
+            public string Apply()
+            {
+                var text = new StringBuilder(Base.Text);
+                foreach (Mutation step in Steps) step.Apply(text, Other.Text);
+                return text.ToString();
+            }
+
+            public override string ToString() => Base.Name + " with " + string.Join(", ", Steps.Select(s => s.ToString())) + " (splicing from " + Other.Name + ")";
+        }
+    }
+}
