@@ -10,6 +10,7 @@ using EopTools.Ranges;
 //        EopTools.Benchmarks core <file> [rounds]              IPAddress.Parse alone against strict parse plus lookup
 //        EopTools.Benchmarks diff <count> <seed> [rounds]      the diff engine on two generated versions of <count> prefixes
 //        EopTools.Benchmarks result <file> [rounds]            EopIpTestResult.IPAddress re-parsed against stored
+//        EopTools.Benchmarks reader <input> <bytes> [rounds]   one reader on one crafted input (HostileInputs) of <bytes>
 if (args[0] == "generate")
 {
     File.WriteAllLines(args[1], AddressGenerator.Generate(EopSession.Seed, int.Parse(args[2]), int.Parse(args[3])));
@@ -18,6 +19,31 @@ if (args[0] == "generate")
 if (args[0] == "diff")
 {
     DiffBenchmark.Run(int.Parse(args[1]), int.Parse(args[2]), args.Length > 3 ? int.Parse(args[3]) : 5);
+    return;
+}
+
+if (args[0] == "reader")
+{
+    string text = EopTools.Tests.HostileInputs.Create(args[1], int.Parse(args[2]));
+    int readerRounds = args.Length > 3 ? int.Parse(args[3]) : 3;
+    string outcome = "";
+    long bestTicks = long.MaxValue;
+    for (int round = 0; round < readerRounds; round++)
+    {
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            RangeData data = RangeFileReader.ReadText(text, args[1]);
+            outcome = data.Ranges.Count + " ranges, " + data.Diagnostics.Count + " warnings";
+        }
+        catch (RangeDataException e)
+        {
+            outcome = e.ErrorId;
+        }
+        bestTicks = Math.Min(bestTicks, watch.ElapsedTicks);
+    }
+    // Milliseconds, best of the rounds (the first included: a hang shows in it), and what the reader made of it.
+    Console.WriteLine(FormattableString.Invariant($"reader {args[1]} {text.Length} {bestTicks * 1000.0 / Stopwatch.Frequency:F1} {outcome}"));
     return;
 }
 

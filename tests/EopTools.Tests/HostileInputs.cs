@@ -62,6 +62,37 @@ namespace EopTools.Tests
                    "<address>192.0.2.0/24</address></addresslist></product></products>";
         }
 
+        /// <summary>The baseline of the same size: a page whose table rows are all valid, distinct ranges.</summary>
+        public static string BenignPage(int bytes)
+        {
+            var text = new StringBuilder(bytes + 100).Append(Heading).Append('\n');
+            for (uint i = 0; text.Length < bytes; i++) text.Append("| ").Append(10 + (i >> 16)).Append('.').Append((i >> 8) & 0xFF).Append('.').Append(i & 0xFF).Append(".0/24 |\n");
+            return text.ToString();
+        }
+
+        /// <summary>The XML baseline of the same size: O365IPAddresses.xml with that many EOP addresses.</summary>
+        public static string BenignXml(int bytes)
+        {
+            var text = new StringBuilder(bytes + 100).Append("<?xml version=\"1.0\"?><products updated=\"6/2/2018\"><product name=\"EOP\"><addresslist type=\"IPv4\">\n");
+            for (uint i = 0; text.Length < bytes; i++) text.Append("<address>").Append(10 + (i >> 16)).Append('.').Append((i >> 8) & 0xFF).Append('.').Append(i & 0xFF).Append(".0/24</address>\n");
+            return text.Append("</addresslist></product></products>").ToString();
+        }
+
+        /// <summary>Each crafted input, by the name the benchmark takes, with the benign baseline it is compared with.</summary>
+        public static string Create(string name, int bytes) => name switch
+        {
+            "reversed-warnings" => ReversedWarningsPage(bytes, out _),
+            "sxs-unclosed" => UnclosedSideBySideCell(bytes),
+            "angle-cell" => OpenAngleCell(bytes),
+            "angle-heading" => OpenAngleHeading(bytes),
+            "anchor-heading" => UnclosedAnchorHeading(bytes),
+            "rangelike-comment" => RangeLikeComment(bytes, out _),
+            "deep-xml" => DeeplyNestedXml(bytes, out _),
+            "benign-page" => BenignPage(bytes),
+            "benign-xml" => BenignXml(bytes),
+            _ => throw new System.ArgumentException("no crafted input named " + name, nameof(name)),
+        };
+
         private static string Repeat(string unit, int bytes)
         {
             var text = new StringBuilder(bytes + unit.Length);

@@ -6,7 +6,7 @@ using System.Text;
 
 namespace EopTools.Diff
 {
-    /// <summary>Writes a comparison as CSV (as Export-Csv would), JSON (written by hand: no JSON library on netstandard2.0) or Markdown.</summary>
+    /// <summary>Writes a comparison as CSV (as Export-Csv would), JSON (written by hand: System.Text.Json's assemblies would conflict in PowerShell 5.1 and 7, see JsonReader) or Markdown.</summary>
     internal static class RangeDiffWriter
     {
         private static readonly string[] Columns =

@@ -6,8 +6,10 @@ using System.Text;
 namespace EopTools.Parsing.Json
 {
     /// <summary>
-    /// A small strict JSON reader (RFC 8259). The module must load in Windows PowerShell 5.1 with no dependency that
-    /// .NET Framework lacks, so System.Text.Json is not an option; this also gives errors with line and column.
+    /// A small strict JSON reader (RFC 8259). Not System.Text.Json, for its assemblies, not for netstandard2.0: in
+    /// Windows PowerShell 5.1 its System.Memory, System.Buffers and the like need binding redirects a module cannot
+    /// set and clash with the versions other modules load; PowerShell 7 has already loaded its own System.Text.Json,
+    /// so a module's copy of another version conflicts. This reader also gives errors with line and column.
     /// </summary>
     internal sealed class JsonReader
     {
