@@ -10,6 +10,12 @@ function Get-Median([double[]] $values) {
 
 function Verdict([bool] $met) { if ($met) { 'met' } else { 'NOT MET' } }
 
+# bench/EopTools.Benchmarks built once into <BenchOut>/core; returns the path of its DLL.
+function Build-CoreBenchmarks([string] $BenchOut) {
+    Invoke-Native dotnet @('build', (Join-Path $PSScriptRoot 'EopTools.Benchmarks/EopTools.Benchmarks.csproj'), '-c', 'Release', '-o', (Join-Path $BenchOut 'core'), '--nologo', '-v', 'quiet')
+    Join-Path $BenchOut 'core/EopTools.Benchmarks.dll'
+}
+
 # The do-nothing binary cmdlet the benchmarks compare with, built once into one folder, which this returns.
 function Build-FloorCmdlet([string] $BenchOut) {
     $folder = Join-Path $BenchOut 'FloorCmdlet'
@@ -20,8 +26,7 @@ function Build-FloorCmdlet([string] $BenchOut) {
 # The core benchmark program (bench/EopTools.Benchmarks), built once into one folder, and the Test-EopIpAddress
 # benchmarks' addresses, generated from the seed once per count; returns both paths.
 function Initialize-CoreBenchmark([string] $BenchOut, [int] $Count, [int] $Seed) {
-    Invoke-Native dotnet @('build', (Join-Path $PSScriptRoot 'EopTools.Benchmarks/EopTools.Benchmarks.csproj'), '-c', 'Release', '-o', (Join-Path $BenchOut 'core'), '--nologo', '-v', 'quiet')
-    $core = Join-Path $BenchOut 'core/EopTools.Benchmarks.dll'
+    $core = Build-CoreBenchmarks $BenchOut
     $addressFile = Join-Path $BenchOut "addresses-$Count-$Seed.txt"
     if (-not (Test-Path $addressFile)) { Invoke-Native dotnet @($core, 'generate', $addressFile, $Count, $Seed) }
     [pscustomobject]@{ Core = $core; AddressFile = $addressFile }

@@ -22,8 +22,7 @@ $repoRoot = Split-Path -Parent $PSScriptRoot
 $benchOut = Join-Path $repoRoot 'artifacts/bench'
 
 . (Join-Path $PSScriptRoot 'Bench.Common.ps1')
-Invoke-Native dotnet @('build', (Join-Path $PSScriptRoot 'EopTools.Benchmarks/EopTools.Benchmarks.csproj'), '-c', 'Release', '-o', (Join-Path $benchOut 'core'), '--nologo', '-v', 'quiet')
-$core = Join-Path $benchOut 'core/EopTools.Benchmarks.dll'
+$core = Build-CoreBenchmarks $benchOut
 
 function Measure-Diff([int] $Size) {
     $line = & dotnet $core diff $Size $Seed $Rounds

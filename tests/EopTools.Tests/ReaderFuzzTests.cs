@@ -55,8 +55,8 @@ namespace EopTools.Tests
         public void KeepsToItsErrorIdsAndAnswersTheDefaultQueriesOnMutatedFixtures()
         {
             var corpus = Directory.GetFiles(Path.Combine(TestPaths.RepoRoot, "tests", "fixtures")).OrderBy(f => f, StringComparer.Ordinal)
-                .Select(f => new CorpusFile(Path.GetFileName(f), File.ReadAllText(f))).ToList();
-            corpus.Add(new CorpusFile("embedded seed", EopSession.ReadSeedText()));
+                .Select(f => (Path.GetFileName(f), File.ReadAllText(f))).ToList();
+            corpus.Add(("embedded seed", EopSession.ReadSeedText()));
             Fuzz(corpus);
         }
 
@@ -66,7 +66,7 @@ namespace EopTools.Tests
         {
             var corpus = Directory.GetFiles(TestPaths.SharedData, "*", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal)
                 .Where(f => !f.EndsWith("README.md", StringComparison.Ordinal) && !f.EndsWith("INDEX.md", StringComparison.Ordinal))
-                .Select(f => new CorpusFile(Path.GetFileName(f), File.ReadAllText(f))).ToList();
+                .Select(f => (Path.GetFileName(f), File.ReadAllText(f))).ToList();
             Fuzz(corpus);
         }
 
@@ -81,7 +81,7 @@ namespace EopTools.Tests
             Assert.Equal(errorId, error.ErrorId);
         }
 
-        private static void Fuzz(List<CorpusFile> corpus)
+        private static void Fuzz(List<(string Name, string Text)> corpus)
         {
             ulong seed = ulong.TryParse(Environment.GetEnvironmentVariable("EOPTOOLS_FUZZ_SEED"), NumberStyles.None, CultureInfo.InvariantCulture, out ulong s) ? s : DefaultSeed;
             int count = int.TryParse(Environment.GetEnvironmentVariable("EOPTOOLS_FUZZ_COUNT"), NumberStyles.None, CultureInfo.InvariantCulture, out int c) ? c : DefaultCount;
@@ -162,19 +162,6 @@ namespace EopTools.Tests
             Splice,
         }
 
-        private sealed class CorpusFile
-        {
-            public CorpusFile(string name, string text)
-            {
-                Name = name;
-                Text = text;
-            }
-
-            public string Name { get; }
-
-            public string Text { get; }
-        }
-
         private sealed class Mutation
         {
             public Mutation(MutationKind kind, int at, int length, string token, int times)
@@ -231,16 +218,16 @@ namespace EopTools.Tests
 
         private sealed class Mutant
         {
-            public Mutant(CorpusFile file, CorpusFile other, Mutation[] steps)
+            public Mutant((string Name, string Text) file, (string Name, string Text) other, Mutation[] steps)
             {
                 Base = file;
                 Other = other;
                 Steps = steps;
             }
 
-            public CorpusFile Base { get; }
+            public (string Name, string Text) Base { get; }
 
-            public CorpusFile Other { get; }
+            public (string Name, string Text) Other { get; }
 
             public Mutation[] Steps { get; }
 
