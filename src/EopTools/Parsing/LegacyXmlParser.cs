@@ -34,6 +34,7 @@ namespace EopTools.Parsing
         public static RangeData Parse(string text, string source)
         {
             var builder = new RangeDataBuilder();
+            string root;
             DateTime? published;
             bool sawEop;
             try
@@ -42,18 +43,20 @@ namespace EopTools.Parsing
                 using (var reader = XmlReader.Create(new StringReader(text.TrimStart('\uFEFF')), settings))
                 {
                     reader.MoveToContent();
-                    if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "products")
-                    {
-                        throw new RangeDataException("UnrecognizedRangeFile",
-                            "'" + source + "' is XML but not O365IPAddresses.xml (its root is <" + reader.LocalName + ">, not <products>).");
-                    }
+                    root = reader.LocalName;
                     published = PublishedDate.Parse(reader.GetAttribute("updated"));
-                    sawEop = ReadEopProduct(reader, source, builder);
+                    // Read to the end whatever the root is: a document that is not well-formed is InvalidXml first.
+                    sawEop = ReadEopProduct(reader, root == "products", source, builder);
                 }
             }
             catch (XmlException e)
             {
                 throw new RangeDataException("InvalidXml", "'" + source + "' is not valid XML: " + e.Message, e);
+            }
+            if (root != "products")
+            {
+                throw new RangeDataException("UnrecognizedRangeFile",
+                    "'" + source + "' is XML but not O365IPAddresses.xml (its root is <" + root + ">, not <products>).");
             }
             if (!sawEop)
             {
@@ -67,8 +70,8 @@ namespace EopTools.Parsing
                 PublishedDate.Version(published), published, source, FormatName, hasIPv6));
         }
 
-        /// <summary>Reads to the end of the document; true when it has a product named EOP.</summary>
-        private static bool ReadEopProduct(XmlReader reader, string source, RangeDataBuilder builder)
+        /// <summary>Reads to the end of the document; true when <paramref name="isProducts"/> and it has a product named EOP.</summary>
+        private static bool ReadEopProduct(XmlReader reader, bool isProducts, string source, RangeDataBuilder builder)
         {
             var lineInfo = (IXmlLineInfo)reader;
             bool sawEop = false, inEop = false, inList = false, inAddress = false;
@@ -85,7 +88,7 @@ namespace EopTools.Parsing
                 switch (reader.NodeType)
                 {
                     case XmlNodeType.Element:
-                        if (depth == ProductDepth && !sawEop && IsNamed(reader, "product") &&
+                        if (isProducts && depth == ProductDepth && !sawEop && IsNamed(reader, "product") &&
                             string.Equals(reader.GetAttribute("name"), "EOP", StringComparison.OrdinalIgnoreCase))
                         {
                             sawEop = true;
