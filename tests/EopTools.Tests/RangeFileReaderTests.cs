@@ -56,14 +56,26 @@ namespace EopTools.Tests
         [InlineData("/dev/zero")]
         [InlineData("/dev/urandom")]
         [InlineData("pipe")]
-        [InlineData("link to /dev/zero")]
-        public async Task RefusesADevicePipeOrLinkToOneWithoutOpeningIt(string file)
+        public async Task RefusesADeviceOrAPipeWithoutOpeningIt(string file)
         {
             string path = file;
             if (file == "pipe") Run("mkfifo", path = PathOf("pipe"));
-            if (file == "link to /dev/zero") Run("ln", "-s", "/dev/zero", path = PathOf("zero-link.txt"));
             var error = await Assert.ThrowsAsync<RangeDataException>(() => Task.Run(() => RangeFileReader.ReadFileText(path)));
             Assert.Equal("RangeFileEmpty", error.ErrorId);
+        }
+
+        /// <summary>
+        /// Where the runtime follows links (.NET 6 and later: PowerShell 7) a link to a device is refused unopened; .NET
+        /// Framework (Windows PowerShell, Mono here) cannot follow one, so the device is read to the limit, then refused.
+        /// </summary>
+        [Fact(Timeout = HangGuard)]
+        public async Task RefusesALinkToADevice()
+        {
+            string path = PathOf("zero-link.txt");
+            Run("ln", "-s", "/dev/zero", path);
+            bool followsLinks = typeof(FileSystemInfo).GetMethod("ResolveLinkTarget", new[] { typeof(bool) }) != null;
+            var error = await Assert.ThrowsAsync<RangeDataException>(() => Task.Run(() => RangeFileReader.ReadFileText(path)));
+            Assert.Equal(followsLinks ? "RangeFileEmpty" : "RangeFileTooLarge", error.ErrorId);
         }
 
         [Fact]
