@@ -39,6 +39,7 @@ namespace EopTools.Commands
                     return ErrorCategory.OperationTimeout;
                 case "WebServiceRateLimited":
                 case "WebServiceAnswerTooLarge":
+                case "RangeFileTooLarge":
                     return ErrorCategory.LimitsExceeded;
                 case "WebServiceUnreachable":
                 case "WebServiceHttpError":
@@ -47,7 +48,7 @@ namespace EopTools.Commands
                 case "WebServiceUnexpectedAnswer":
                     return ErrorCategory.InvalidData;
                 default:
-                    // The readers' rejections of a file's content: NoRangeTable, InvalidJson, UnrecognizedRangeFile, ...
+                    // The readers' rejections of a file's content: NoRangeTable, NoGlobalRangeList, InvalidJson, RangeFileEmpty, ...
                     return ErrorCategory.InvalidData;
             }
         }
