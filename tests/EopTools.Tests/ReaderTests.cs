@@ -140,7 +140,7 @@ namespace EopTools.Tests
         [Fact]
         public void RefusesAPageWithRegionalTablesButNoGlobalList()
         {
-            string path = TestPaths.Fixture("page-regions-only.md");
+            string path = TestPaths.Fixture("regional-tables-only.md");
             var error = Assert.Throws<RangeDataException>(() => RangeFileReader.Read(path));
             Assert.Equal("NoGlobalRangeList", error.ErrorId);
             Assert.Equal("'" + path + "' has regional tables but no global EOP list (the table under 'EOP IP address ranges'); every EOP page " +

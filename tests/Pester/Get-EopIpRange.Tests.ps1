@@ -161,8 +161,8 @@ Describe 'Get-EopIpRange' {
         }
 
         It 'writes NoGlobalRangeList for a page with regional tables only, even for a regional query' {
-            { Get-EopIpRange -Path (Join-Path $Fixtures 'page-regions-only.md') -Region EMEA -ErrorAction Stop } |
-                Should -Throw -ErrorId 'NoGlobalRangeList,EopTools.Commands.GetEopIpRangeCommand' -ExpectedMessage "*page-regions-only.md' has regional tables but no global EOP list*"
+            { Get-EopIpRange -Path (Join-Path $Fixtures 'regional-tables-only.md') -Region EMEA -ErrorAction Stop } |
+                Should -Throw -ErrorId 'NoGlobalRangeList,EopTools.Commands.GetEopIpRangeCommand' -ExpectedMessage "*regional-tables-only.md' has regional tables but no global EOP list*"
         }
 
         It 'writes RangeFileEmpty for <Name> without reading it' -ForEach @(

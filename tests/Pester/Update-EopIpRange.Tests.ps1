@@ -318,7 +318,7 @@ Describe 'Update-EopIpRange' {
         It 'fails with <ErrorId> for <Name> and leaves the cache as it was' -ForEach @(
             @{ Name = 'a missing file'; File = 'missing.json'; ErrorId = 'RangeFileNotFound' }
             @{ Name = 'a page without a table'; File = 'page-no-table.md'; ErrorId = 'NoRangeTable' }
-            @{ Name = 'a page with regional tables but no global list'; File = 'page-regions-only.md'; ErrorId = 'NoGlobalRangeList' }
+            @{ Name = 'a page with regional tables but no global list'; File = 'regional-tables-only.md'; ErrorId = 'NoGlobalRangeList' }
         ) {
             $null = Update-EopIpRange -Path $Fixture -WarningAction SilentlyContinue
             $before = Get-State
