@@ -267,6 +267,17 @@ namespace EopTools.Tests
             Assert.Equal(warning == null ? Array.Empty<string>() : new[] { warning }, warnings);
         }
 
+        [Fact]
+        public void RefusesAConfiguredFolderThatIsNoPathAndSaysWhichIsUsedInstead()
+        {
+            var warnings = new List<string>();
+            string defaultDirectory = Unix ? "/srv/start/.cache/EopTools" : @"C:\start\.cache\EopTools";
+            Assert.Equal(defaultDirectory, CacheStore.ChooseDirectory("cache\0dir", Unix ? "/srv/start" : @"C:\start", defaultDirectory, warnings));
+            string warning = Assert.Single(warnings);
+            Assert.StartsWith("EOPTOOLS_CACHE_DIR ('cache\0dir') is not a folder path (", warning);
+            Assert.EndsWith("); the cache folder '" + defaultDirectory + "' is used instead.", warning);
+        }
+
         public static TheoryData<bool, string, string?, string, string> DefaultFolders => Unix
             ? new TheoryData<bool, string, string?, string, string>
             {
