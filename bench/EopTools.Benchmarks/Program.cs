@@ -12,9 +12,15 @@ using EopTools.Ranges;
 //        EopTools.Benchmarks diff <count> <seed> [rounds]      the diff engine on two generated versions of <count> prefixes
 //        EopTools.Benchmarks result <file> [rounds]            EopIpTestResult.IPAddress re-parsed against stored
 //        EopTools.Benchmarks reader <input> <bytes> [rounds]   one reader on one crafted input (HostileInputs) of <bytes>
+//        EopTools.Benchmarks logs <folder> <protocol lines> <tracking lines> <seed>   writes the log benchmark's files
 if (args[0] == "generate")
 {
     File.WriteAllLines(args[1], AddressGenerator.Generate(EopSession.Seed, int.Parse(args[2]), int.Parse(args[3])));
+    return;
+}
+if (args[0] == "logs")
+{
+    LogGenerator.Write(args[1], int.Parse(args[2]), int.Parse(args[3]), int.Parse(args[4]));
     return;
 }
 if (args[0] == "diff")

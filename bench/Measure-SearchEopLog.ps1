@@ -1,0 +1,129 @@
+<#
+.SYNOPSIS
+    Search-EopLog on a million-line protocol log and a million-line tracking log, side by side with its baselines.
+.DESCRIPTION
+    Generates, from a fixed seed, an SMTP receive protocol log and a message tracking log in Exchange's layouts
+    (bench/EopTools.Benchmarks/LogGenerator.cs: 30% EOP senders, a tenth IPv6, quoted values with commas, a restarted
+    protocol log), then measures in one fresh pwsh, -Rounds rounds of each pair back to back, sides alternating:
+      (a) one file, -Summary, against counting the same file's lines with File.ReadLines (Enumerable.Count): >= 0.5x the rate;
+      (b) one file, -Summary, against Import-Csv <file> | Test-EopIpAddress, measured on the first -CsvLines lines and
+          scaled per line: >= 20x;
+      (c) per-line records into a variable, against the output floor (Write-FloorObject on the file's lines, read
+          beforehand) for the same number of objects: <= 1.5x;
+      (d) both files, -Summary, -ThrottleLimit 2 against -ThrottleLimit 1: >= 1.6x the one-thread rate;
+      (e) live heap while streaming the protocol log's records (sampled every 100,000 records): flat.
+    Verdicts are on the median of the rounds' ratios (this shared machine's speed drifts between rounds).
+.EXAMPLE
+    dotnet pwsh ./bench/Measure-SearchEopLog.ps1
+#>
+param(
+    [int] $Lines = 1000000,
+    [int] $CsvLines = 50000,
+    [int] $Rounds = 3,
+    [int] $Seed = 20261129
+)
+
+$ErrorActionPreference = 'Stop'
+$repoRoot = Split-Path -Parent $PSScriptRoot
+$benchOut = Join-Path $repoRoot 'artifacts/bench'
+
+. (Join-Path $PSScriptRoot 'Bench.Common.ps1')
+
+& (Join-Path $repoRoot 'build.ps1') -Task Build | Out-Host
+$floor = Join-Path (Build-FloorCmdlet $benchOut) 'FloorCmdlet.dll'
+Invoke-Native dotnet @('build', (Join-Path $PSScriptRoot 'EopTools.Benchmarks/EopTools.Benchmarks.csproj'), '-c', 'Release', '-o', (Join-Path $benchOut 'core'), '--nologo', '-v', 'quiet')
+$logs = Join-Path $benchOut "logs-$Lines-$Seed"
+$protocol = Join-Path $logs 'RECV2026110100-1.LOG'
+$tracking = Join-Path $logs 'MSGTRK2026110100-1.LOG'
+if (-not (Test-Path $tracking)) { Invoke-Native dotnet @((Join-Path $benchOut 'core/EopTools.Benchmarks.dll'), 'logs', $logs, $Lines, $Lines, $Seed) }
+$subset = Join-Path $logs "RECV-first-$CsvLines.LOG"
+if (-not (Test-Path $subset)) { [System.IO.File]::WriteAllLines($subset, [string[]]([System.Linq.Enumerable]::Take([System.IO.File]::ReadLines($protocol), $CsvLines))) }
+
+$measure = {
+    param($ModulePath, $FloorPath, $Protocol, $Tracking, $Subset, $Rounds)
+    Import-Module $ModulePath
+    Import-Module $FloorPath
+    $null = Test-EopIpAddress 40.92.70.1
+
+    # Each round runs both sides back to back from the same heap, the first side alternating; one warm-up round.
+    function Measure-Pair([scriptblock] $Module, [scriptblock] $Baseline) {
+        $times = @([System.Collections.Generic.List[double]]::new(), [System.Collections.Generic.List[double]]::new())
+        $bodies = @($Module, $Baseline)
+        for ($round = -1; $round -lt $Rounds; $round++) {
+            foreach ($side in $(if ($round % 2) { 1, 0 } else { 0, 1 })) {
+                $script:r = $null
+                [System.GC]::Collect()
+                [System.GC]::WaitForPendingFinalizers()
+                [System.GC]::Collect()
+                $watch = [System.Diagnostics.Stopwatch]::StartNew()
+                & $bodies[$side]
+                $watch.Stop()
+                if ($round -ge 0) { $times[$side].Add($watch.Elapsed.TotalSeconds) }
+            }
+        }
+        [pscustomobject]@{ Module = $times[0].ToArray(); Baseline = $times[1].ToArray() }
+    }
+
+    $results = [ordered]@{}
+    $results.ProtocolLines = [System.Linq.Enumerable]::Count([System.IO.File]::ReadLines($Protocol))
+    $results.TrackingLines = [System.Linq.Enumerable]::Count([System.IO.File]::ReadLines($Tracking))
+    $results.SubsetLines = [System.Linq.Enumerable]::Count([System.IO.File]::ReadLines($Subset))
+    $summary = Search-EopLog -LiteralPath $Protocol -Summary
+    $results.Distinct = $summary.Count
+    $results.DistinctNotEop = @($summary | Where-Object { -not $_.IsEop }).Count
+    $results.EopLineShare = ($summary | Where-Object IsEop | Measure-Object Lines -Sum).Sum / ($summary | Measure-Object Lines -Sum).Sum
+    $summary = $null
+
+    $results.ReadLines = Measure-Pair { $script:r = Search-EopLog -LiteralPath $Protocol -Summary } { $script:r = [System.Linq.Enumerable]::Count([System.IO.File]::ReadLines($Protocol)) }
+    $results.ImportCsv = Measure-Pair { $script:r = Search-EopLog -LiteralPath $Subset -Summary } { $script:r = Import-Csv -LiteralPath $Subset | Test-EopIpAddress }
+    $results.ImportCsvAnswers = @(Import-Csv -LiteralPath $Subset | Test-EopIpAddress).Count
+    $script:lines = [System.IO.File]::ReadAllLines($Protocol)
+    $results.Records = Measure-Pair { $script:r = Search-EopLog -LiteralPath $Protocol } { $script:r = Write-FloorObject -InputObject $script:lines }
+    $results.RecordCount = @(Search-EopLog -LiteralPath $Protocol).Count
+    $script:lines = $null
+    $results.Parallel = Measure-Pair { $script:r = Search-EopLog -LiteralPath $Protocol, $Tracking -Summary -ThrottleLimit 2 } { $script:r = Search-EopLog -LiteralPath $Protocol, $Tracking -Summary -ThrottleLimit 1 }
+    $script:r = $null
+    $heap = Search-EopLog -LiteralPath $Protocol | Measure-StreamedHeap -Every 100000
+    $results.HeapFirst = $heap.FirstSampleBytes
+    $results.HeapLast = $heap.LastSampleBytes
+    $results.HeapMax = $heap.MaxSampleBytes
+    $results.HeapSamples = $heap.Samples
+    [pscustomobject]$results
+}
+
+$encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes(
+    "& { $measure } '$(Join-Path $repoRoot 'out/EopTools')' '$floor' '$protocol' '$tracking' '$subset' $Rounds | ConvertTo-Json -Depth 4"))
+$json = Invoke-Pwsh -ArgumentList '-EncodedCommand', $encoded
+if ($LASTEXITCODE -ne 0) { throw "The measuring pwsh failed with exit code $LASTEXITCODE." }
+$m = ($json -join "`n") | ConvertFrom-Json
+
+function Get-Ratios($pair, [double] $moduleUnits, [double] $baselineUnits) {
+    # Time per unit of each side, as a ratio module/baseline, per round.
+    @(for ($i = 0; $i -lt $pair.Module.Count; $i++) { ($pair.Module[$i] / $moduleUnits) / ($pair.Baseline[$i] / $baselineUnits) })
+}
+
+function Format-Times($times) { ($times | ForEach-Object { '{0:F2}' -f $_ }) -join ', ' }
+
+"Search-EopLog: protocol log $($m.ProtocolLines) lines ($($m.Distinct) distinct senders, $($m.DistinctNotEop) not EOP, {0:P0} of the lines from EOP), tracking log $($m.TrackingLines) lines; $Rounds rounds" -f $m.EopLineShare
+
+$ratios = Get-Ratios $m.ReadLines 1 1
+$rate = Get-Median @($ratios | ForEach-Object { 1 / $_ })
+'  (a) -Summary, one file: {0} s; File.ReadLines count: {1} s' -f (Format-Times $m.ReadLines.Module), (Format-Times $m.ReadLines.Baseline)
+'      rate against File.ReadLines, median of the rounds: {0:F2}x (target >= 0.5): {1}; rounds {2}' -f $rate, (Verdict ($rate -ge 0.5)), ((($ratios | ForEach-Object { '{0:F2}' -f (1 / $_) }) -join ', '))
+
+$ratios = Get-Ratios $m.ImportCsv 1 1
+$speedup = Get-Median @($ratios | ForEach-Object { 1 / $_ })
+'  (b) on the first {0} lines ({1} answers from Import-Csv): -Summary {2} s; Import-Csv | Test-EopIpAddress {3} s' -f $m.SubsetLines, $m.ImportCsvAnswers, (Format-Times $m.ImportCsv.Module), (Format-Times $m.ImportCsv.Baseline)
+'      per line, median of the rounds: {0:F1}x faster (target >= 20): {1}; the whole file at the (a) rate: {2:F1}x' -f $speedup, (Verdict ($speedup -ge 20)), ((Get-Median $m.ImportCsv.Baseline) / $m.SubsetLines / ((Get-Median $m.ReadLines.Module) / $m.ProtocolLines))
+
+$ratios = Get-Ratios $m.Records $m.RecordCount $m.ProtocolLines
+$ratio = Get-Median $ratios
+'  (c) $r = Search-EopLog <file> ({0} records): {1} s; $r = Write-FloorObject $lines ({2} objects): {3} s' -f $m.RecordCount, (Format-Times $m.Records.Module), $m.ProtocolLines, (Format-Times $m.Records.Baseline)
+'      per object, median of the rounds: {0:F2}x the floor (target <= 1.5): {1}; rounds {2}' -f $ratio, (Verdict ($ratio -le 1.5)), (($ratios | ForEach-Object { '{0:F2}' -f $_ }) -join ', ')
+
+$ratios = Get-Ratios $m.Parallel 1 1
+$speedup = Get-Median @($ratios | ForEach-Object { 1 / $_ })
+'  (d) both files, -Summary: -ThrottleLimit 2 {0} s; -ThrottleLimit 1 {1} s' -f (Format-Times $m.Parallel.Module), (Format-Times $m.Parallel.Baseline)
+'      median of the rounds: {0:F2}x the one-thread rate (target >= 1.6 on 2 cores): {1}; rounds {2}' -f $speedup, (Verdict ($speedup -ge 1.6)), (($ratios | ForEach-Object { '{0:F2}' -f (1 / $_) }) -join ', ')
+
+'  (e) streaming the protocol log''s records: live heap {0:F1} MB at the first of {1} samples, {2:F1} MB at the last, {3:F1} MB at most' -f ($m.HeapFirst / 1MB), $m.HeapSamples, ($m.HeapLast / 1MB), ($m.HeapMax / 1MB)
