@@ -12,6 +12,7 @@ using EopTools.Ranges;
 //        EopTools.Benchmarks diff <count> <seed> [rounds]      the diff engine on two generated versions of <count> prefixes
 //        EopTools.Benchmarks result <file> [rounds]            EopIpTestResult.IPAddress re-parsed against stored
 //        EopTools.Benchmarks reader <input> <bytes> [rounds]   one reader on one crafted input (HostileInputs) of <bytes>
+//        EopTools.Benchmarks logcore <file> [file] [rounds]         where a log line's time goes, step by step
 //        EopTools.Benchmarks logs <folder> <protocol lines> <tracking lines> <seed>   writes the log benchmark's files
 if (args[0] == "generate")
 {
@@ -21,6 +22,11 @@ if (args[0] == "generate")
 if (args[0] == "logs")
 {
     LogGenerator.Write(args[1], int.Parse(args[2]), int.Parse(args[3]), int.Parse(args[4]));
+    return;
+}
+if (args[0] == "logcore")
+{
+    LogCoreBenchmark.Run(args[1], args.Length > 2 ? args[2] : null, args.Length > 3 ? int.Parse(args[3]) : 3);
     return;
 }
 if (args[0] == "diff")

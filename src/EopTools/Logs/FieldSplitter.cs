@@ -23,9 +23,11 @@ namespace EopTools.Logs
         /// </summary>
         public static int Split(string line, char delimiter, bool quoted, int[] starts, int[] ends)
         {
+            // Most lines have no quote at all: one vectorized search says so, and they split on the delimiter alone.
+            if (!quoted || line.IndexOf('"') < 0) return SplitPlain(line, delimiter, starts, ends);
             int capacity = starts.Length;
             int count = 0, i = 0, length = line.Length;
-            char[] stops = quoted ? (delimiter == ',' ? CommaOrQuote : new[] { delimiter, '"' }) : null!;
+            char[] stops = delimiter == ',' ? CommaOrQuote : new[] { delimiter, '"' };
             while (true)
             {
                 if (count == capacity) return capacity + 1;
@@ -52,13 +54,33 @@ namespace EopTools.Logs
                     i++;
                     continue;
                 }
-                int next = quoted ? line.IndexOfAny(stops, i) : line.IndexOf(delimiter, i);
+                int next = line.IndexOfAny(stops, i);
                 if (next >= 0 && line[next] == '"') return -1;
                 int end = next < 0 ? length : next;
                 starts[count] = i;
                 ends[count] = end;
                 count++;
                 if (next < 0) return count;
+                i = next + 1;
+            }
+        }
+
+        private static int SplitPlain(string line, char delimiter, int[] starts, int[] ends)
+        {
+            int capacity = starts.Length;
+            int count = 0, i = 0;
+            while (true)
+            {
+                if (count == capacity) return capacity + 1;
+                int next = line.IndexOf(delimiter, i);
+                starts[count] = i;
+                if (next < 0)
+                {
+                    ends[count] = line.Length;
+                    return count + 1;
+                }
+                ends[count] = next;
+                count++;
                 i = next + 1;
             }
         }

@@ -15,8 +15,8 @@ namespace EopTools.Logs
     /// </summary>
     internal sealed class LogSearch : IDisposable
     {
-        private const int BatchSize = 512;
-        private const int BatchesPerFile = 8;
+        private const int BatchSize = 4096;
+        private const int BatchesPerFile = 4;
 
         private readonly IReadOnlyList<string> _paths;
         private readonly LogReadOptions _options;

@@ -58,8 +58,16 @@ namespace EopTools.Parsing
                 return true;
             }
 
-            // Most log lines hold a plain IPv4 address: read it first, without describing any error.
+            // Most log lines hold a plain IPv4 address, or one with a port (a protocol log's endpoint): read those first,
+            // without describing any error.
             if (IpText.TryReadIPv4(text, start, end, out uint plain))
+            {
+                address = new IpAddressValue(IPAddressFamily.IPv4, new IpNumber(0, plain));
+                error = null;
+                return true;
+            }
+            int portColon = text.IndexOf(':', start, end - start);
+            if (portColon > start && IpText.TryReadIPv4(text, start, portColon, out plain) && TryParsePort(text, portColon, end, out port, out _))
             {
                 address = new IpAddressValue(IPAddressFamily.IPv4, new IpNumber(0, plain));
                 error = null;

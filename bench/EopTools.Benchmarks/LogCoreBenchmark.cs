@@ -1,0 +1,116 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using EopTools.Index;
+using EopTools.Logs;
+using EopTools.Parsing;
+using EopTools.Ranges;
+
+/// <summary>Where a -Summary line's time goes: reading, splitting, parsing the address, the whole reader.</summary>
+internal static class LogCoreBenchmark
+{
+    public static void Run(string path, string? second, int rounds)
+    {
+        RangeIndex index = EopSession.Seed;
+        double Measure(string what, Func<long> body)
+        {
+            body();
+            long best = long.MaxValue;
+            long result = 0;
+            for (int round = 0; round < rounds; round++)
+            {
+                var watch = Stopwatch.StartNew();
+                result = body();
+                best = Math.Min(best, watch.ElapsedTicks);
+            }
+            double ms = best * 1000.0 / Stopwatch.Frequency;
+            Console.WriteLine($"  {what,-44} {ms,8:F0} ms  ({result})");
+            return ms;
+        }
+        Measure("File.ReadLines count", () => File.ReadLines(path).LongCount());
+        Measure("LineReader", () =>
+        {
+            long n = 0;
+            using (var text = new StreamReader(path, Encoding.UTF8, true, 1 << 16))
+            {
+                var lines = new LineReader(text);
+                while (lines.ReadLine(out _) != null) n++;
+            }
+            return n;
+        });
+        var starts = new int[64];
+        var ends = new int[64];
+        Measure("LineReader + split", () =>
+        {
+            long n = 0;
+            using (var text = new StreamReader(path, Encoding.UTF8, true, 1 << 16))
+            {
+                var lines = new LineReader(text);
+                string? line;
+                while ((line = lines.ReadLine(out _)) != null) n += FieldSplitter.Split(line, ',', true, starts, ends);
+            }
+            return n;
+        });
+        Measure("LineReader + split + address (field 5)", () =>
+        {
+            long n = 0;
+            using (var text = new StreamReader(path, Encoding.UTF8, true, 1 << 16))
+            {
+                var lines = new LineReader(text);
+                string? line;
+                while ((line = lines.ReadLine(out _)) != null)
+                {
+                    if (FieldSplitter.Split(line, ',', true, starts, ends) == 9 &&
+                        AddressInput.TryParse(line, starts[5], ends[5], out IpAddressValue address, out _, out _) && index.Find(address) != null) n++;
+                }
+            }
+            return n;
+        });
+        Measure("LogFileReader, records sink doing nothing", () =>
+        {
+            var reader = new LogFileReader(path, new LogReadOptions(null, null, LogSide.Both), index, new NothingSink());
+            using (var text = new StreamReader(path, Encoding.UTF8, true, 1 << 16)) reader.Read(text, CancellationToken.None);
+            return reader.Counts.Answered;
+        });
+        Measure("LogFileReader, summary", () =>
+        {
+            var summary = new LogSummaryBuilder(0, index.NotEop);
+            var reader = new LogFileReader(path, new LogReadOptions(null, null, LogSide.Both), index, summary);
+            using (var text = new StreamReader(path, Encoding.UTF8, true, 1 << 16)) reader.Read(text, CancellationToken.None);
+            return summary.Addresses.Count;
+        });
+        if (second != null)
+        {
+            foreach (int threads in new[] { 1, 2 })
+            {
+                Measure("LogSearch, both files, summary, " + threads + " threads", () =>
+                {
+                    using (var search = new LogSearch(new[] { path, second }, new LogReadOptions(null, null, LogSide.Both), index, true, 0))
+                    {
+                        search.Start(threads);
+                        search.Results(TimeSpan.FromMilliseconds(100)).LongCount();
+                        return search.Summary!.Addresses.Count;
+                    }
+                });
+            }
+        }
+        Measure("LogSearch, records drained", () =>
+        {
+            using (var search = new LogSearch(new[] { path }, new LogReadOptions(null, null, LogSide.Both), index, false, 0))
+            {
+                search.Start(1);
+                return search.Results(TimeSpan.FromMilliseconds(100)).LongCount(item => item is EopTools.EopLogRecord);
+            }
+        });
+    }
+
+    private sealed class NothingSink : LogSink
+    {
+        public override void Answered(LogLine line)
+        {
+        }
+    }
+}
