@@ -37,7 +37,20 @@ namespace EopTools.Logs
             if (time.HasValue) AddTimes(time.Value, time.Value);
         }
 
-        public void AddHostName(string name)
+        /// <summary>The name in text[start..end), unless it is known (in any case) or there are enough.</summary>
+        public void AddHostName(char[] text, int start, int end)
+        {
+            if (HostNames != null)
+            {
+                foreach (string known in HostNames)
+                {
+                    if (SameName(known, text, start, end)) return;
+                }
+            }
+            AddHostName(new string(text, start, end - start));
+        }
+
+        private void AddHostName(string name)
         {
             List<string> names = HostNames ??= new List<string>(1);
             foreach (string known in names)
@@ -45,6 +58,17 @@ namespace EopTools.Logs
                 if (string.Equals(known, name, StringComparison.OrdinalIgnoreCase)) return;
             }
             if (names.Count < MaxHostNames) names.Add(name);
+        }
+
+        private static bool SameName(string known, char[] text, int start, int end)
+        {
+            if (known.Length != end - start) return false;
+            for (int i = 0; i < known.Length; i++)
+            {
+                char a = known[i], b = text[start + i];
+                if (a != b && char.ToUpperInvariant(a) != char.ToUpperInvariant(b)) return false;
+            }
+            return true;
         }
 
         /// <summary>Adds another file's tally of the same address (files are merged in order).</summary>

@@ -1,3 +1,5 @@
+using System;
+
 namespace EopTools.Logs
 {
     /// <summary>
@@ -18,65 +20,68 @@ namespace EopTools.Logs
     internal static class FieldSplitter
     {
         /// <summary>
-        /// Splits <paramref name="line"/>: returns the number of fields (at most starts.Length + 1, which means "too
-        /// many"), or -1 when quoting is malformed. A quoted field's bounds exclude its quotes.
+        /// Splits text[start..end): returns the number of fields (at most starts.Length + 1, which means "too many"), or
+        /// -1 when quoting is malformed. The bounds are positions in <paramref name="text"/>; a quoted field's exclude
+        /// its quotes.
         /// </summary>
-        public static int Split(string line, char delimiter, bool quoted, int[] starts, int[] ends)
+        public static int Split(char[] text, int start, int end, char delimiter, bool quoted, int[] starts, int[] ends)
         {
             // Most lines have no quote at all: one vectorized search says so, and they split on the delimiter alone.
-            if (!quoted || line.IndexOf('"') < 0) return SplitPlain(line, delimiter, starts, ends);
+            if (!quoted || Array.IndexOf(text, '"', start, end - start) < 0) return SplitPlain(text, start, end, delimiter, starts, ends);
             int capacity = starts.Length;
-            int count = 0, i = 0, length = line.Length;
-            char[] stops = delimiter == ',' ? CommaOrQuote : new[] { delimiter, '"' };
+            int count = 0, i = start;
             while (true)
             {
                 if (count == capacity) return capacity + 1;
-                if (quoted && i < length && line[i] == '"')
+                if (i < end && text[i] == '"')
                 {
-                    int start = i + 1, search = start;
+                    int valueStart = i + 1, search = valueStart;
                     while (true)
                     {
-                        int quote = line.IndexOf('"', search);
+                        int quote = search < end ? Array.IndexOf(text, '"', search, end - search) : -1;
                         if (quote < 0) return -1;
-                        if (quote + 1 < length && line[quote + 1] == '"')
+                        if (quote + 1 < end && text[quote + 1] == '"')
                         {
                             search = quote + 2;
                             continue;
                         }
-                        starts[count] = start;
+                        starts[count] = valueStart;
                         ends[count] = quote;
                         count++;
                         i = quote + 1;
                         break;
                     }
-                    if (i == length) return count;
-                    if (line[i] != delimiter) return -1;
+                    if (i == end) return count;
+                    if (text[i] != delimiter) return -1;
                     i++;
                     continue;
                 }
-                int next = line.IndexOfAny(stops, i);
-                if (next >= 0 && line[next] == '"') return -1;
-                int end = next < 0 ? length : next;
+                int fieldEnd = i;
+                while (fieldEnd < end && text[fieldEnd] != delimiter)
+                {
+                    if (text[fieldEnd] == '"') return -1;
+                    fieldEnd++;
+                }
                 starts[count] = i;
-                ends[count] = end;
+                ends[count] = fieldEnd;
                 count++;
-                if (next < 0) return count;
-                i = next + 1;
+                if (fieldEnd == end) return count;
+                i = fieldEnd + 1;
             }
         }
 
-        private static int SplitPlain(string line, char delimiter, int[] starts, int[] ends)
+        private static int SplitPlain(char[] text, int start, int end, char delimiter, int[] starts, int[] ends)
         {
             int capacity = starts.Length;
-            int count = 0, i = 0;
+            int count = 0, i = start;
             while (true)
             {
                 if (count == capacity) return capacity + 1;
-                int next = line.IndexOf(delimiter, i);
+                int next = i < end ? Array.IndexOf(text, delimiter, i, end - i) : -1;
                 starts[count] = i;
                 if (next < 0)
                 {
-                    ends[count] = line.Length;
+                    ends[count] = end;
                     return count + 1;
                 }
                 ends[count] = next;
@@ -86,13 +91,11 @@ namespace EopTools.Logs
         }
 
         /// <summary>The value of a field as text: a quoted value without its quotes and with "" read as one quote.</summary>
-        public static string Value(string line, int start, int end, bool quoted)
+        public static string Value(char[] text, int start, int end, bool quoted)
         {
-            string value = line.Substring(start, end - start);
-            if (quoted && start > 0 && line[start - 1] == '"' && value.IndexOf('"') >= 0) value = value.Replace("\"\"", "\"");
+            string value = new string(text, start, end - start);
+            if (quoted && start > 0 && text[start - 1] == '"' && value.IndexOf('"') >= 0) value = value.Replace("\"\"", "\"");
             return value;
         }
-
-        private static readonly char[] CommaOrQuote = { ',', '"' };
     }
 }

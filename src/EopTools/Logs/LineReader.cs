@@ -39,8 +39,16 @@ namespace EopTools.Logs
         /// <summary>The number of the line last read, from 1.</summary>
         public long LineNumber { get; private set; }
 
-        /// <summary>The next line without its line break, or null at the end. A too long line is returned as "".</summary>
-        public string? ReadLine(out LineEnd lineEnd)
+        /// <summary>The buffer the last line read is in, at <see cref="Start"/>; valid until the next read.</summary>
+        public char[] Buffer => _buffer;
+
+        public int Start { get; private set; }
+
+        /// <summary>The last line's length without its line break (0 for a too long line, whose text is not kept).</summary>
+        public int Length { get; private set; }
+
+        /// <summary>Reads the next line into <see cref="Buffer"/>; false at the end. No string is made: most lines need none.</summary>
+        public bool Read(out LineEnd lineEnd)
         {
             bool discarding = false;
             while (true)
@@ -49,30 +57,23 @@ namespace EopTools.Logs
                 if (newline >= 0)
                 {
                     LineNumber++;
-                    int lineStart = _start;
+                    Start = _start;
                     _start = newline + 1;
-                    if (discarding)
-                    {
-                        lineEnd = LineEnd.TooLong;
-                        return string.Empty;
-                    }
-                    int length = newline - lineStart;
+                    int length = newline - Start;
                     if (length > 0 && _buffer[newline - 1] == '\r') length--;
-                    lineEnd = LineEnd.Break;
-                    return new string(_buffer, lineStart, length);
+                    Length = discarding ? 0 : length;
+                    lineEnd = discarding ? LineEnd.TooLong : LineEnd.Break;
+                    return true;
                 }
                 if (_endOfInput)
                 {
-                    if (_start == _end && !discarding)
-                    {
-                        lineEnd = LineEnd.Break;
-                        return null;
-                    }
-                    LineNumber++;
-                    int lineStart = _start;
-                    _start = _end;
                     lineEnd = discarding ? LineEnd.TooLong : LineEnd.EndOfFile;
-                    return discarding ? string.Empty : new string(_buffer, lineStart, _end - lineStart);
+                    if (_start == _end && !discarding) return false;
+                    LineNumber++;
+                    Start = _start;
+                    Length = discarding ? 0 : _end - _start;
+                    _start = _end;
+                    return true;
                 }
                 if (_start > 0)
                 {

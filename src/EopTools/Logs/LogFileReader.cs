@@ -44,21 +44,22 @@ namespace EopTools.Logs
             var lines = new LineReader(text);
             LogFileCounts counts = Counts;
             LogSide side = _options.Side;
-            string? line;
-            while ((line = lines.ReadLine(out LineEnd lineEnd)) != null)
+            while (lines.Read(out LineEnd lineEnding))
             {
                 long number = lines.LineNumber;
+                char[] buffer = lines.Buffer;
+                int lineStart = lines.Start, lineEnd = lineStart + lines.Length;
                 counts.Lines++;
                 if ((number & 0x3FF) == 0) cancellation.ThrowIfCancellationRequested();
-                if (lineEnd == LineEnd.TooLong)
+                if (lineEnding == LineEnd.TooLong)
                 {
                     counts.AddMalformed(number, "longer than " + LineReader.MaxLineLength + " characters");
                     continue;
                 }
-                if (line.Length == 0 || line[0] == '#')
+                if (lineEnd == lineStart || buffer[lineStart] == '#')
                 {
                     counts.Ignored++;
-                    if (line.Length > 0) ReadDirective(line, number);
+                    if (lineEnd > lineStart) ReadDirective(new string(buffer, lineStart, lineEnd - lineStart), number);
                     continue;
                 }
                 LogLayout? layout = _layout;
@@ -66,18 +67,18 @@ namespace EopTools.Logs
                 {
                     if (_options.Header == null)
                     {
-                        UseCsvHeader(line, number);
+                        UseCsvHeader(new string(buffer, lineStart, lineEnd - lineStart), number);
                         counts.Ignored++;
                         continue;
                     }
-                    layout = UseLayout(LogLayout.FromHeader(_options.Header, HeaderDelimiter(line, _options.Header.Length)), number);
+                    layout = UseLayout(LogLayout.FromHeader(_options.Header, HeaderDelimiter(buffer, lineStart, lineEnd, _options.Header.Length)), number);
                 }
 
                 LogLine view = _line;
-                int count = FieldSplitter.Split(line, layout.Delimiter, layout.Quoted, view.Starts, view.Ends);
+                int count = FieldSplitter.Split(buffer, lineStart, lineEnd, layout.Delimiter, layout.Quoted, view.Starts, view.Ends);
                 if (count != layout.Columns.Length)
                 {
-                    if (lineEnd == LineEnd.EndOfFile) counts.TruncatedLine = number;
+                    if (lineEnding == LineEnd.EndOfFile) counts.TruncatedLine = number;
                     counts.AddMalformed(number, count < 0
                         ? "a quoted value is not closed, or a quote is inside an unquoted value"
                         : count > layout.Columns.Length
@@ -86,10 +87,13 @@ namespace EopTools.Logs
                     continue;
                 }
 
+                // Only the address field becomes a string: the rest of the line is read in the buffer.
                 int column = -1;
+                string? value = null;
                 foreach (int candidate in layout.AddressColumns)
                 {
-                    if (!AddressInput.IsNoAddress(line, view.Starts[candidate], view.Ends[candidate]))
+                    value = new string(buffer, view.Starts[candidate], view.Ends[candidate] - view.Starts[candidate]);
+                    if (!AddressInput.IsNoAddress(value))
                     {
                         column = candidate;
                         break;
@@ -100,11 +104,13 @@ namespace EopTools.Logs
                     counts.NoAddress++;
                     continue;
                 }
-                if (!AddressInput.TryParse(line, view.Starts[column], view.Ends[column], out IpAddressValue address, out int port, out string? error))
+                view.Buffer = buffer;
+                view.LineStart = lineStart;
+                view.LineLength = lineEnd - lineStart;
+                view.Layout = layout;
+                if (!AddressInput.TryParse(value!, 0, value!.Length, out IpAddressValue address, out int port, out string? error))
                 {
-                    view.Text = line;
-                    view.Layout = layout;
-                    string value = view.Value(column);
+                    value = view.Value(column);
                     counts.AddNotAnAddress(number, layout.Columns[column], value, error);
                     if (side != LogSide.Eop) _sink.NotAnAddress(value, number);
                     continue;
@@ -115,9 +121,7 @@ namespace EopTools.Logs
                 else counts.NotEop++;
                 if (side != LogSide.Both && isEop != (side == LogSide.Eop)) continue;
 
-                view.Text = line;
                 view.Number = number;
-                view.Layout = layout;
                 view.AddressColumn = column;
                 view.Address = address;
                 view.Port = port;
@@ -172,12 +176,12 @@ namespace EopTools.Logs
         }
 
         /// <summary>A headerless file's delimiter: the one that splits its first line into the columns given.</summary>
-        private static char HeaderDelimiter(string line, int columns)
+        private static char HeaderDelimiter(char[] text, int start, int end, int columns)
         {
             var starts = new int[columns + 1];
             var ends = new int[columns + 1];
-            if (FieldSplitter.Split(line, ',', quoted: true, starts, ends) == columns) return ',';
-            return FieldSplitter.Split(line, ' ', quoted: false, starts, ends) == columns ? ' ' : ',';
+            if (FieldSplitter.Split(text, start, end, ',', quoted: true, starts, ends) == columns) return ',';
+            return FieldSplitter.Split(text, start, end, ' ', quoted: false, starts, ends) == columns ? ' ' : ',';
         }
     }
 }

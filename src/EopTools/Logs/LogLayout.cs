@@ -83,10 +83,11 @@ namespace EopTools.Logs
         {
             var starts = new int[1024];
             var ends = new int[1024];
-            int count = FieldSplitter.Split(line, ',', quoted: true, starts, ends);
+            char[] text = line.ToCharArray();
+            int count = FieldSplitter.Split(text, 0, text.Length, ',', quoted: true, starts, ends);
             if (count < 1 || count > starts.Length) return null;
             var columns = new string[count];
-            for (int i = 0; i < count; i++) columns[i] = FieldSplitter.Value(line, starts[i], ends[i], quoted: true).Trim();
+            for (int i = 0; i < count; i++) columns[i] = FieldSplitter.Value(text, starts[i], ends[i], quoted: true).Trim();
             return new LogLayout(columns, ',', "CSV");
         }
 

@@ -1,13 +1,12 @@
 using System;
 using EopTools.Index;
-using EopTools.Parsing;
 using EopTools.Ranges;
 
 namespace EopTools.Logs
 {
     /// <summary>
-    /// One answered line as the reader holds it: the text, its field bounds and the answer. Reused from line to line,
-    /// so a sink that keeps anything copies it out.
+    /// One answered line as the reader holds it: its place in the reader's buffer, its field bounds (positions in that
+    /// buffer) and the answer. Reused from line to line, so a sink that keeps anything copies it out.
     /// </summary>
     internal sealed class LogLine
     {
@@ -17,7 +16,11 @@ namespace EopTools.Logs
             Ends = new int[capacity];
         }
 
-        public string Text { get; internal set; } = string.Empty;
+        public char[] Buffer { get; internal set; } = Array.Empty<char>();
+
+        public int LineStart { get; internal set; }
+
+        public int LineLength { get; internal set; }
 
         public long Number { get; internal set; }
 
@@ -37,7 +40,10 @@ namespace EopTools.Logs
 
         public EopAnswer Answer { get; internal set; } = null!;
 
-        public string Value(int column) => FieldSplitter.Value(Text, Starts[column], Ends[column], Layout.Quoted);
+        public string Value(int column) => FieldSplitter.Value(Buffer, Starts[column], Ends[column], Layout.Quoted);
+
+        /// <summary>The line as written.</summary>
+        public string LineText() => new string(Buffer, LineStart, LineLength);
 
         /// <summary>The line's time as UTC, or null when the layout has no time column or the value does not parse.</summary>
         public DateTime? Timestamp()
@@ -46,12 +52,12 @@ namespace EopTools.Logs
             DateTime value;
             if (layout.TimeColumn >= 0)
             {
-                return LogTimestamp.TryParse(Text, Starts[layout.TimeColumn], Ends[layout.TimeColumn], out value) ? value : (DateTime?)null;
+                return LogTimestamp.TryParse(Buffer, Starts[layout.TimeColumn], Ends[layout.TimeColumn], out value) ? value : (DateTime?)null;
             }
             if (layout.DateColumn >= 0 && layout.TimeOfDayColumn >= 0)
             {
                 int date = layout.DateColumn, time = layout.TimeOfDayColumn;
-                return LogTimestamp.TryParse(Text, Starts[date], Ends[date], Starts[time], Ends[time], out value) ? value : (DateTime?)null;
+                return LogTimestamp.TryParse(Buffer, Starts[date], Ends[date], Starts[time], Ends[time], out value) ? value : (DateTime?)null;
             }
             return null;
         }
@@ -60,31 +66,42 @@ namespace EopTools.Logs
         public bool OpensSession()
         {
             int column = Layout.EventColumn;
-            return Layout.IsProtocolLog && Ends[column] - Starts[column] == 1 && Text[Starts[column]] == '+';
+            return Layout.IsProtocolLog && Ends[column] - Starts[column] == 1 && Buffer[Starts[column]] == '+';
         }
 
         /// <summary>
-        /// The host name the remote end announced on this line: a protocol log's received EHLO or HELO, or a tracking
-        /// log's client-hostname; null when the line has none.
+        /// Where on this line is the host name the remote end announced: a protocol log's received EHLO or HELO, or a
+        /// tracking log's client-hostname; false when the line has none. Bounds only: a known name costs no string.
         /// </summary>
-        public string? AnnouncedHost()
+        public bool TryFindAnnouncedHost(out int start, out int end)
         {
             LogLayout layout = Layout;
+            start = end = 0;
             if (layout.IsProtocolLog)
             {
                 int eventColumn = layout.EventColumn, data = layout.DataColumn;
-                if (Ends[eventColumn] - Starts[eventColumn] != 1 || Text[Starts[eventColumn]] != '<') return null;
-                int start = Starts[data], end = Ends[data];
-                if (end - start < 6 || Text[start + 4] != ' ') return null;
-                if (string.Compare(Text, start, "EHLO", 0, 4, StringComparison.OrdinalIgnoreCase) != 0 &&
-                    string.Compare(Text, start, "HELO", 0, 4, StringComparison.OrdinalIgnoreCase) != 0) return null;
-                string name = Text.Substring(start + 5, end - start - 5).Trim();
-                return name.Length == 0 ? null : name;
+                if (Ends[eventColumn] - Starts[eventColumn] != 1 || Buffer[Starts[eventColumn]] != '<') return false;
+                start = Starts[data];
+                end = Ends[data];
+                if (end - start < 6 || Buffer[start + 4] != ' ' || !IsHello(Buffer, start)) return false;
+                start += 5;
             }
-            if (layout.HostColumn < 0) return null;
-            int column = layout.HostColumn;
-            if (AddressInput.IsNoAddress(Text, Starts[column], Ends[column])) return null;
-            return Value(column).Trim();
+            else
+            {
+                if (layout.HostColumn < 0) return false;
+                start = Starts[layout.HostColumn];
+                end = Ends[layout.HostColumn];
+            }
+            while (start < end && char.IsWhiteSpace(Buffer[start])) start++;
+            while (end > start && char.IsWhiteSpace(Buffer[end - 1])) end--;
+            return end > start && !(end - start == 1 && Buffer[start] == '-');
+        }
+
+        /// <summary>EHLO or HELO, in any case.</summary>
+        private static bool IsHello(char[] text, int at)
+        {
+            char e = (char)(text[at] | 0x20), h = (char)(text[at + 1] | 0x20), l = (char)(text[at + 2] | 0x20), o = (char)(text[at + 3] | 0x20);
+            return (e == 'e' && h == 'h' || e == 'h' && h == 'e') && l == 'l' && o == 'o';
         }
     }
 }

@@ -37,8 +37,7 @@ namespace EopTools.Logs
                 Addresses.Add(line.Address, tally);
             }
             tally.AddLine(line.Timestamp(), line.OpensSession());
-            string? host = line.AnnouncedHost();
-            if (host != null) tally.AddHostName(host);
+            if (line.TryFindAnnouncedHost(out int start, out int end)) tally.AddHostName(line.Buffer, start, end);
         }
 
         public override void NotAnAddress(string value, long lineNumber)

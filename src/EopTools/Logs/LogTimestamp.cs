@@ -12,7 +12,7 @@ namespace EopTools.Logs
     {
         private const DateTimeStyles Utc = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
 
-        public static bool TryParse(string text, int start, int end, out DateTime value)
+        public static bool TryParse(char[] text, int start, int end, out DateTime value)
         {
             if (TryParseIso(text, start, end, out value)) return true;
             if (end - start > 64)
@@ -20,11 +20,11 @@ namespace EopTools.Logs
                 value = default;
                 return false;
             }
-            return DateTime.TryParse(text.Substring(start, end - start), CultureInfo.InvariantCulture, Utc, out value);
+            return DateTime.TryParse(new string(text, start, end - start), CultureInfo.InvariantCulture, Utc, out value);
         }
 
         /// <summary>IIS: "yyyy-MM-dd" and "HH:mm:ss", both UTC.</summary>
-        public static bool TryParse(string text, int dateStart, int dateEnd, int timeStart, int timeEnd, out DateTime value)
+        public static bool TryParse(char[] text, int dateStart, int dateEnd, int timeStart, int timeEnd, out DateTime value)
         {
             value = default;
             if (dateEnd - dateStart != 10 || timeEnd - timeStart < 8) return false;
@@ -32,7 +32,7 @@ namespace EopTools.Logs
             return TryTime(text, timeStart, timeEnd, year, month, day, out value);
         }
 
-        private static bool TryParseIso(string text, int start, int end, out DateTime value)
+        private static bool TryParseIso(char[] text, int start, int end, out DateTime value)
         {
             value = default;
             if (end - start < 20 || (text[start + 10] != 'T' && text[start + 10] != ' ')) return false;
@@ -41,7 +41,7 @@ namespace EopTools.Logs
             return TryTime(text, start + 11, end - 1, year, month, day, out value);
         }
 
-        private static bool TryDate(string text, int at, out int year, out int month, out int day)
+        private static bool TryDate(char[] text, int at, out int year, out int month, out int day)
         {
             year = Digits(text, at, 4);
             month = Digits(text, at + 5, 2);
@@ -51,7 +51,7 @@ namespace EopTools.Logs
         }
 
         /// <summary>"HH:mm:ss" and an optional fraction of up to seven digits, ending at <paramref name="end"/>.</summary>
-        private static bool TryTime(string text, int at, int end, int year, int month, int day, out DateTime value)
+        private static bool TryTime(char[] text, int at, int end, int year, int month, int day, out DateTime value)
         {
             value = default;
             if (end - at < 8 || text[at + 2] != ':' || text[at + 5] != ':') return false;
@@ -73,7 +73,7 @@ namespace EopTools.Logs
         }
 
         /// <summary>The number written in <paramref name="count"/> digits at <paramref name="at"/>, or -1.</summary>
-        private static int Digits(string text, int at, int count)
+        private static int Digits(char[] text, int at, int count)
         {
             int value = 0;
             for (int i = at; i < at + count; i++)

@@ -27,7 +27,7 @@ namespace EopTools
         {
             Path = path;
             LineNumber = line.Number;
-            Line = line.Text;
+            Line = line.LineText();
             Timestamp = line.Timestamp();
             _layout = line.Layout;
             _address = line.Address;
@@ -79,9 +79,10 @@ namespace EopTools
             int columns = _layout.Columns.Length;
             var starts = new int[columns];
             var ends = new int[columns];
-            FieldSplitter.Split(Line, _layout.Delimiter, _layout.Quoted, starts, ends);
+            char[] text = Line.ToCharArray();
+            FieldSplitter.Split(text, 0, text.Length, _layout.Delimiter, _layout.Quoted, starts, ends);
             var values = new OrderedDictionary(columns, StringComparer.OrdinalIgnoreCase);
-            for (int i = 0; i < columns; i++) values[_layout.Columns[i]] = FieldSplitter.Value(Line, starts[i], ends[i], _layout.Quoted);
+            for (int i = 0; i < columns; i++) values[_layout.Columns[i]] = FieldSplitter.Value(text, starts[i], ends[i], _layout.Quoted);
             return values;
         }
     }
