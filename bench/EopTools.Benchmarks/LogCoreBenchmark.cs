@@ -91,7 +91,7 @@ internal static class LogCoreBenchmark
         {
             foreach (int threads in new[] { 1, 2 })
             {
-                Measure("LogSearch, both files, summary, " + threads + " threads", () =>
+                Measure("LogSearch, both files, summary, " + threads + " threads (GCs " + GC.CollectionCount(0) + ")", () =>
                 {
                     using (var search = new LogSearch(new[] { path, second }, new LogReadOptions(null, null, LogSide.Both), index, true, 0))
                     {
