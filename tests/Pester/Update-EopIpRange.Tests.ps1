@@ -191,17 +191,17 @@ Describe 'Update-EopIpRange' {
         }
 
         It 'fails with <ErrorId> on <Fault> and leaves the cache and the session as they were' -ForEach @(
-            @{ Fault = 'RateLimited'; ErrorId = 'WebServiceRateLimited'; Message = '*HTTP 429*Retry-After*' }
-            @{ Fault = 'ServerError'; ErrorId = 'WebServiceHttpError'; Message = '*HTTP 503*' }
-            @{ Fault = 'Truncated'; ErrorId = 'WebServiceIncompleteAnswer'; Message = '*broke off*' }
-            @{ Fault = 'Html'; ErrorId = 'WebServiceUnexpectedAnswer'; Message = '*HTML page*' }
-            @{ Fault = 'TooLarge'; ErrorId = 'WebServiceAnswerTooLarge'; Message = '*16777216*' }
-            @{ Fault = 'NoEop'; ErrorId = 'WebServiceUnexpectedAnswer'; Message = '*no EOP ranges*' }
-            @{ Fault = 'Slow'; ErrorId = 'WebServiceTimeout'; Message = '*within 1 seconds*' }
+            @{ Fault = 'RateLimited'; ErrorId = 'WebServiceRateLimited'; Message = '*HTTP 429*Retry-After*'; TimeoutSec = 60 }
+            @{ Fault = 'ServerError'; ErrorId = 'WebServiceHttpError'; Message = '*HTTP 503*'; TimeoutSec = 60 }
+            @{ Fault = 'Truncated'; ErrorId = 'WebServiceIncompleteAnswer'; Message = '*broke off*'; TimeoutSec = 60 }
+            @{ Fault = 'Html'; ErrorId = 'WebServiceUnexpectedAnswer'; Message = '*HTML page*'; TimeoutSec = 60 }
+            @{ Fault = 'TooLarge'; ErrorId = 'WebServiceAnswerTooLarge'; Message = '*16777216*'; TimeoutSec = 60 }
+            @{ Fault = 'NoEop'; ErrorId = 'WebServiceUnexpectedAnswer'; Message = '*no EOP ranges*'; TimeoutSec = 60 }
+            @{ Fault = 'Slow'; ErrorId = 'WebServiceTimeout'; Message = '*within 1 seconds*'; TimeoutSec = 1 }
         ) {
             $before = Get-State
             $Service.Fault = $Fault
-            { Update-EopIpRange -Uri $Service.BaseUri -TimeoutSec 1 } |
+            { Update-EopIpRange -Uri $Service.BaseUri -TimeoutSec $TimeoutSec } |
                 Should -Throw -ErrorId "$ErrorId,EopTools.Commands.UpdateEopIpRangeCommand" -ExpectedMessage $Message
             $after = Get-State
             $after.Files | Should -Be $before.Files
