@@ -97,8 +97,8 @@ function Invoke-Run {
     $command = @"
 `$ErrorActionPreference = 'Stop'
 Import-Module '$OutDir'
-Get-EopIpRange | Format-Table -AutoSize | Out-Host
-'40.92.70.1', '40.92.130.1', '104.47.20.5', '2a01:111:f403:c000::1', '8.8.8.8' | Test-EopIpAddress | Format-Table -AutoSize | Out-Host
+Get-EopIpRange | Out-Host
+'40.92.70.1', '40.92.130.1', '104.47.20.5', '2a01:111:f403:c000::1', '8.8.8.8' | Test-EopIpAddress | Out-Host
 "@
     $exitCode = Invoke-ChildPwsh -Command $command
     if ($exitCode -ne 0) { throw "Run failed with exit code $exitCode." }
