@@ -32,11 +32,11 @@ $benchOut = Join-Path $repoRoot 'artifacts/bench'
 
 & (Join-Path $repoRoot 'build.ps1') -Task Build | Out-Host
 $floor = Join-Path (Build-FloorCmdlet $benchOut) 'FloorCmdlet.dll'
-Invoke-Native dotnet @('build', (Join-Path $PSScriptRoot 'EopTools.Benchmarks/EopTools.Benchmarks.csproj'), '-c', 'Release', '-o', (Join-Path $benchOut 'core'), '--nologo', '-v', 'quiet')
+$core = Build-CoreBenchmarks $benchOut
 $logs = Join-Path $benchOut "logs-$Lines-$Seed"
 $protocol = Join-Path $logs 'RECV2026110100-1.LOG'
 $tracking = Join-Path $logs 'MSGTRK2026110100-1.LOG'
-if (-not (Test-Path $tracking)) { Invoke-Native dotnet @((Join-Path $benchOut 'core/EopTools.Benchmarks.dll'), 'logs', $logs, $Lines, $Lines, $Seed) }
+if (-not (Test-Path $tracking)) { Invoke-Native dotnet @($core, 'logs', $logs, $Lines, $Lines, $Seed) }
 $subset = Join-Path $logs "RECV-first-$CsvLines.LOG"
 if (-not (Test-Path $subset)) { [System.IO.File]::WriteAllLines($subset, [string[]]([System.Linq.Enumerable]::Take([System.IO.File]::ReadLines($protocol), $CsvLines))) }
 
