@@ -44,22 +44,56 @@ Describe 'Get-EopIpRange' {
     }
 
     Context 'View' {
-        It 'fits 80 columns with all five columns and every IPv4 value whole' {
+        BeforeAll {
+            # Every table of the embedded seed, IPv4 and IPv6 mixed as an admin gets them, and the widest IPv4 values.
             $widest = Join-Path $TestDrive 'widest.txt'
-            Set-Content -LiteralPath $widest -Value '255.255.255.255/32', '213.199.180.128/26', '10.0.0.0/8'
-            $ranges = @(foreach ($region in 'Global', 'Americas', 'EMEA', 'APAC') { Get-EopIpRange $region -AddressFamily IPv4 }) + @(Get-EopIpRange -Path $widest)
-            $lines = Get-ViewLine $ranges 80
-            $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
-            $rows = Get-ViewRow $ranges 80
+            Set-Content -LiteralPath $widest -Value '255.255.255.255/32', '213.199.180.128/26', '10.0.0.0/8', '2001:db8::/32'
+            $script:Mixed = @(foreach ($region in 'Global', 'Americas', 'EMEA', 'APAC') { Get-EopIpRange $region }) + @(Get-EopIpRange -Path $widest)
+        }
+
+        # A console N columns wide leaves N - 1 to the table (PowerShell keeps its last column free): 80 columns give 79.
+        It 'shows all five columns and every IPv4 value whole in <Width> columns, with IPv6 ranges in the data' -ForEach @(
+            @{ Width = 79 }
+            @{ Width = 80 }
+        ) {
+            Get-ViewLine $Mixed $Width | ForEach-Object { $_.Length | Should -BeLessOrEqual $Width }
+            $rows = Get-ViewRow $Mixed $Width
             $rows | Should -Contain 'Prefix AddressFamily Region FirstAddress LastAddress'
-            foreach ($range in $ranges) {
+            foreach ($range in $Mixed | Where-Object AddressFamily -EQ IPv4) {
                 $rows | Should -Contain "$($range.Prefix) IPv4 $($range.Region) $($range.FirstAddress) $($range.LastAddress)"
+            }
+            # The IPv6 ranges are a table of their own, whose last column is the one cut.
+            @($rows -like '2a01:111:f400:7c00::/54 IPv6 Americas 2a01:111:f400:7c00:: 2a01:111:f*…').Count | Should -Be 1
+        }
+
+        It 'gives every IPv6 value room on a wider console' {
+            $rows = Get-ViewRow $Mixed 120
+            foreach ($range in $Mixed) {
+                $rows | Should -Contain "$($range.Prefix) $($range.AddressFamily) $($range.Region) $($range.FirstAddress) $($range.LastAddress)"
             }
         }
 
-        It 'gives the IPv6 values room on a wider console' {
-            Get-ViewRow (Get-EopIpRange -Region Americas -AddressFamily IPv6) 120 |
-                Should -Contain '2a01:111:f400:7c00::/54 IPv6 Americas 2a01:111:f400:7c00:: 2a01:111:f400:7fff:ffff:ffff:ffff:ffff'
+        It 'shows every IPv4 value whole in a real 80-column terminal' {
+            # What an admin sees: the console host in a pseudo-terminal 80 columns wide, made by util-linux's script.
+            $script = Get-Command script -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+            if (-not $script) { throw "This test runs pwsh in a pseudo-terminal through util-linux's 'script', which is not installed." }
+            $session = Join-Path $TestDrive 'terminal.ps1'
+            Set-Content -LiteralPath $session -Value @(
+                "`$PSStyle.OutputRendering = 'PlainText'"
+                "`$env:EOPTOOLS_CACHE_DIR = '$(Join-Path $TestDrive 'terminal-cache')'"
+                "Import-Module '$ModulePath'"
+                '"width $($Host.UI.RawUI.BufferSize.Width)"'
+                'Get-EopIpRange -WarningAction SilentlyContinue'
+            )
+            $quoted = @(Get-PwshCommand) + @('-NoProfile', '-NonInteractive', '-File', $session) | ForEach-Object { "'" + ($_ -replace "'", "'\''") + "'" }
+            $lines = @(& $script.Source -qec "stty cols 80 rows 50 && TERM=dumb $($quoted -join ' ')" /dev/null | ForEach-Object { $_.TrimEnd() })
+            $LASTEXITCODE | Should -Be 0
+            $lines[0] | Should -Be 'width 80'
+            # The table is the one Out-String -Width 79 gives.
+            $lines | Select-Object -Skip 1 | Where-Object { $_ } | Should -Be @(Get-ViewLine (Get-EopIpRange) 79 | Where-Object { $_ })
+            $rows = $lines -replace '\s+', ' '
+            $rows | Should -Contain '23.103.132.0/22 IPv4 Global 23.103.132.0 23.103.135.255'
+            $rows | Should -Contain '213.199.180.128/26 IPv4 Global 213.199.180.128 213.199.180.191'
         }
     }
 
