@@ -55,25 +55,41 @@ Describe 'Test-EopIpAddress' {
     }
 
     Context 'View' {
-        It 'fits 80 columns with all four columns and every IPv4 value whole' {
+        BeforeAll {
             $widest = Join-Path $TestDrive 'widest.txt'
-            Set-Content -LiteralPath $widest -Value '255.255.255.255/32', '213.199.180.128/26'
-            $results = @(Test-EopIpAddress '23.103.132.1:65535', '40.92.70.1', '104.47.20.5', '8.8.8.8') +
-                @(Test-EopIpAddress '255.255.255.255:65535', '213.199.180.129' -Path $widest)
-            $lines = Get-ViewLine $results 80
-            $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
-            $rows = Get-ViewRow $results 80
-            $rows | Should -Contain 'Input IsEop Range Region'
-            $rows | Should -Contain '23.103.132.1:65535 True 23.103.132.0/22 Americas, EMEA'
-            $rows | Should -Contain '40.92.70.1 True 40.92.0.0/14 Americas'
-            $rows | Should -Contain '104.47.20.5 True 104.47.0.0/17 EMEA'
-            $rows | Should -Contain '8.8.8.8 False'
-            $rows | Should -Contain '255.255.255.255:65535 True 255.255.255.255/32'
-            $rows | Should -Contain '213.199.180.129 True 213.199.180.128/26'
+            Set-Content -LiteralPath $widest -Value '255.255.255.255/32', '213.199.180.128/26', '2001:db8::/32'
+            $script:Mixed = @(Test-EopIpAddress '23.103.132.1:65535', '[2001:db8:ffff:ffff:ffff:ffff:ffff:ffff]:65535', '40.92.70.1', '104.47.20.5',
+                    '[2a01:111:f400:7c00::25]:25', '8.8.8.8') +
+                @(Test-EopIpAddress '255.255.255.255:65535', '2001:db8:ffff:ffff:ffff:ffff:ffff:fffe', '213.199.180.129' -Path $widest)
         }
 
-        It 'gives an IPv6 input room on a wider console' {
-            Get-ViewRow (Test-EopIpAddress '[2a01:111:f400:7c00::25]:25') 120 | Should -Contain '[2a01:111:f400:7c00::25]:25 True 2a01:111:f400:7c00::/54 Americas, APAC'
+        It 'shows all four columns and every IPv4 value whole in <Width> columns, with IPv6 inputs in the data' -ForEach @(
+            @{ Width = 79 }
+            @{ Width = 80 }
+        ) {
+            Get-ViewLine $Mixed $Width | ForEach-Object { $_.Length | Should -BeLessOrEqual $Width }
+            $rows = Get-ViewRow $Mixed $Width
+            $rows | Should -Contain 'IsEop Input Range Region'
+            $rows | Should -Contain 'True 23.103.132.1:65535 23.103.132.0/22 Americas, EMEA'
+            $rows | Should -Contain 'True 40.92.70.1 40.92.0.0/14 Americas'
+            $rows | Should -Contain 'True 104.47.20.5 104.47.0.0/17 EMEA'
+            $rows | Should -Contain 'False 8.8.8.8'
+            $rows | Should -Contain 'True 255.255.255.255:65535 255.255.255.255/32'
+            $rows | Should -Contain 'True 213.199.180.129 213.199.180.128/26'
+        }
+
+        It 'keeps an IPv4 input whole that comes after narrower ones, as from a paged message trace' {
+            # Without widths, PowerShell sizes a table by the rows of its first 300 ms and the one after: later wider ones are cut.
+            $rows = & { Test-EopIpAddress 8.8.8.8; Start-Sleep -Milliseconds 500; Test-EopIpAddress 8.8.4.4, '23.103.132.1:65535' } |
+                Out-String -Width 80 | ForEach-Object { $_ -split '\r?\n' -replace '\s+', ' ' }
+            $rows | Should -Contain 'True 23.103.132.1:65535 23.103.132.0/22 Americas, EMEA'
+        }
+
+        It 'gives IPv6 inputs room on a wider console' {
+            $rows = Get-ViewRow $Mixed 140
+            $rows | Should -Contain 'True [2a01:111:f400:7c00::25]:25 2a01:111:f400:7c00::/54 Americas, APAC'
+            $rows | Should -Contain 'False [2001:db8:ffff:ffff:ffff:ffff:ffff:ffff]:65535'
+            $rows | Should -Contain 'True 2001:db8:ffff:ffff:ffff:ffff:ffff:fffe 2001:db8::/32'
         }
     }
 
