@@ -28,3 +28,9 @@ function Get-ViewLine([object[]] $InputObject, [int] $Width) {
 function Get-ViewRow([object[]] $InputObject, [int] $Width) {
     Get-ViewLine $InputObject $Width | ForEach-Object { $_ -replace '\s+', ' ' }
 }
+
+# The rows of the default view in a console this wide, once every line is found to fit it.
+function Get-FittedViewRow([object[]] $InputObject, [int] $Width) {
+    Get-ViewLine $InputObject $Width | ForEach-Object { $_.Length | Should -BeLessOrEqual $Width }
+    Get-ViewRow $InputObject $Width
+}

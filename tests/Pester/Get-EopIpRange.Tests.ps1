@@ -52,12 +52,8 @@ Describe 'Get-EopIpRange' {
         }
 
         # A console N columns wide leaves N - 1 to the table (PowerShell keeps its last column free): 80 columns give 79.
-        It 'shows all five columns and every IPv4 value whole in <Width> columns, with IPv6 ranges in the data' -ForEach @(
-            @{ Width = 79 }
-            @{ Width = 80 }
-        ) {
-            Get-ViewLine $Mixed $Width | ForEach-Object { $_.Length | Should -BeLessOrEqual $Width }
-            $rows = Get-ViewRow $Mixed $Width
+        It 'shows all five columns and every IPv4 value whole in <_> columns, with IPv6 ranges in the data' -ForEach 79, 80 {
+            $rows = Get-FittedViewRow $Mixed $_
             $rows | Should -Contain 'Prefix AddressFamily Region FirstAddress LastAddress'
             foreach ($range in $Mixed | Where-Object AddressFamily -EQ IPv4) {
                 $rows | Should -Contain "$($range.Prefix) IPv4 $($range.Region) $($range.FirstAddress) $($range.LastAddress)"

@@ -63,12 +63,8 @@ Describe 'Test-EopIpAddress' {
                 @(Test-EopIpAddress '255.255.255.255:65535', '2001:db8:ffff:ffff:ffff:ffff:ffff:fffe', '213.199.180.129' -Path $widest)
         }
 
-        It 'shows all four columns and every IPv4 value whole in <Width> columns, with IPv6 inputs in the data' -ForEach @(
-            @{ Width = 79 }
-            @{ Width = 80 }
-        ) {
-            Get-ViewLine $Mixed $Width | ForEach-Object { $_.Length | Should -BeLessOrEqual $Width }
-            $rows = Get-ViewRow $Mixed $Width
+        It 'shows all four columns and every IPv4 value whole in <_> columns, with IPv6 inputs in the data' -ForEach 79, 80 {
+            $rows = Get-FittedViewRow $Mixed $_
             $rows | Should -Contain 'IsEop Input Range Region'
             $rows | Should -Contain 'True 23.103.132.1:65535 23.103.132.0/22 Americas, EMEA'
             $rows | Should -Contain 'True 40.92.70.1 40.92.0.0/14 Americas'
