@@ -222,4 +222,31 @@ Describe 'Search-EopLog' {
             ($output | Format-Table | Out-String -Width 80) | Should -Match ([regex]::Escape('2a01:111:f403::25'))
         }
     }
+
+    Context 'View' {
+        BeforeAll {
+            # IPv4 senders with the widest values and IPv6 ones, the last session past line 1,000,000 of its file.
+            $lines = @(New-ProtocolLogLines @(
+                    @{ Endpoint = '255.255.255.255:65535'; Host = 'scanner.contoso.com'; Count = 1 }
+                    @{ Endpoint = '[2001:db8:ffff:ffff:ffff:ffff:ffff:ffff]:41000'; Host = 'printer.contoso.com'; Count = 1 }
+                    @{ Endpoint = '[2a01:111:f400:7c00::25]:25000'; Host = 'eop6.protection.outlook.com'; Count = 1 }
+                    @{ Endpoint = '213.199.180.129:51000'; Host = 'eop4.protection.outlook.com'; Count = 1 }
+                ))
+            $path = Write-LogFile (Join-Path $TestDrive 'view/RECV2026112710-1.LOG') ($lines[0..16] + @('') * 1234560 + $lines[17..20])
+            $script:Records = Search-EopLog -Path $path
+        }
+
+        It 'shows every value of an IPv4 record whole in <_> columns, with IPv6 records in the data' -ForEach 79, 80 {
+            $rows = Get-FittedViewRow $Records $_
+            $rows | Should -Contain 'Timestamp IPAddress Port IsEop Range Line'
+            $rows | Should -Contain '2026-11-27 10:00:01 255.255.255.255 65535 False 6'
+            $rows | Should -Contain '2026-11-27 10:00:04 213.199.180.129 51000 True 213.199.180.128/26 1234578'
+        }
+
+        It 'gives IPv6 addresses and ranges room on a wider console' {
+            $rows = Get-ViewRow $Records 120
+            $rows | Should -Contain '2026-11-27 10:00:02 2001:db8:ffff:ffff:ffff:ffff:ffff:ffff 41000 False 10'
+            $rows | Should -Contain '2026-11-27 10:00:03 2a01:111:f400:7c00::25 25000 True 2a01:111:f400:7c00::/54 14'
+        }
+    }
 }
