@@ -23,6 +23,7 @@ namespace EopTools.Commands
         private const string LiteralPathSet = "LiteralPath";
         private static readonly TimeSpan ProgressAfter = TimeSpan.FromSeconds(1);
         private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(250);
+        private const int ProgressCheckEvery = 1024;
 
         private readonly List<string> _files = new List<string>();
         private long _totalBytes;
@@ -99,10 +100,14 @@ namespace EopTools.Commands
             {
                 _search = search;
                 search.Start(ThrottleLimit);
+                int sinceProgressCheck = 0;
                 foreach (object? item in search.Results(Tick))
                 {
                     if (item is EopLogRecord record) WriteObject(record);
                     else if (item is LogMessage message) Write(message);
+                    // Reading the clock costs as much as writing a record: look at it once per thousand items or per wait.
+                    if (item != null && ++sinceProgressCheck < ProgressCheckEvery) continue;
+                    sinceProgressCheck = 0;
                     if (watch.Elapsed < ProgressAfter || watch.Elapsed - lastProgress < Tick) continue;
                     lastProgress = watch.Elapsed;
                     progressShown = true;

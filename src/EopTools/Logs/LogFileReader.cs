@@ -21,6 +21,7 @@ namespace EopTools.Logs
         private readonly LogReadOptions _options;
         private readonly RangeIndex _index;
         private readonly LogSink _sink;
+        private readonly ParsedAddressField _lastAddress = new ParsedAddressField();
         private LogLine _line = new LogLine(64);
         private LogLayout? _layout;
         private string? _logType;
@@ -87,13 +88,12 @@ namespace EopTools.Logs
                     continue;
                 }
 
-                // Only the address field becomes a string: the rest of the line is read in the buffer.
-                int column = -1;
-                string? value = null;
+                int column = -1, valueStart = 0, valueEnd = 0;
                 foreach (int candidate in layout.AddressColumns)
                 {
-                    value = new string(buffer, view.Starts[candidate], view.Ends[candidate] - view.Starts[candidate]);
-                    if (!AddressInput.IsNoAddress(value))
+                    valueStart = view.Starts[candidate];
+                    valueEnd = view.Ends[candidate];
+                    if (!AddressInput.IsNoAddress(buffer, ref valueStart, ref valueEnd))
                     {
                         column = candidate;
                         break;
@@ -108,14 +108,23 @@ namespace EopTools.Logs
                 view.LineStart = lineStart;
                 view.LineLength = lineEnd - lineStart;
                 view.Layout = layout;
-                if (!AddressInput.TryParse(value!, 0, value!.Length, out IpAddressValue address, out int port, out string? error))
+                if (!_lastAddress.Matches(buffer, valueStart, valueEnd))
                 {
-                    value = view.Value(column);
-                    counts.AddNotAnAddress(number, layout.Columns[column], value, error);
-                    if (side != LogSide.Eop) _sink.NotAnAddress(value, number);
-                    continue;
+                    // Only a new address value becomes a string: the rest of the line is read in the buffer.
+                    string addressText = new string(buffer, valueStart, valueEnd - valueStart);
+                    if (!AddressInput.TryParse(addressText, 0, addressText.Length, out IpAddressValue parsed, out int parsedPort, out string? error))
+                    {
+                        _lastAddress.Forget();
+                        string value = view.Value(column);
+                        counts.AddNotAnAddress(number, layout.Columns[column], value, error);
+                        if (side != LogSide.Eop) _sink.NotAnAddress(value, number);
+                        continue;
+                    }
+                    _lastAddress.Remember(buffer, valueStart, valueEnd, parsed, parsedPort, _index.Answer(parsed, null));
                 }
-                EopAnswer answer = _index.Answer(address, null);
+                IpAddressValue address = _lastAddress.Address;
+                int port = _lastAddress.Port;
+                EopAnswer answer = _lastAddress.Answer;
                 bool isEop = answer.Range != null;
                 if (isEop) counts.Eop++;
                 else counts.NotEop++;

@@ -42,9 +42,6 @@ namespace EopTools.Logs
 
         public string Value(int column) => FieldSplitter.Value(Buffer, Starts[column], Ends[column], Layout.Quoted);
 
-        /// <summary>The line as written.</summary>
-        public string LineText() => new string(Buffer, LineStart, LineLength);
-
         /// <summary>The line's time as UTC, or null when the layout has no time column or the value does not parse.</summary>
         public DateTime? Timestamp()
         {

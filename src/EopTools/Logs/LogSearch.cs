@@ -207,6 +207,7 @@ namespace EopTools.Logs
             private readonly string _path;
             private readonly BlockingCollection<List<object>> _channel;
             private readonly CancellationToken _cancellation;
+            private readonly LineStore _lines = new LineStore();
             private List<object> _batch = new List<object>(BatchSize);
 
             public RecordSink(string path, BlockingCollection<List<object>> channel, CancellationToken cancellation)
@@ -218,7 +219,7 @@ namespace EopTools.Logs
 
             public override void Answered(LogLine line)
             {
-                _batch.Add(new EopLogRecord(_path, line));
+                _batch.Add(new EopLogRecord(_path, line, _lines));
                 if (_batch.Count == BatchSize) Flush();
             }
 

@@ -15,6 +15,8 @@ namespace EopTools.Logs
 
         private readonly int _file;
         private readonly EopAnswer? _notEop;
+        private AddressTally? _lastTally;
+        private IpAddressValue _lastAddress;
 
         /// <param name="file">The index of the file this builder reads; -1 for a run's merged summary.</param>
         /// <param name="notEop">The answer given to values that are not addresses.</param>
@@ -30,11 +32,18 @@ namespace EopTools.Logs
 
         public override void Answered(LogLine line)
         {
-            if (!Addresses.TryGetValue(line.Address, out AddressTally? tally))
+            // Consecutive lines (a protocol log's session) are mostly from the same address: no lookup for those.
+            AddressTally? tally = _lastTally;
+            if (tally == null || !line.Address.Equals(_lastAddress))
             {
-                tally = new AddressTally(line.Answer);
-                tally.Files.Add(_file);
-                Addresses.Add(line.Address, tally);
+                if (!Addresses.TryGetValue(line.Address, out tally))
+                {
+                    tally = new AddressTally(line.Answer);
+                    tally.Files.Add(_file);
+                    Addresses.Add(line.Address, tally);
+                }
+                _lastTally = tally;
+                _lastAddress = line.Address;
             }
             tally.AddLine(line.Timestamp(), line.OpensSession());
             if (line.TryFindAnnouncedHost(out int start, out int end)) tally.AddHostName(line.Buffer, start, end);

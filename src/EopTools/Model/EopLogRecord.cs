@@ -21,13 +21,18 @@ namespace EopTools
         private readonly EopAnswer _answer;
         private readonly int _port;
         private readonly int _column;
+        private readonly char[] _text;
+        private readonly int _lineStart;
+        private readonly int _lineLength;
         private OrderedDictionary? _values;
 
-        internal EopLogRecord(string path, LogLine line)
+        internal EopLogRecord(string path, LogLine line, LineStore store)
         {
             Path = path;
             LineNumber = line.Number;
-            Line = line.LineText();
+            // The line is kept with the run's other records' lines, not as a string of its own: most are never asked for.
+            _lineLength = line.LineLength;
+            _text = store.Add(line.Buffer, line.LineStart, _lineLength, out _lineStart);
             Timestamp = line.Timestamp();
             _layout = line.Layout;
             _address = line.Address;
@@ -66,7 +71,7 @@ namespace EopTools
         public string LogType => _layout.Kind;
 
         /// <summary>The line as written.</summary>
-        public string Line { get; }
+        public string Line => new string(_text, _lineStart, _lineLength);
 
         /// <summary>The line's values by column name (case-insensitive, in column order), split on first use.</summary>
         public OrderedDictionary Values => _values ??= SplitValues();
@@ -79,10 +84,9 @@ namespace EopTools
             int columns = _layout.Columns.Length;
             var starts = new int[columns];
             var ends = new int[columns];
-            char[] text = Line.ToCharArray();
-            FieldSplitter.Split(text, 0, text.Length, _layout.Delimiter, _layout.Quoted, starts, ends);
+            FieldSplitter.Split(_text, _lineStart, _lineStart + _lineLength, _layout.Delimiter, _layout.Quoted, starts, ends);
             var values = new OrderedDictionary(columns, StringComparer.OrdinalIgnoreCase);
-            for (int i = 0; i < columns; i++) values[_layout.Columns[i]] = FieldSplitter.Value(text, starts[i], ends[i], _layout.Quoted);
+            for (int i = 0; i < columns; i++) values[_layout.Columns[i]] = FieldSplitter.Value(_text, starts[i], ends[i], _layout.Quoted);
             return values;
         }
     }
