@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text;
 using System.Threading;
 using EopTools.Index;
 using EopTools.Logs;
@@ -199,7 +200,7 @@ namespace EopTools.Tests
         public void AReadThatFailsPartWayKeepsTheCountsOfWhatWasRead()
         {
             var reader = new LogFileReader("test.log", new LogReadOptions(null, null, LogSide.Both), Index, new LogSummaryBuilder(0, Index.NotEop));
-            var failing = new FailingReader(ProtocolLog.Substring(0, ProtocolLog.IndexOf("08DD000000000002", StringComparison.Ordinal)));
+            var failing = new FailingStream(ProtocolLog.Substring(0, ProtocolLog.IndexOf("08DD000000000002", StringComparison.Ordinal)));
             Assert.Throws<IOException>(() => reader.Read(failing, CancellationToken.None));
             Assert.Equal(7, reader.Counts.Lines);
             Assert.Equal(2, reader.Counts.Answered);
@@ -219,8 +220,8 @@ namespace EopTools.Tests
             var starts = new int[4];
             var ends = new int[4];
             // In the middle of a buffer, as the reader holds lines.
-            char[] text = ("x\n" + line + "\ny").ToCharArray();
-            int count = FieldSplitter.Split(text, 2, 2 + line.Length, ',', quoted: true, starts, ends);
+            byte[] text = Encoding.UTF8.GetBytes("x\n" + line + "\ny");
+            int count = FieldSplitter.Split(text, 2, 2 + line.Length, (byte)',', quoted: true, starts, ends);
             Assert.Equal(expected, count);
             if (values.Length == 0) return;
             Assert.Equal(values, string.Join("|", Enumerable.Range(0, count).Select(i => FieldSplitter.Value(text, starts[i], ends[i], quoted: true))));
@@ -230,8 +231,8 @@ namespace EopTools.Tests
         public void LineReaderTellsAnUnterminatedLastLineAndSkipsTooLongLines()
         {
             string tooLong = new string('x', LineReader.MaxLineLength + 10);
-            var lines = new LineReader(new StringReader("one\r\ntwo\n" + tooLong + "\nthree"));
-            string? Next(out LineEnd end) => lines.Read(out end) ? new string(lines.Buffer, lines.Start, lines.Length) : null;
+            var lines = new LineReader(Utf8("one\r\ntwo\n" + tooLong + "\nthree"));
+            string? Next(out LineEnd end) => lines.Read(out end) ? Encoding.UTF8.GetString(lines.Buffer, lines.Start, lines.Length) : null;
             Assert.Equal("one", Next(out LineEnd end));
             Assert.Equal(LineEnd.Break, end);
             Assert.Equal("two", Next(out end));
@@ -253,7 +254,7 @@ namespace EopTools.Tests
         [InlineData("not a time", null)]
         public void ReadsTimestampsAsUtc(string text, string? expected)
         {
-            bool parsed = LogTimestamp.TryParse(text.ToCharArray(), 0, text.Length, out DateTime value);
+            bool parsed = LogTimestamp.TryParse(Encoding.UTF8.GetBytes(text), 0, text.Length, out DateTime value);
             Assert.Equal(expected != null, parsed);
             if (expected == null) return;
             Assert.Equal(DateTimeKind.Utc, value.Kind);
@@ -264,7 +265,7 @@ namespace EopTools.Tests
         {
             var summary = new LogSummaryBuilder(0, Index.NotEop);
             var reader = new LogFileReader("test.log", new LogReadOptions(null, null, LogSide.Both), Index, summary);
-            reader.Read(new StringReader(log), CancellationToken.None);
+            reader.Read(Utf8(log), CancellationToken.None);
             Assert.True(reader.Counts.AddUp);
             return (reader.Counts, summary);
         }
@@ -275,10 +276,12 @@ namespace EopTools.Tests
         {
             var sink = new ListSink();
             var reader = new LogFileReader("test.log", options, Index, sink);
-            reader.Read(new StringReader(log), CancellationToken.None);
+            reader.Read(Utf8(log), CancellationToken.None);
             Assert.True(reader.Counts.AddUp);
             return sink.Records;
         }
+
+        private static Stream Utf8(string text) => new MemoryStream(Encoding.UTF8.GetBytes(text));
 
         private static AddressTally Tally(LogSummaryBuilder summary, string address) =>
             summary.Addresses.Single(pair => pair.Key.ToString() == address).Value;
@@ -291,24 +294,24 @@ namespace EopTools.Tests
 
         private sealed class ListSink : LogSink
         {
+            private readonly LineStore _lines = new LineStore();
+
             public List<EopLogRecord> Records { get; } = new List<EopLogRecord>();
 
-            public override void Answered(LogLine line) => Records.Add(new EopLogRecord("test.log", line));
+            public override void Answered(LogLine line) => Records.Add(new EopLogRecord("test.log", line, _lines));
         }
 
         /// <summary>Gives its text, then fails as a file on a vanished share does.</summary>
-        private sealed class FailingReader : TextReader
+        private sealed class FailingStream : MemoryStream
         {
-            private readonly StringReader _text;
-
-            public FailingReader(string text)
+            public FailingStream(string text)
+                : base(Encoding.UTF8.GetBytes(text))
             {
-                _text = new StringReader(text);
             }
 
-            public override int Read(char[] buffer, int index, int count)
+            public override int Read(byte[] buffer, int offset, int count)
             {
-                int read = _text.Read(buffer, index, count);
+                int read = base.Read(buffer, offset, count);
                 if (read == 0) throw new IOException("The network name is no longer available.");
                 return read;
             }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text;
 using EopTools.Index;
 
 namespace EopTools.Logs
@@ -37,17 +38,17 @@ namespace EopTools.Logs
             if (time.HasValue) AddTimes(time.Value, time.Value);
         }
 
-        /// <summary>The name in text[start..end), unless it is known (in any case) or there are enough.</summary>
-        public void AddHostName(char[] text, int start, int end)
+        /// <summary>The name in text[start..end) (UTF-8), unless it is known (in any case) or there are enough.</summary>
+        public void AddHostName(byte[] text, int start, int end)
         {
             if (HostNames != null)
             {
                 foreach (string known in HostNames)
                 {
-                    if (SameName(known, text, start, end)) return;
+                    if (SameAsciiName(known, text, start, end)) return;
                 }
             }
-            AddHostName(new string(text, start, end - start));
+            AddHostName(Encoding.UTF8.GetString(text, start, end - start));
         }
 
         private void AddHostName(string name)
@@ -60,13 +61,16 @@ namespace EopTools.Logs
             if (names.Count < MaxHostNames) names.Add(name);
         }
 
-        private static bool SameName(string known, char[] text, int start, int end)
+        /// <summary>A quick match for the usual ASCII name; a name with other letters is compared once decoded.</summary>
+        private static bool SameAsciiName(string known, byte[] text, int start, int end)
         {
             if (known.Length != end - start) return false;
             for (int i = 0; i < known.Length; i++)
             {
-                char a = known[i], b = text[start + i];
-                if (a != b && char.ToUpperInvariant(a) != char.ToUpperInvariant(b)) return false;
+                int a = known[i], b = text[start + i];
+                if (a == b) continue;
+                int lower = a | 0x20;
+                if (lower < 'a' || lower > 'z' || lower != (b | 0x20)) return false;
             }
             return true;
         }

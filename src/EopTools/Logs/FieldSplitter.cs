@@ -1,10 +1,11 @@
 using System;
+using System.Text;
 
 namespace EopTools.Logs
 {
     /// <summary>
-    /// Splits one log line into fields in place: the bounds go into arrays the caller owns and reuses, so a line costs
-    /// no allocation. Comma-separated lines (Exchange logs, CSV exports) follow RFC 4180 quoting strictly: a value is
+    /// Splits one log line (UTF-8 bytes) into fields in place: the bounds go into arrays the caller owns and reuses, so a
+    /// line costs no allocation. Comma-separated lines (Exchange logs, CSV exports) follow RFC 4180 quoting strictly: a value is
     /// either plain (no quote in it) or wholly quoted with "" for a quote; anything else is a malformed line. W3C
     /// space-separated lines (IIS) have no quoting. One pass over the line, no backtracking.
     /// </summary>
@@ -19,28 +20,30 @@ namespace EopTools.Logs
     /// </remarks>
     internal static class FieldSplitter
     {
+        private const byte Quote = (byte)'"';
+
         /// <summary>
         /// Splits text[start..end): returns the number of fields (at most starts.Length + 1, which means "too many"), or
         /// -1 when quoting is malformed. The bounds are positions in <paramref name="text"/>; a quoted field's exclude
         /// its quotes.
         /// </summary>
-        public static int Split(char[] text, int start, int end, char delimiter, bool quoted, int[] starts, int[] ends)
+        public static int Split(byte[] text, int start, int end, byte delimiter, bool quoted, int[] starts, int[] ends)
         {
             // Most lines have no quote at all: one vectorized search says so, and they split on the delimiter alone.
-            if (!quoted || Array.IndexOf(text, '"', start, end - start) < 0) return SplitPlain(text, start, end, delimiter, starts, ends);
+            if (!quoted || Array.IndexOf(text, Quote, start, end - start) < 0) return SplitPlain(text, start, end, delimiter, starts, ends);
             int capacity = starts.Length;
             int count = 0, i = start;
             while (true)
             {
                 if (count == capacity) return capacity + 1;
-                if (i < end && text[i] == '"')
+                if (i < end && text[i] == Quote)
                 {
                     int valueStart = i + 1, search = valueStart;
                     while (true)
                     {
-                        int quote = search < end ? Array.IndexOf(text, '"', search, end - search) : -1;
+                        int quote = search < end ? Array.IndexOf(text, Quote, search, end - search) : -1;
                         if (quote < 0) return -1;
-                        if (quote + 1 < end && text[quote + 1] == '"')
+                        if (quote + 1 < end && text[quote + 1] == Quote)
                         {
                             search = quote + 2;
                             continue;
@@ -59,7 +62,7 @@ namespace EopTools.Logs
                 int fieldEnd = i;
                 while (fieldEnd < end && text[fieldEnd] != delimiter)
                 {
-                    if (text[fieldEnd] == '"') return -1;
+                    if (text[fieldEnd] == Quote) return -1;
                     fieldEnd++;
                 }
                 starts[count] = i;
@@ -70,31 +73,30 @@ namespace EopTools.Logs
             }
         }
 
-        private static int SplitPlain(char[] text, int start, int end, char delimiter, int[] starts, int[] ends)
+        private static int SplitPlain(byte[] text, int start, int end, byte delimiter, int[] starts, int[] ends)
         {
             int capacity = starts.Length;
-            int count = 0, i = start;
-            while (true)
+            int count = 0, fieldStart = start;
+            for (int i = start; i < end; i++)
             {
+                if (text[i] != delimiter) continue;
                 if (count == capacity) return capacity + 1;
-                int next = i < end ? Array.IndexOf(text, delimiter, i, end - i) : -1;
-                starts[count] = i;
-                if (next < 0)
-                {
-                    ends[count] = end;
-                    return count + 1;
-                }
-                ends[count] = next;
+                starts[count] = fieldStart;
+                ends[count] = i;
                 count++;
-                i = next + 1;
+                fieldStart = i + 1;
             }
+            if (count == capacity) return capacity + 1;
+            starts[count] = fieldStart;
+            ends[count] = end;
+            return count + 1;
         }
 
         /// <summary>The value of a field as text: a quoted value without its quotes and with "" read as one quote.</summary>
-        public static string Value(char[] text, int start, int end, bool quoted)
+        public static string Value(byte[] text, int start, int end, bool quoted)
         {
-            string value = new string(text, start, end - start);
-            if (quoted && start > 0 && text[start - 1] == '"' && value.IndexOf('"') >= 0) value = value.Replace("\"\"", "\"");
+            string value = Encoding.UTF8.GetString(text, start, end - start);
+            if (quoted && start > 0 && text[start - 1] == Quote && value.IndexOf('"') >= 0) value = value.Replace("\"\"", "\"");
             return value;
         }
     }

@@ -12,39 +12,41 @@ namespace EopTools.Logs
         /// <summary>At the end of the file without a line break: a log that was still being written.</summary>
         EndOfFile,
 
-        /// <summary>Longer than <see cref="LineReader.MaxLineLength"/>: its text was not kept.</summary>
+        /// <summary>Longer than <see cref="LineReader.MaxLineLength"/> bytes: its text was not kept.</summary>
         TooLong,
     }
 
     /// <summary>
-    /// Lines from a text reader, like TextReader.ReadLine, but saying whether the last line ended with a line break (a
-    /// truncated last line is reported, not read as complete) and with a limit on a line's length, so one huge "line"
-    /// in a binary or corrupt file cannot take the memory.
+    /// Lines of UTF-8 text as bytes, like TextReader.ReadLine but without decoding them (a log line is split and read as
+    /// bytes: every delimiter is ASCII, which never occurs inside a UTF-8 sequence), saying whether the last line ended
+    /// with a line break (a truncated last line is reported, not read as complete), and with a limit on a line's
+    /// length, so one huge "line" in a binary or corrupt file cannot take the memory.
     /// </summary>
     internal sealed class LineReader
     {
         public const int MaxLineLength = 1 << 20;
 
-        private readonly TextReader _reader;
-        private char[] _buffer = new char[1 << 16];
+        private readonly Stream _stream;
+        private byte[] _buffer = new byte[1 << 16];
         private int _start;
         private int _end;
         private bool _endOfInput;
 
-        public LineReader(TextReader reader)
+        /// <param name="utf8">UTF-8 text without a byte order mark (see <see cref="Utf8Text"/>).</param>
+        public LineReader(Stream utf8)
         {
-            _reader = reader;
+            _stream = utf8;
         }
 
         /// <summary>The number of the line last read, from 1.</summary>
         public long LineNumber { get; private set; }
 
         /// <summary>The buffer the last line read is in, at <see cref="Start"/>; valid until the next read.</summary>
-        public char[] Buffer => _buffer;
+        public byte[] Buffer => _buffer;
 
         public int Start { get; private set; }
 
-        /// <summary>The last line's length without its line break (0 for a too long line, whose text is not kept).</summary>
+        /// <summary>The last line's length in bytes without its line break (0 for a too long line, whose text is not kept).</summary>
         public int Length { get; private set; }
 
         /// <summary>Reads the next line into <see cref="Buffer"/>; false at the end. No string is made: most lines need none.</summary>
@@ -53,14 +55,14 @@ namespace EopTools.Logs
             bool discarding = false;
             while (true)
             {
-                int newline = _start < _end ? Array.IndexOf(_buffer, '\n', _start, _end - _start) : -1;
+                int newline = _start < _end ? Array.IndexOf(_buffer, (byte)'\n', _start, _end - _start) : -1;
                 if (newline >= 0)
                 {
                     LineNumber++;
                     Start = _start;
                     _start = newline + 1;
                     int length = newline - Start;
-                    if (length > 0 && _buffer[newline - 1] == '\r') length--;
+                    if (length > 0 && _buffer[newline - 1] == (byte)'\r') length--;
                     Length = discarding ? 0 : length;
                     lineEnd = discarding ? LineEnd.TooLong : LineEnd.Break;
                     return true;
@@ -94,7 +96,7 @@ namespace EopTools.Logs
                         Array.Resize(ref _buffer, _buffer.Length * 2);
                     }
                 }
-                int read = _reader.Read(_buffer, _end, _buffer.Length - _end);
+                int read = _stream.Read(_buffer, _end, _buffer.Length - _end);
                 if (read == 0) _endOfInput = true;
                 else _end += read;
             }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Text;
 using System.Threading;
 using EopTools.Index;
 using EopTools.Parsing;
@@ -40,27 +41,28 @@ namespace EopTools.Logs
         /// Reads to the end. Throws <see cref="LogFileException"/> for a file without a usable header (the counts say
         /// how far it got), IOException when the file cannot be read, OperationCanceledException when cancelled.
         /// </summary>
-        public void Read(TextReader text, CancellationToken cancellation)
+        /// <param name="utf8">The file's text as UTF-8 (see <see cref="Utf8Text"/>).</param>
+        public void Read(Stream utf8, CancellationToken cancellation)
         {
-            var lines = new LineReader(text);
+            var lines = new LineReader(utf8);
             LogFileCounts counts = Counts;
             LogSide side = _options.Side;
             while (lines.Read(out LineEnd lineEnding))
             {
                 long number = lines.LineNumber;
-                char[] buffer = lines.Buffer;
+                byte[] buffer = lines.Buffer;
                 int lineStart = lines.Start, lineEnd = lineStart + lines.Length;
                 counts.Lines++;
                 if ((number & 0x3FF) == 0) cancellation.ThrowIfCancellationRequested();
                 if (lineEnding == LineEnd.TooLong)
                 {
-                    counts.AddMalformed(number, "longer than " + LineReader.MaxLineLength + " characters");
+                    counts.AddMalformed(number, "longer than " + LineReader.MaxLineLength + " bytes");
                     continue;
                 }
-                if (lineEnd == lineStart || buffer[lineStart] == '#')
+                if (lineEnd == lineStart || buffer[lineStart] == (byte)'#')
                 {
                     counts.Ignored++;
-                    if (lineEnd > lineStart) ReadDirective(new string(buffer, lineStart, lineEnd - lineStart), number);
+                    if (lineEnd > lineStart) ReadDirective(Encoding.UTF8.GetString(buffer, lineStart, lineEnd - lineStart), number);
                     continue;
                 }
                 LogLayout? layout = _layout;
@@ -68,7 +70,7 @@ namespace EopTools.Logs
                 {
                     if (_options.Header == null)
                     {
-                        UseCsvHeader(new string(buffer, lineStart, lineEnd - lineStart), number);
+                        UseCsvHeader(buffer, lineStart, lineEnd, number);
                         counts.Ignored++;
                         continue;
                     }
@@ -93,7 +95,7 @@ namespace EopTools.Logs
                 {
                     valueStart = view.Starts[candidate];
                     valueEnd = view.Ends[candidate];
-                    if (!AddressInput.IsNoAddress(buffer, ref valueStart, ref valueEnd))
+                    if (Utf8Text.TrimToValue(buffer, ref valueStart, ref valueEnd))
                     {
                         column = candidate;
                         break;
@@ -111,7 +113,7 @@ namespace EopTools.Logs
                 if (!_lastAddress.Matches(buffer, valueStart, valueEnd))
                 {
                     // Only a new address value becomes a string: the rest of the line is read in the buffer.
-                    string addressText = new string(buffer, valueStart, valueEnd - valueStart);
+                    string addressText = Encoding.UTF8.GetString(buffer, valueStart, valueEnd - valueStart);
                     if (!AddressInput.TryParse(addressText, 0, addressText.Length, out IpAddressValue parsed, out int parsedPort, out string? error))
                     {
                         _lastAddress.Forget();
@@ -152,9 +154,9 @@ namespace EopTools.Logs
             }
         }
 
-        private void UseCsvHeader(string line, long number)
+        private void UseCsvHeader(byte[] text, int start, int end, long number)
         {
-            LogLayout? layout = LogLayout.FromCsvHeader(line);
+            LogLayout? layout = LogLayout.FromCsvHeader(text, start, end);
             if (layout == null || !layout.SelectAddressColumns(_options.Fields))
             {
                 throw new LogFileException("LogFileHasNoHeader",
@@ -185,12 +187,12 @@ namespace EopTools.Logs
         }
 
         /// <summary>A headerless file's delimiter: the one that splits its first line into the columns given.</summary>
-        private static char HeaderDelimiter(char[] text, int start, int end, int columns)
+        private static byte HeaderDelimiter(byte[] text, int start, int end, int columns)
         {
             var starts = new int[columns + 1];
             var ends = new int[columns + 1];
-            if (FieldSplitter.Split(text, start, end, ',', quoted: true, starts, ends) == columns) return ',';
-            return FieldSplitter.Split(text, start, end, ' ', quoted: false, starts, ends) == columns ? ' ' : ',';
+            if (FieldSplitter.Split(text, start, end, (byte)',', quoted: true, starts, ends) == columns) return (byte)',';
+            return FieldSplitter.Split(text, start, end, (byte)' ', quoted: false, starts, ends) == columns ? (byte)' ' : (byte)',';
         }
     }
 }

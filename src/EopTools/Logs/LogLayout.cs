@@ -15,11 +15,11 @@ namespace EopTools.Logs
 
         private readonly Dictionary<string, int> _byName = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
 
-        private LogLayout(string[] columns, char delimiter, string kind)
+        private LogLayout(string[] columns, byte delimiter, string kind)
         {
             Columns = columns;
             Delimiter = delimiter;
-            Quoted = delimiter == ',';
+            Quoted = delimiter == (byte)',';
             Kind = kind;
             for (int i = 0; i < columns.Length; i++)
             {
@@ -37,7 +37,7 @@ namespace EopTools.Logs
 
         public string[] Columns { get; }
 
-        public char Delimiter { get; }
+        public byte Delimiter { get; }
 
         /// <summary>Comma-separated values may be quoted; W3C space-separated ones are not.</summary>
         public bool Quoted { get; }
@@ -72,27 +72,26 @@ namespace EopTools.Logs
         public static LogLayout FromFieldsDirective(string directiveText, string? logType)
         {
             string list = directiveText.Trim();
-            char delimiter = list.IndexOf(',') >= 0 ? ',' : ' ';
-            string[] columns = delimiter == ',' ? list.Split(',') : list.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
+            bool commas = list.IndexOf(',') >= 0;
+            string[] columns = commas ? list.Split(',') : list.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
             for (int i = 0; i < columns.Length; i++) columns[i] = columns[i].Trim();
-            return new LogLayout(columns, delimiter, logType ?? (delimiter == ',' ? "W3C log" : "W3C log (IIS)"));
+            return new LogLayout(columns, commas ? (byte)',' : (byte)' ', logType ?? (commas ? "W3C log" : "W3C log (IIS)"));
         }
 
         /// <summary>A CSV header row, quoted or not; null when its quoting is malformed.</summary>
-        public static LogLayout? FromCsvHeader(string line)
+        public static LogLayout? FromCsvHeader(byte[] text, int start, int end)
         {
             var starts = new int[1024];
             var ends = new int[1024];
-            char[] text = line.ToCharArray();
-            int count = FieldSplitter.Split(text, 0, text.Length, ',', quoted: true, starts, ends);
+            int count = FieldSplitter.Split(text, start, end, (byte)',', quoted: true, starts, ends);
             if (count < 1 || count > starts.Length) return null;
             var columns = new string[count];
             for (int i = 0; i < count; i++) columns[i] = FieldSplitter.Value(text, starts[i], ends[i], quoted: true).Trim();
-            return new LogLayout(columns, ',', "CSV");
+            return new LogLayout(columns, (byte)',', "CSV");
         }
 
         /// <summary>Columns given with -Header for a file without a header of its own.</summary>
-        public static LogLayout FromHeader(string[] columns, char delimiter) =>
+        public static LogLayout FromHeader(string[] columns, byte delimiter) =>
             new LogLayout((string[])columns.Clone(), delimiter, "headerless log");
 
         /// <summary>

@@ -16,7 +16,7 @@ namespace EopTools.Logs
             Ends = new int[capacity];
         }
 
-        public char[] Buffer { get; internal set; } = Array.Empty<char>();
+        public byte[] Buffer { get; internal set; } = Array.Empty<byte>();
 
         public int LineStart { get; internal set; }
 
@@ -63,7 +63,7 @@ namespace EopTools.Logs
         public bool OpensSession()
         {
             int column = Layout.EventColumn;
-            return Layout.IsProtocolLog && Ends[column] - Starts[column] == 1 && Buffer[Starts[column]] == '+';
+            return Layout.IsProtocolLog && Ends[column] - Starts[column] == 1 && Buffer[Starts[column]] == (byte)'+';
         }
 
         /// <summary>
@@ -77,10 +77,10 @@ namespace EopTools.Logs
             if (layout.IsProtocolLog)
             {
                 int eventColumn = layout.EventColumn, data = layout.DataColumn;
-                if (Ends[eventColumn] - Starts[eventColumn] != 1 || Buffer[Starts[eventColumn]] != '<') return false;
+                if (Ends[eventColumn] - Starts[eventColumn] != 1 || Buffer[Starts[eventColumn]] != (byte)'<') return false;
                 start = Starts[data];
                 end = Ends[data];
-                if (end - start < 6 || Buffer[start + 4] != ' ' || !IsHello(Buffer, start)) return false;
+                if (end - start < 6 || Buffer[start + 4] != (byte)' ' || !IsHello(Buffer, start)) return false;
                 start += 5;
             }
             else
@@ -89,15 +89,13 @@ namespace EopTools.Logs
                 start = Starts[layout.HostColumn];
                 end = Ends[layout.HostColumn];
             }
-            while (start < end && char.IsWhiteSpace(Buffer[start])) start++;
-            while (end > start && char.IsWhiteSpace(Buffer[end - 1])) end--;
-            return end > start && !(end - start == 1 && Buffer[start] == '-');
+            return Utf8Text.TrimToValue(Buffer, ref start, ref end);
         }
 
         /// <summary>EHLO or HELO, in any case.</summary>
-        private static bool IsHello(char[] text, int at)
+        private static bool IsHello(byte[] text, int at)
         {
-            char e = (char)(text[at] | 0x20), h = (char)(text[at + 1] | 0x20), l = (char)(text[at + 2] | 0x20), o = (char)(text[at + 3] | 0x20);
+            int e = text[at] | 0x20, h = text[at + 1] | 0x20, l = text[at + 2] | 0x20, o = text[at + 3] | 0x20;
             return (e == 'e' && h == 'h' || e == 'h' && h == 'e') && l == 'l' && o == 'o';
         }
     }

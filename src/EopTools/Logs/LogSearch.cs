@@ -151,10 +151,9 @@ namespace EopTools.Logs
             var messages = new List<object>();
             try
             {
-                using (Stream stream = Open(path))
-                using (var text = new StreamReader(new CountingStream(stream, Progress), Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 1 << 16))
+                using (Stream utf8 = Utf8Text.Open(Open(path), file => new CountingStream(file, Progress)))
                 {
-                    reader.Read(text, cancellation);
+                    reader.Read(utf8, cancellation);
                 }
             }
             catch (LogFileException e)

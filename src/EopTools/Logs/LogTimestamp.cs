@@ -1,10 +1,11 @@
 using System;
 using System.Globalization;
+using System.Text;
 
 namespace EopTools.Logs
 {
     /// <summary>
-    /// Log timestamps as UTC: ISO 8601 as Exchange writes it (2026-11-27T10:00:00.123Z) read by hand, because it is on
+    /// Log timestamps (UTF-8 bytes of a line) as UTC: ISO 8601 as Exchange writes it (2026-11-27T10:00:00.123Z) read by hand, because it is on
     /// every line; IIS's separate UTC date and time; other forms (a message trace export's Received column) through
     /// DateTime parsing with the invariant culture, taken as UTC unless they say otherwise.
     /// </summary>
@@ -12,7 +13,7 @@ namespace EopTools.Logs
     {
         private const DateTimeStyles Utc = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
 
-        public static bool TryParse(char[] text, int start, int end, out DateTime value)
+        public static bool TryParse(byte[] text, int start, int end, out DateTime value)
         {
             if (TryParseIso(text, start, end, out value)) return true;
             if (end - start > 64)
@@ -20,11 +21,11 @@ namespace EopTools.Logs
                 value = default;
                 return false;
             }
-            return DateTime.TryParse(new string(text, start, end - start), CultureInfo.InvariantCulture, Utc, out value);
+            return DateTime.TryParse(Encoding.UTF8.GetString(text, start, end - start), CultureInfo.InvariantCulture, Utc, out value);
         }
 
         /// <summary>IIS: "yyyy-MM-dd" and "HH:mm:ss", both UTC.</summary>
-        public static bool TryParse(char[] text, int dateStart, int dateEnd, int timeStart, int timeEnd, out DateTime value)
+        public static bool TryParse(byte[] text, int dateStart, int dateEnd, int timeStart, int timeEnd, out DateTime value)
         {
             value = default;
             if (dateEnd - dateStart != 10 || timeEnd - timeStart < 8) return false;
@@ -32,7 +33,7 @@ namespace EopTools.Logs
             return TryTime(text, timeStart, timeEnd, year, month, day, out value);
         }
 
-        private static bool TryParseIso(char[] text, int start, int end, out DateTime value)
+        private static bool TryParseIso(byte[] text, int start, int end, out DateTime value)
         {
             value = default;
             if (end - start < 20 || (text[start + 10] != 'T' && text[start + 10] != ' ')) return false;
@@ -41,7 +42,7 @@ namespace EopTools.Logs
             return TryTime(text, start + 11, end - 1, year, month, day, out value);
         }
 
-        private static bool TryDate(char[] text, int at, out int year, out int month, out int day)
+        private static bool TryDate(byte[] text, int at, out int year, out int month, out int day)
         {
             year = Digits(text, at, 4);
             month = Digits(text, at + 5, 2);
@@ -51,7 +52,7 @@ namespace EopTools.Logs
         }
 
         /// <summary>"HH:mm:ss" and an optional fraction of up to seven digits, ending at <paramref name="end"/>.</summary>
-        private static bool TryTime(char[] text, int at, int end, int year, int month, int day, out DateTime value)
+        private static bool TryTime(byte[] text, int at, int end, int year, int month, int day, out DateTime value)
         {
             value = default;
             if (end - at < 8 || text[at + 2] != ':' || text[at + 5] != ':') return false;
@@ -73,7 +74,7 @@ namespace EopTools.Logs
         }
 
         /// <summary>The number written in <paramref name="count"/> digits at <paramref name="at"/>, or -1.</summary>
-        private static int Digits(char[] text, int at, int count)
+        private static int Digits(byte[] text, int at, int count)
         {
             int value = 0;
             for (int i = at; i < at + count; i++)

@@ -11,7 +11,7 @@ namespace EopTools.Logs
     {
         private const int MaxKept = 64;
 
-        private readonly char[] _text = new char[MaxKept];
+        private readonly byte[] _text = new byte[MaxKept];
         private int _length = -1;
 
         public IpAddressValue Address { get; private set; }
@@ -22,11 +22,11 @@ namespace EopTools.Logs
         public EopAnswer Answer { get; private set; } = null!;
 
         /// <summary>True when text[start..end) is the value parsed last.</summary>
-        public bool Matches(char[] text, int start, int end)
+        public bool Matches(byte[] text, int start, int end)
         {
             int length = end - start;
             if (length != _length) return false;
-            char[] kept = _text;
+            byte[] kept = _text;
             for (int i = 0; i < length; i++)
             {
                 if (kept[i] != text[start + i]) return false;
@@ -34,7 +34,7 @@ namespace EopTools.Logs
             return true;
         }
 
-        public void Remember(char[] text, int start, int end, IpAddressValue address, int port, EopAnswer answer)
+        public void Remember(byte[] text, int start, int end, IpAddressValue address, int port, EopAnswer answer)
         {
             Address = address;
             Port = port;

@@ -3,6 +3,7 @@ using System.Collections.ObjectModel;
 using System.Collections.Specialized;
 using System.Globalization;
 using System.Net;
+using System.Text;
 using EopTools.Index;
 using EopTools.Logs;
 using EopTools.Ranges;
@@ -21,7 +22,7 @@ namespace EopTools
         private readonly EopAnswer _answer;
         private readonly int _port;
         private readonly int _column;
-        private readonly char[] _text;
+        private readonly byte[] _text;
         private readonly int _lineStart;
         private readonly int _lineLength;
         private OrderedDictionary? _values;
@@ -71,7 +72,7 @@ namespace EopTools
         public string LogType => _layout.Kind;
 
         /// <summary>The line as written.</summary>
-        public string Line => new string(_text, _lineStart, _lineLength);
+        public string Line => Encoding.UTF8.GetString(_text, _lineStart, _lineLength);
 
         /// <summary>The line's values by column name (case-insensitive, in column order), split on first use.</summary>
         public OrderedDictionary Values => _values ??= SplitValues();

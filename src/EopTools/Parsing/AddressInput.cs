@@ -20,17 +20,6 @@ namespace EopTools.Parsing
             return start == end || (end - start == 1 && text[start] == '-');
         }
 
-        /// <summary>
-        /// As <see cref="IsNoAddress(string)"/> for text[start..end) of a log reader's line buffer, without making a string;
-        /// when false, <paramref name="start"/> and <paramref name="end"/> bound the value without its white space.
-        /// </summary>
-        public static bool IsNoAddress(char[] text, ref int start, ref int end)
-        {
-            while (start < end && char.IsWhiteSpace(text[start])) start++;
-            while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
-            return start == end || (end - start == 1 && text[start] == '-');
-        }
-
         public static bool TryParse(string text, out IpAddressValue address, out string? error) =>
             TryParse(text, 0, text.Length, out address, out _, out error);
 

@@ -1,0 +1,127 @@
+using System;
+using System.IO;
+using System.Text;
+
+namespace EopTools.Logs
+{
+    /// <summary>
+    /// A log file's text as UTF-8 bytes, which is how Exchange and IIS write their logs: a UTF-8 byte order mark is
+    /// skipped; text that a byte order mark says is UTF-16 or UTF-32 (a report saved by another tool) is re-encoded as it
+    /// is read; anything else is read as UTF-8, as StreamReader would.
+    /// </summary>
+    internal static class Utf8Text
+    {
+        /// <param name="file">The file, at its start; seekable, to step back over what was read to find the byte order mark.</param>
+        /// <param name="wrap">Wraps the file's stream before it is read (e.g. to count the bytes read).</param>
+        public static Stream Open(Stream file, Func<Stream, Stream> wrap)
+        {
+            Encoding? other;
+            try
+            {
+                var start = new byte[4];
+                int read = 0, last;
+                while (read < start.Length && (last = file.Read(start, read, start.Length - read)) > 0) read += last;
+                other = OtherEncoding(start, read, out int byteOrderMark);
+                file.Position = other == null ? byteOrderMark : 0;
+            }
+            catch
+            {
+                file.Dispose();
+                throw;
+            }
+            Stream stream = wrap(file);
+            return other == null ? stream : new TranscodingStream(new StreamReader(stream, other, detectEncodingFromByteOrderMarks: true, 1 << 16));
+        }
+
+        /// <summary>
+        /// Trims text[start..end) of white space (ASCII: a byte of a UTF-8 sequence is never white space); false when
+        /// nothing is left or only "-", which is how W3C logs write "no value".
+        /// </summary>
+        public static bool TrimToValue(byte[] text, ref int start, ref int end)
+        {
+            while (start < end && IsWhiteSpace(text[start])) start++;
+            while (end > start && IsWhiteSpace(text[end - 1])) end--;
+            return end > start && !(end - start == 1 && text[start] == (byte)'-');
+        }
+
+        private static bool IsWhiteSpace(byte value) => value == (byte)' ' || (value >= 9 && value <= 13);
+
+        private static Encoding? OtherEncoding(byte[] start, int length, out int utf8ByteOrderMark)
+        {
+            utf8ByteOrderMark = 0;
+            if (length >= 3 && start[0] == 0xEF && start[1] == 0xBB && start[2] == 0xBF)
+            {
+                utf8ByteOrderMark = 3;
+                return null;
+            }
+            if (length >= 4 && start[0] == 0xFF && start[1] == 0xFE && start[2] == 0 && start[3] == 0) return new UTF32Encoding(false, true);
+            if (length >= 4 && start[0] == 0 && start[1] == 0 && start[2] == 0xFE && start[3] == 0xFF) return new UTF32Encoding(true, true);
+            if (length >= 2 && start[0] == 0xFF && start[1] == 0xFE) return Encoding.Unicode;
+            if (length >= 2 && start[0] == 0xFE && start[1] == 0xFF) return Encoding.BigEndianUnicode;
+            return null;
+        }
+
+        /// <summary>Text from a reader, as UTF-8 bytes.</summary>
+        private sealed class TranscodingStream : Stream
+        {
+            private readonly TextReader _reader;
+            private readonly Encoder _encoder = new UTF8Encoding(false).GetEncoder();
+            private readonly char[] _chars = new char[1 << 14];
+            private readonly byte[] _bytes = new byte[Encoding.UTF8.GetMaxByteCount(1 << 14)];
+            private int _next;
+            private int _end;
+            private bool _ended;
+
+            public TranscodingStream(TextReader reader)
+            {
+                _reader = reader;
+            }
+
+            public override bool CanRead => true;
+
+            public override bool CanSeek => false;
+
+            public override bool CanWrite => false;
+
+            public override long Length => throw new NotSupportedException();
+
+            public override long Position
+            {
+                get => throw new NotSupportedException();
+                set => throw new NotSupportedException();
+            }
+
+            public override int Read(byte[] buffer, int offset, int count)
+            {
+                while (_next == _end && !_ended)
+                {
+                    int chars = _reader.Read(_chars, 0, _chars.Length);
+                    _ended = chars == 0;
+                    // The encoder keeps half of a surrogate pair split between two reads until the other half comes.
+                    _end = _encoder.GetBytes(_chars, 0, chars, _bytes, 0, flush: _ended);
+                    _next = 0;
+                }
+                int copied = Math.Min(count, _end - _next);
+                Array.Copy(_bytes, _next, buffer, offset, copied);
+                _next += copied;
+                return copied;
+            }
+
+            public override void Flush()
+            {
+            }
+
+            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+            public override void SetLength(long value) => throw new NotSupportedException();
+
+            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+            protected override void Dispose(bool disposing)
+            {
+                if (disposing) _reader.Dispose();
+                base.Dispose(disposing);
+            }
+        }
+    }
+}
