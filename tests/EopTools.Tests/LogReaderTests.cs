@@ -206,6 +206,36 @@ namespace EopTools.Tests
             Assert.Equal(2, reader.Counts.Answered);
         }
 
+        [Fact]
+        public void KeepsOneHostNamePerSenderInAnyCaseAlsoWhenItIsNotAscii()
+        {
+            string Line(int session, string hello) => "2026-11-27T10:00:0" + session + ".000Z,EX01\\Default Frontend EX01,08DD00000000000" + session +
+                ",1,10.0.0.5:25,203.0.113.9:40000,<," + hello + ",";
+            string log = string.Join("\n", ProtocolFields, Line(1, "EHLO mail.exämple.com"), Line(2, "EHLO MAIL.EXÄMPLE.COM"),
+                Line(3, "ehlo Mail.Example.com"), Line(4, "EHLO mail.example.COM"), string.Empty);
+            (_, LogSummaryBuilder summary) = Summarize(log);
+            Assert.Equal(new[] { "mail.exämple.com", "Mail.Example.com" }, Tally(summary, "203.0.113.9").HostNames);
+        }
+
+        [Theory]
+        [InlineData("utf-16")]
+        [InlineData("utf-16BE")]
+        [InlineData("utf-32")]
+        [InlineData("utf-8")]
+        public void ReadsTextWithAByteOrderMarkAsUtf8AlsoWhenAPairOfSurrogatesIsSplitBetweenReads(string encoding)
+        {
+            // The re-encoder reads 16,384 characters at a time: the pair of the emoji straddles the first read.
+            string text = new string('a', (1 << 14) - 1) + char.ConvertFromUtf32(0x1F600) + "\nzwei Grüße\n";
+            Encoding source = Encoding.GetEncoding(encoding);
+            byte[] bytes = source.GetPreamble().Concat(source.GetBytes(text)).ToArray();
+            using (Stream utf8 = Utf8Text.Open(new MemoryStream(bytes), file => file))
+            {
+                var read = new MemoryStream();
+                utf8.CopyTo(read);
+                Assert.Equal(Encoding.UTF8.GetBytes(text), read.ToArray());
+            }
+        }
+
         [Theory]
         [InlineData("a,b,c", 3, "a|b|c")]
         [InlineData("a,,c,", 4, "a||c|")]

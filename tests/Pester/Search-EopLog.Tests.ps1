@@ -89,6 +89,21 @@ Describe 'Search-EopLog' {
             $records[0].Values.message_subject | Should -Be 'Hi, "you"'
         }
 
+        It 'reads a message trace export saved as <_>, non-ASCII values and all' -ForEach 'unicode', 'bigendianunicode', 'utf8BOM', 'utf8NoBOM', 'utf32' {
+            $path = Join-Path $TestDrive "trace-$_.csv"
+            $sender = "j$([char]0xFC)rgen@fabrikam.com"
+            $subject = "Gr$([char]0xFC)$([char]0xDF)e $([char]::ConvertFromUtf32(0x1F600)), ""Team"""
+            [pscustomobject]@{ date_time_utc = '2026-11-27T10:00:00Z'; client_ip = '203.0.113.9'; sender_address = $sender; message_subject = $subject },
+            [pscustomobject]@{ date_time_utc = '2026-11-27T10:01:00Z'; client_ip = '40.92.70.2'; sender_address = 'b@fabrikam.com'; message_subject = 'x' } |
+                Export-Csv -Path $path -NoTypeInformation -Encoding $_
+            $records = Search-EopLog -Path $path
+            $records.IPAddress.IPAddressToString | Should -Be @('203.0.113.9', '40.92.70.2')
+            $records.IsEop | Should -Be @($false, $true)
+            $records[0].Values.sender_address | Should -Be $sender
+            $records[0].Values.message_subject | Should -Be $subject
+            $records[0].Line | Should -Be ('"2026-11-27T10:00:00Z","203.0.113.9","{0}","{1}"' -f $sender, $subject.Replace('"', '""'))
+        }
+
         It 'reads a headerless file with -Header and -Field' {
             $path = Write-LogFile (Join-Path $TestDrive 'relay.log') @('2026-11-27T10:00:00Z,203.0.113.5,a@contoso.com', '2026-11-27T10:01:00Z,203.0.113.5,b@contoso.com')
             $summary = Search-EopLog -Path $path -Header time, client, recipient -Field client -Summary
