@@ -22,7 +22,7 @@ namespace EopTools.Logs
         private readonly LogReadOptions _options;
         private readonly RangeIndex _index;
         private readonly LogSink _sink;
-        private readonly ParsedAddressField _lastAddress = new ParsedAddressField();
+        private readonly ParsedAddressCache _parsed = new ParsedAddressCache();
         private LogLine _line = new LogLine(64);
         private LogLayout? _layout;
         private string? _logType;
@@ -110,23 +110,22 @@ namespace EopTools.Logs
                 view.LineStart = lineStart;
                 view.LineLength = lineEnd - lineStart;
                 view.Layout = layout;
-                if (!_lastAddress.Matches(buffer, valueStart, valueEnd))
+                if (!_parsed.Find(buffer, valueStart, valueEnd))
                 {
                     // Only a new address value becomes a string: the rest of the line is read in the buffer.
                     string addressText = Encoding.UTF8.GetString(buffer, valueStart, valueEnd - valueStart);
                     if (!AddressInput.TryParse(addressText, 0, addressText.Length, out IpAddressValue parsed, out int parsedPort, out string? error))
                     {
-                        _lastAddress.Forget();
                         string value = view.Value(column);
                         counts.AddNotAnAddress(number, layout.Columns[column], value, error);
                         if (side != LogSide.Eop) _sink.NotAnAddress(value, number);
                         continue;
                     }
-                    _lastAddress.Remember(buffer, valueStart, valueEnd, parsed, parsedPort, _index.Answer(parsed, null));
+                    _parsed.Remember(buffer, valueStart, valueEnd, parsed, parsedPort, _index.Answer(parsed, null));
                 }
-                IpAddressValue address = _lastAddress.Address;
-                int port = _lastAddress.Port;
-                EopAnswer answer = _lastAddress.Answer;
+                IpAddressValue address = _parsed.Address;
+                int port = _parsed.Port;
+                EopAnswer answer = _parsed.Answer;
                 bool isEop = answer.Range != null;
                 if (isEop) counts.Eop++;
                 else counts.NotEop++;
