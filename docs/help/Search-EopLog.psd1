@@ -5,7 +5,8 @@
         'The format is detected from each file: ''#Fields:'' headers as Exchange writes them (SMTP receive and send protocol logs RECV*.LOG and SEND*.LOG, message tracking logs MSGTRK*.LOG, comma-separated with quoted values), IIS W3C logs (u_ex*.log, space-separated), and CSV files with a header row (message trace exports). A log that was restarted, with several header blocks in one file, is read with each block''s own columns. Quoted values with commas and doubled quotes are read as RFC 4180 says; addresses may be written as ip, ip:port or [ipv6]:port.'
         'The address field is chosen per line, in the same order as Test-EopIpAddress: the original client before the client (original-client-ip, then client-ip on a tracking log; original_client_ip, then client_ip on a trace report), then FromIP, SenderIp, c-ip (IIS), remote-endpoint (protocol logs), CIP, IP and IPAddress. A field that is empty or ''-'' falls through to the next. -Field names the fields yourself.'
         'By default it writes one EopTools.EopLogRecord per line with an address: Path, LineNumber, Timestamp (UTC), IPAddress, Port, IsEop, Range, Region, Field (the column the address came from), LogType, Line (the text as written) and Values (the line''s values by column name, split only when you ask for them). -Summary writes one EopTools.EopLogSummary per distinct address instead: Lines, Sessions (protocol-log connections), FirstSeen, LastSeen, HostNames (EHLO or HELO names, client-hostname) and the files, sorted by line count.'
-        'Nothing read is dropped silently. A line with the wrong number of fields (or broken quoting, or a last line cut off while the log was written) is skipped, with one warning per file that gives the count and the first line number. A value in the address field that is not an address is counted in a warning per file and appears in -Summary as a row whose IsAddress is false. A file without a header is the non-terminating error LogFileHasNoHeader (unless -Header gives its columns), a header without an address field is LogFileHasNoAddressField, a missing file LogFileNotFound, a file that cannot be opened LogFileUnreadable, one that fails part-way LogFileReadFailed; the other files are still read. -Verbose prints, per file, the lines read and how they add up: headers, malformed, without an address, not an address, answered.'
+        'Nothing read is dropped silently. A line with the wrong number of fields (or broken quoting, or a last line cut off while the log was written) is skipped, with one warning per file that gives the count and the first line number. A value in the address field that is not an address is counted in a warning per file and appears in -Summary as a row whose IsAddress is false. A file without a header is the non-terminating error LogFileHasNoHeader (unless -Header gives its columns), a header without an address field is LogFileHasNoAddressField, a missing file LogFileNotFound, a file that cannot be opened LogFileUnreadable, one that fails part-way LogFileReadFailed; the other files are still read. -Verbose prints, per file, the lines read and how they add up: headers, malformed, outside -Start and -End, without an address, not an address, answered.'
+        '-Start and -End keep the lines of a time window, as Get-MessageTrackingLog does: the times in the logs are UTC; a time you give with a zone or Z is taken as such, one without (Get-Date, ''2026-11-01'') as local time. With either, a line whose time cannot be read is left out too, and counted.'
     )
     Parameters  = @{
         Path          = 'The log files to read. Wildcards are expanded (RECV*.LOG); several paths may be given. A folder is the error LogPathIsFolder: give the files in it.'
@@ -15,6 +16,8 @@
         Eop           = 'Keeps only the lines, or with -Summary the addresses, in the EOP ranges; records for the others are not created.'
         NotEop        = 'Keeps only the lines, or with -Summary the addresses, outside the EOP ranges (and, with -Summary, the values that are not addresses); records for EOP lines are not created. Cannot be used with -Eop (the error EopAndNotEopTogether).'
         Summary       = 'Writes one EopTools.EopLogSummary per distinct address instead of a record per line, sorted by line count (most first). Its memory grows with the number of distinct addresses only.'
+        Start         = 'Keeps only the lines whose time is this time or later. A time without a zone is local time, as Get-MessageTrackingLog -Start takes it; the logs'' UTC times are compared in UTC. A line without a readable time is not kept when -Start or -End is given. The lines left out are counted in the -Verbose totals.'
+        End           = 'Keeps only the lines whose time is before this time (the time itself is not included, so -Start (Get-Date).Date.AddDays(-1) -End (Get-Date).Date is yesterday). A -Start that is not before -End is the error StartNotBeforeEnd.'
         ThrottleLimit = 'How many files are read at the same time, each on its own thread (default: the number of processors). The output is in file and line order whatever the value.'
     }
     Inputs      = @(
@@ -55,6 +58,14 @@ Search-EopLog -Path (Join-Path $env:ExchangeInstallPath 'TransportRoles/Logs/Mes
 Search-EopLog -Path .\MTSummary_Report.csv -NotEop | ForEach-Object { '{0} {1}' -f $_.IPAddress, $_.Values.sender_address }
 '@
             Remarks = 'A CSV export with a header row is detected as such; the address is read from original_client_ip, then client_ip.'
+        }
+        @{
+            Title   = 'One hour of the tracking logs'
+            Code    = @'
+Search-EopLog (Join-Path $env:ExchangeInstallPath 'TransportRoles/Logs/MessageTracking/MSGTRK*.LOG') -Start '2026-11-27T10:01:00Z' -End '2026-11-27T11:00:00Z' |
+    Select-Object Timestamp, IPAddress, IsEop
+'@
+            Remarks = 'The logs'' times are UTC: a time written with Z is UTC, one without is your local time. Only the lines from 10:01 up to (not including) 11:00 UTC are read further.'
         }
         @{
             Title   = 'A log without a header'

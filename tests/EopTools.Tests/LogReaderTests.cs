@@ -111,6 +111,29 @@ namespace EopTools.Tests
         }
 
         [Fact]
+        public void ATimeWindowKeepsTheLinesFromItsStartAndBeforeItsEndAndCountsTheOthers()
+        {
+            var window = new LogReadOptions(null, null, LogSide.Both,
+                new DateTime(2026, 11, 27, 10, 0, 1, 200, DateTimeKind.Utc), new DateTime(2026, 11, 27, 11, 0, 1, DateTimeKind.Utc));
+            Assert.Equal(new long[] { 10, 11, 12, 13, 20, 21 }, Records(ProtocolLog, window).Select(r => r.LineNumber));
+
+            var sink = new ListSink();
+            var reader = new LogFileReader("test.log", window, Index, sink);
+            reader.Read(Utf8(ProtocolLog), CancellationToken.None);
+            Assert.True(reader.Counts.AddUp);
+            // Lines 6-9 are before the start, 22-24 at or after the end; the cut-off last line is still malformed.
+            Assert.Equal(7, reader.Counts.NotInTimeWindow);
+
+            // A file whose lines have no time: with a window, none is kept, and all are counted.
+            var noTime = new LogReadOptions(new[] { "client" }, new[] { "client", "sender" }, LogSide.Both, start: window.Start);
+            reader = new LogFileReader("test.log", noTime, Index, sink);
+            reader.Read(Utf8("203.0.113.5,a\n40.92.1.1,b\n"), CancellationToken.None);
+            Assert.Equal(2, reader.Counts.NotInTimeWindow);
+            Assert.Equal(0, reader.Counts.Answered);
+            Assert.True(reader.Counts.AddUp);
+        }
+
+        [Fact]
         public void SidesKeepOnlyTheirLines()
         {
             Assert.Equal(new long[] { 6, 7, 22 }, Records(ProtocolLog, LogSide.Eop).Select(r => r.LineNumber));

@@ -380,6 +380,12 @@ Install-PSResource -Name EopTools -Repository EopToolsTest -TrustRepository -Sco
                 }
                 'Search-EopLog 4'     = {
                     param($Output, $Calls)
+                    $Output.IPAddress | Should -Be @([ipaddress]'104.47.1.1', [ipaddress]'10.0.0.6')
+                    $Output.Timestamp | Should -Be @([datetime]::new(2026, 11, 27, 10, 1, 0, [DateTimeKind]::Utc), [datetime]::new(2026, 11, 27, 10, 2, 0, [DateTimeKind]::Utc))
+                    $Output.IsEop | Should -Be @($true, $false)
+                }
+                'Search-EopLog 5'     = {
+                    param($Output, $Calls)
                     $Output.Remote | Should -Be @('203.0.113.5', '40.92.70.1')
                     $Output.Lines | Should -Be @(2, 1)
                     $Output.IsEop | Should -Be @($false, $true)

@@ -112,6 +112,29 @@ Describe 'Search-EopLog' {
         }
     }
 
+    Context 'Time window' {
+        It 'keeps only the lines from -Start and before -End, and counts the others' {
+            $verbose = @()
+            $summary = Search-EopLog -Path $Receive -Summary -Start '2026-11-27T10:00:04Z' -End '2026-11-27T10:00:08Z' -Verbose 4>&1 |
+                Where-Object { if ($_ -is [System.Management.Automation.VerboseRecord]) { $verbose += $_; $false } else { $true } }
+            $summary.Remote | Should -Be @('2001:db8::7', '40.92.70.1')
+            $summary.Lines | Should -Be @(8, 8)
+            $summary.FirstSeen | Should -Be @([datetime]::new(2026, 11, 27, 10, 0, 6, [DateTimeKind]::Utc), [datetime]::new(2026, 11, 27, 10, 0, 4, [DateTimeKind]::Utc))
+            "$($verbose | Where-Object Message -Like "'$Receive'*")" | Should -Be "'$Receive' (SMTP Receive Protocol Log): 41 lines read = 5 headers, comments or blank + 0 malformed + 20 outside -Start/-End or without a time + 0 without an address + 0 not an address + 16 answered (8 EOP, 8 not EOP)."
+        }
+
+        It 'takes a time without a zone as local time, as Get-MessageTrackingLog does' {
+            $localStart = [datetime]::SpecifyKind([datetime]::new(2026, 11, 27, 10, 0, 8, [DateTimeKind]::Utc).ToLocalTime(), 'Unspecified')
+            $records = Search-EopLog -Path $Receive -Start $localStart
+            $records.IPAddress.IPAddressToString | Select-Object -Unique | Should -Be @('2a01:111:f403::25', '198.51.100.20')
+            $records.Count | Should -Be 8
+        }
+
+        It 'refuses a -Start that is not before -End' {
+            { Search-EopLog -Path $Receive -Start '2026-11-27T11:00:00Z' -End '2026-11-27T10:00:00Z' } | Should -Throw -ErrorId 'StartNotBeforeEnd,EopTools.Commands.SearchEopLogCommand'
+        }
+    }
+
     Context 'Input' {
         It 'expands wildcards in several paths, in the order given' {
             $second = Write-LogFile (Join-Path $TestDrive 'logs/RECV2026112711-1.LOG') (New-ProtocolLogLines @(@{ Endpoint = '192.0.2.1:25'; Host = 'a'; Count = 1 }))

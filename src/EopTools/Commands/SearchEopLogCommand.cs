@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Management.Automation;
 using EopTools.Index;
@@ -50,6 +51,14 @@ namespace EopTools.Commands
         [ValidateNotNullOrEmpty]
         public string[]? Header { get; set; }
 
+        /// <summary>Only the lines from this time on (a local time unless it says otherwise, as Get-MessageTrackingLog takes it).</summary>
+        [Parameter]
+        public DateTime? Start { get; set; }
+
+        /// <summary>Only the lines before this time.</summary>
+        [Parameter]
+        public DateTime? End { get; set; }
+
         /// <summary>Only the lines (or addresses) in the EOP ranges.</summary>
         [Parameter]
         public SwitchParameter Eop { get; set; }
@@ -75,6 +84,13 @@ namespace EopTools.Commands
                     new ArgumentException("-Eop and -NotEop each keep one side; give one of them, or neither for both."),
                     "EopAndNotEopTogether", ErrorCategory.InvalidArgument, null));
             }
+            if (Start.HasValue && End.HasValue && Start.Value.ToUniversalTime() >= End.Value.ToUniversalTime())
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new ArgumentException("-Start (" + Start.Value.ToString("o", CultureInfo.InvariantCulture) + ") is not before -End (" +
+                        End.Value.ToString("o", CultureInfo.InvariantCulture) + "): no line could be kept."),
+                    "StartNotBeforeEnd", ErrorCategory.InvalidArgument, Start.Value));
+            }
         }
 
         protected override void ProcessRecord()
@@ -91,7 +107,9 @@ namespace EopTools.Commands
         {
             if (_files.Count == 0) return;
             RangeIndex index = RangeSource.Session(this);
-            var options = new LogReadOptions(Field, Header, Eop ? LogSide.Eop : NotEop ? LogSide.NotEop : LogSide.Both);
+            // Log times are UTC; a time given without a kind is local, as Get-Date and Get-MessageTrackingLog take it.
+            var options = new LogReadOptions(Field, Header, Eop ? LogSide.Eop : NotEop ? LogSide.NotEop : LogSide.Both,
+                Start?.ToUniversalTime(), End?.ToUniversalTime());
             var watch = Stopwatch.StartNew();
             var progress = new ProgressRecord(1, "Search-EopLog", "Reading " + _files.Count + " files");
             bool progressShown = false;

@@ -32,6 +32,9 @@ namespace EopTools.Logs
         /// <summary>The last line had no line break and did not read as a whole line (the log was being written).</summary>
         public long TruncatedLine { get; internal set; }
 
+        /// <summary>Lines outside -Start and -End, or without a time, when they are given.</summary>
+        public long NotInTimeWindow { get; internal set; }
+
         public long NoAddress { get; internal set; }
 
         public long NotAnAddress { get; internal set; }
@@ -51,7 +54,7 @@ namespace EopTools.Logs
         public long NotEop { get; internal set; }
 
         /// <summary>The counts add up: nothing read was dropped without being counted.</summary>
-        public bool AddUp => Lines == Ignored + Malformed + NoAddress + NotAnAddress + Answered;
+        public bool AddUp => Lines == Ignored + Malformed + NotInTimeWindow + NoAddress + NotAnAddress + Answered;
 
         internal void AddMalformed(long line, string reason)
         {
@@ -75,8 +78,10 @@ namespace EopTools.Logs
 
         /// <summary>The verbose line: the counts, in an order that adds up.</summary>
         public override string ToString() => string.Format(CultureInfo.InvariantCulture,
-            "'{0}' ({1}): {2} lines read = {3} headers, comments or blank + {4} malformed + {5} without an address + {6} not an address + {7} answered ({8} EOP, {9} not EOP).",
-            Path, Kind ?? "no header", Lines, Ignored, Malformed, NoAddress, NotAnAddress, Answered, Eop, NotEop);
+            "'{0}' ({1}): {2} lines read = {3} headers, comments or blank + {4} malformed + {5}{6} without an address + {7} not an address + {8} answered ({9} EOP, {10} not EOP).",
+            Path, Kind ?? "no header", Lines, Ignored, Malformed,
+            NotInTimeWindow > 0 ? NotInTimeWindow.ToString(CultureInfo.InvariantCulture) + " outside -Start/-End or without a time + " : string.Empty,
+            NoAddress, NotAnAddress, Answered, Eop, NotEop);
 
         /// <summary>The one warning about malformed lines, or null when there were none.</summary>
         public string? MalformedWarning()

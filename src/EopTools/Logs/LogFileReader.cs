@@ -47,6 +47,7 @@ namespace EopTools.Logs
             var lines = new LineReader(utf8);
             LogFileCounts counts = Counts;
             LogSide side = _options.Side;
+            bool timeWindow = _options.HasTimeWindow;
             while (lines.Read(out LineEnd lineEnding))
             {
                 long number = lines.LineNumber;
@@ -90,6 +91,16 @@ namespace EopTools.Logs
                     continue;
                 }
 
+                view.Buffer = buffer;
+                view.LineStart = lineStart;
+                view.LineLength = lineEnd - lineStart;
+                view.Layout = layout;
+                if (timeWindow && !_options.InTimeWindow(view.Timestamp()))
+                {
+                    counts.NotInTimeWindow++;
+                    continue;
+                }
+
                 int column = -1, valueStart = 0, valueEnd = 0;
                 foreach (int candidate in layout.AddressColumns)
                 {
@@ -106,10 +117,6 @@ namespace EopTools.Logs
                     counts.NoAddress++;
                     continue;
                 }
-                view.Buffer = buffer;
-                view.LineStart = lineStart;
-                view.LineLength = lineEnd - lineStart;
-                view.Layout = layout;
                 if (!_parsed.Find(buffer, valueStart, valueEnd))
                 {
                     // Only a new address value becomes a string: the rest of the line is read in the buffer.

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace EopTools.Logs
@@ -10,14 +11,18 @@ namespace EopTools.Logs
         NotEop,
     }
 
-    /// <summary>How to read the files: the address fields, columns for headerless files, and the side to keep.</summary>
+    /// <summary>How to read the files: the address fields, columns for headerless files, the side and the time to keep.</summary>
     internal sealed class LogReadOptions
     {
-        public LogReadOptions(IReadOnlyList<string>? fields, string[]? header, LogSide side)
+        /// <param name="start">UTC: only lines from this time on; null for no limit.</param>
+        /// <param name="end">UTC: only lines before this time; null for no limit.</param>
+        public LogReadOptions(IReadOnlyList<string>? fields, string[]? header, LogSide side, DateTime? start = null, DateTime? end = null)
         {
             Fields = fields;
             Header = header;
             Side = side;
+            Start = start;
+            End = end;
         }
 
         /// <summary>The address fields to read, in order; null for the known names.</summary>
@@ -27,5 +32,15 @@ namespace EopTools.Logs
         public string[]? Header { get; }
 
         public LogSide Side { get; }
+
+        public DateTime? Start { get; }
+
+        public DateTime? End { get; }
+
+        /// <summary>True when only some times are kept: a line is then read only when its time is known and kept.</summary>
+        public bool HasTimeWindow => Start.HasValue || End.HasValue;
+
+        public bool InTimeWindow(DateTime? time) =>
+            time.HasValue && (!Start.HasValue || time.Value >= Start.Value) && (!End.HasValue || time.Value < End.Value);
     }
 }
