@@ -4,10 +4,10 @@ using System.Text;
 namespace EopTools.Logs
 {
     /// <summary>
-    /// Splits one log line (UTF-8 bytes) into fields in place: the bounds go into arrays the caller owns and reuses, so a
-    /// line costs no allocation. Comma-separated lines (Exchange logs, CSV exports) follow RFC 4180 quoting strictly: a value is
-    /// either plain (no quote in it) or wholly quoted with "" for a quote; anything else is a malformed line. W3C
-    /// space-separated lines (IIS) have no quoting. One pass over the line, no backtracking.
+    /// Splits one log line (UTF-8 bytes) into fields in place: the bounds go into arrays the caller owns and reuses, so
+    /// a line costs no allocation. Comma-separated lines (Exchange logs, CSV exports) follow RFC 4180 quoting strictly: a
+    /// value is either plain (no quote in it) or wholly quoted with "" for a quote; anything else is a malformed line.
+    /// W3C space-separated lines (IIS) have no quoting. One pass over the line, no backtracking.
     /// </summary>
     /// <remarks>
     /// Why not a CSV library: CsvHelper's netstandard2.0 build needs System.Memory, Microsoft.Bcl.AsyncInterfaces and

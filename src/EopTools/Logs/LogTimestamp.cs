@@ -5,9 +5,9 @@ using System.Text;
 namespace EopTools.Logs
 {
     /// <summary>
-    /// Log timestamps (UTF-8 bytes of a line) as UTC: ISO 8601 as Exchange writes it (2026-11-27T10:00:00.123Z) read by hand, because it is on
-    /// every line; IIS's separate UTC date and time; other forms (a message trace export's Received column) through
-    /// DateTime parsing with the invariant culture, taken as UTC unless they say otherwise.
+    /// Log timestamps, from the UTF-8 bytes of a line, as UTC: ISO 8601 as Exchange writes it (2026-11-27T10:00:00.123Z)
+    /// read by hand, because it is on every line; IIS's separate UTC date and time; other forms (a message trace export's
+    /// Received column) through DateTime parsing with the invariant culture, taken as UTC unless they say otherwise.
     /// </summary>
     internal static class LogTimestamp
     {
