@@ -91,10 +91,7 @@ namespace EopTools.Logs
                     continue;
                 }
 
-                view.Buffer = buffer;
-                view.LineStart = lineStart;
-                view.LineLength = lineEnd - lineStart;
-                view.Layout = layout;
+                view.Show(buffer, lineStart, lineEnd - lineStart, layout);
                 if (timeWindow && !_options.InTimeWindow(view.Timestamp()))
                 {
                     counts.NotInTimeWindow++;
@@ -145,7 +142,6 @@ namespace EopTools.Logs
                 view.Answer = answer;
                 _sink.Answered(view);
             }
-            counts.Kind = _layout?.Kind;
         }
 
         private void ReadDirective(string line, long number)

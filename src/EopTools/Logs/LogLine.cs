@@ -16,15 +16,18 @@ namespace EopTools.Logs
             Ends = new int[capacity];
         }
 
-        public byte[] Buffer { get; internal set; } = Array.Empty<byte>();
+        private DateTime? _time;
+        private bool _timeRead;
 
-        public int LineStart { get; internal set; }
+        public byte[] Buffer { get; private set; } = Array.Empty<byte>();
 
-        public int LineLength { get; internal set; }
+        public int LineStart { get; private set; }
+
+        public int LineLength { get; private set; }
 
         public long Number { get; internal set; }
 
-        public LogLayout Layout { get; internal set; } = null!;
+        public LogLayout Layout { get; private set; } = null!;
 
         public int[] Starts { get; internal set; }
 
@@ -42,8 +45,31 @@ namespace EopTools.Logs
 
         public string Value(int column) => FieldSplitter.Value(Buffer, Starts[column], Ends[column], Layout.Quoted);
 
-        /// <summary>The line's time as UTC, or null when the layout has no time column or the value does not parse.</summary>
+        /// <summary>Makes this the view of a line that was split into <see cref="Starts"/> and <see cref="Ends"/>.</summary>
+        public void Show(byte[] buffer, int lineStart, int lineLength, LogLayout layout)
+        {
+            Buffer = buffer;
+            LineStart = lineStart;
+            LineLength = lineLength;
+            Layout = layout;
+            _timeRead = false;
+        }
+
+        /// <summary>
+        /// The line's time as UTC, or null when the layout has no time column or the value does not parse. Read once per
+        /// line: a time window, a record and a summary all ask for it.
+        /// </summary>
         public DateTime? Timestamp()
+        {
+            if (!_timeRead)
+            {
+                _time = ReadTimestamp();
+                _timeRead = true;
+            }
+            return _time;
+        }
+
+        private DateTime? ReadTimestamp()
         {
             LogLayout layout = Layout;
             DateTime value;

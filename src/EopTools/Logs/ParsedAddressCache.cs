@@ -21,6 +21,7 @@ namespace EopTools.Logs
         private readonly int[] _port = new int[Slots];
         private readonly EopAnswer[] _answer = new EopAnswer[Slots];
         private int _found = -1;
+        private int _missed = -1;
 
         public ParsedAddressCache()
         {
@@ -40,15 +41,22 @@ namespace EopTools.Logs
         {
             if (_found >= 0 && Holds(_found, text, start, end)) return true;
             int slot = SlotOf(text, start, end);
-            if (slot < 0 || !Holds(slot, text, start, end)) return false;
+            if (slot < 0 || !Holds(slot, text, start, end))
+            {
+                _missed = slot;
+                return false;
+            }
             _found = slot;
             return true;
         }
 
-        /// <summary>Keeps a value just parsed (one too long to keep is answered, and parsed again next time).</summary>
+        /// <summary>
+        /// Keeps the value that <see cref="Find"/> just missed, once parsed (one too long to keep is answered, and parsed
+        /// again next time).
+        /// </summary>
         public void Remember(byte[] text, int start, int end, IpAddressValue address, int port, EopAnswer answer)
         {
-            int slot = SlotOf(text, start, end);
+            int slot = _missed;
             if (slot < 0)
             {
                 // Still the answer for this line: the slot of the first value, unused for keeping.
