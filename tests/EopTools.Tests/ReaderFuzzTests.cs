@@ -4,7 +4,9 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Threading;
 using EopTools.Index;
+using EopTools.Logs;
 using EopTools.Parsing;
 using EopTools.Ranges;
 using FsCheck;
@@ -14,11 +16,11 @@ using Xunit;
 namespace EopTools.Tests
 {
     /// <summary>
-    /// Property-based fuzzing of every reader (page, web service JSON, legacy XML, plain text): FsCheck generates
-    /// mutations of real files (the fixtures and the embedded seed; ../shared/data in the SharedData test) and each
-    /// mutant is read directly by its format's reader and through format detection. Properties: the only exception
-    /// is a <see cref="RangeDataException"/> with one of the module's own error ids, and an accepted file answers the
-    /// default queries (Get-EopIpRange's global list, Test-EopIpAddress on its ranges).
+    /// Property-based fuzzing of every reader (page, web service JSON, legacy XML, plain text; the log reader on its own
+    /// properties): FsCheck generates mutations of real files (the fixtures and the embedded seed; ../shared/data in the
+    /// SharedData test) and each mutant is read directly by its format's reader and through format detection.
+    /// Properties: the only exception is a <see cref="RangeDataException"/> with one of the module's own error ids, and
+    /// an accepted file answers the default queries (Get-EopIpRange's global list, Test-EopIpAddress on its ranges).
     /// Seeded and counted, so a run is reproducible: EOPTOOLS_FUZZ_SEED and EOPTOOLS_FUZZ_COUNT change both for a
     /// longer hunt; a failure prints the mutant's recipe and the seed.
     /// </summary>
@@ -47,6 +49,7 @@ namespace EopTools.Tests
             "/", "//", "/24", "/128", "/0", "%", "%eth0", "::", ":::", ".", "0", "00", "255", "256", "ffff", "::ffff:", "1.2.3.4", "10.0.0.0/8",
             "2001:db8::/32", "2a01:111:f403::/48", "0.0.0.0/0", "::/0", "40.92.0.0/14", "1.2.3.4/99", "::ffff:1.2.3.4/120",
             "\u00A0", "\uFEFF", "\u2028", "\t", " ", "\0", "\uD800", "\uDFFF", "é",
+            "#Fields: date-time,remote-endpoint\n", "#Fields: date time c-ip\n", ",,", "\"\"", "[2001:db8::1]:25", "999.1.1.1:25", "-",
         };
 
         private static readonly Lazy<HashSet<string>> KnownIds = new Lazy<HashSet<string>>(() => new HashSet<string>(ModuleErrorIds, StringComparer.Ordinal));
@@ -70,6 +73,15 @@ namespace EopTools.Tests
             Fuzz(corpus);
         }
 
+        [Fact]
+        public void LogReaderCountsEveryLineAndKeepsToItsErrorIdsOnMutatedLogs()
+        {
+            var corpus = Directory.GetFiles(Path.Combine(TestPaths.RepoRoot, "tests", "fixtures", "records")).OrderBy(f => f, StringComparer.Ordinal)
+                .Select(f => (Path.GetFileName(f), File.ReadAllText(f))).ToList();
+            corpus.Add(("restarted protocol log", LogReaderTests.ProtocolLog));
+            Fuzz(corpus, CheckLog);
+        }
+
         [Theory]
         [InlineData("\n## EOP IP address ranges\n|", "NoRangeTable")]
         [InlineData("<products><product name=\"EOP\"><addresslist type=\"IPv4\"><address>1.2.3.4/99</address></addresslist></product></products>", "NoEopRanges")]
@@ -81,7 +93,9 @@ namespace EopTools.Tests
             Assert.Equal(errorId, error.ErrorId);
         }
 
-        private static void Fuzz(List<(string Name, string Text)> corpus)
+        private static void Fuzz(List<(string Name, string Text)> corpus) => Fuzz(corpus, Check);
+
+        private static void Fuzz(List<(string Name, string Text)> corpus, Action<Mutant> check)
         {
             ulong seed = ulong.TryParse(Environment.GetEnvironmentVariable("EOPTOOLS_FUZZ_SEED"), NumberStyles.None, CultureInfo.InvariantCulture, out ulong s) ? s : DefaultSeed;
             int count = int.TryParse(Environment.GetEnvironmentVariable("EOPTOOLS_FUZZ_COUNT"), NumberStyles.None, CultureInfo.InvariantCulture, out int c) ? c : DefaultCount;
@@ -91,7 +105,7 @@ namespace EopTools.Tests
                 from stepCount in Gen.Choose(1, 8)
                 from steps in MutationGen.ArrayOf(stepCount)
                 select new Mutant(corpus[file], corpus[other], steps);
-            Prop.ForAll(Arb.From(mutants), Check)
+            Prop.ForAll(Arb.From(mutants), check)
                 .Check(Config.QuickThrowOnFailure.WithMaxTest(count).WithReplay(seed, Gamma).WithQuietOnSuccess(true));
         }
 
@@ -124,6 +138,41 @@ namespace EopTools.Tests
                     throw new Xunit.Sdk.XunitException("escaped " + e.GetType().FullName + " for " + mutant + ": " + e);
                 }
                 AnswersTheDefaultQueries(data, mutant);
+            }
+        }
+
+        /// <summary>
+        /// The log reader's properties for one mutant: it ends with counts that add up, or refuses the file with one of its
+        /// header error ids; every record's properties can be read, and its answer is the index's for its address.
+        /// </summary>
+        private static void CheckLog(Mutant mutant)
+        {
+            byte[] text = Encoding.UTF8.GetBytes(mutant.Apply());
+            foreach (bool summary in new[] { false, true })
+            {
+                var records = new RecordList();
+                LogSink sink = summary ? new LogSummaryBuilder(0, LogReaderTests.Index.NotEop) : records;
+                var reader = new LogFileReader("fuzz.log", new LogReadOptions(null, null, LogSide.Both), LogReaderTests.Index, sink);
+                try
+                {
+                    reader.Read(new MemoryStream(text), CancellationToken.None);
+                    Assert.True(reader.Counts.AddUp, "counts that do not add up for " + mutant + ": " + reader.Counts);
+                }
+                catch (LogFileException e)
+                {
+                    Assert.True(e.ErrorId == "LogFileHasNoHeader" || e.ErrorId == "LogFileHasNoAddressField", "foreign error id " + e.ErrorId + " for " + mutant);
+                }
+                catch (Exception e)
+                {
+                    throw new Xunit.Sdk.XunitException("escaped " + e.GetType().FullName + " for " + mutant + ": " + e);
+                }
+                foreach (EopLogRecord record in records.Records)
+                {
+                    Assert.NotNull(record.Line);
+                    Assert.True(record.Values.Contains(record.Field), "no value for the address field in " + record.Line + " for " + mutant);
+                    Assert.Equal(LogReaderTests.Index.Answer(IpAddressValue.FromIPAddress(record.IPAddress), null).Range, record.Range);
+                    Assert.NotNull(record.ToString());
+                }
             }
         }
 
@@ -214,6 +263,15 @@ namespace EopTools.Tests
 
             public override string ToString() =>
                 string.Format(CultureInfo.InvariantCulture, "{0}(at {1}, length {2}, '{3}' x{4})", Kind, At, Length, Token, Times);
+        }
+
+        private sealed class RecordList : LogSink
+        {
+            private readonly LineStore _lines = new LineStore();
+
+            public List<EopLogRecord> Records { get; } = new List<EopLogRecord>();
+
+            public override void Answered(LogLine line) => Records.Add(new EopLogRecord("fuzz.log", line, _lines));
         }
 
         private sealed class Mutant
