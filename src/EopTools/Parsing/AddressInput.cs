@@ -58,22 +58,6 @@ namespace EopTools.Parsing
                 return true;
             }
 
-            // Most log lines hold a plain IPv4 address, or one with a port (a protocol log's endpoint): read those first,
-            // without describing any error.
-            if (IpText.TryReadIPv4(text, start, end, out uint plain))
-            {
-                address = new IpAddressValue(IPAddressFamily.IPv4, new IpNumber(0, plain));
-                error = null;
-                return true;
-            }
-            int portColon = text.IndexOf(':', start, end - start);
-            if (portColon > start && IpText.TryReadIPv4(text, start, portColon, out plain) && TryParsePort(text, portColon, end, out port, out _))
-            {
-                address = new IpAddressValue(IPAddressFamily.IPv4, new IpNumber(0, plain));
-                error = null;
-                return true;
-            }
-
             // The first separator tells the family: '.' (or none) is IPv4, ':' is IPv6. This is the hot path of
             // Test-EopIpAddress, so each form is scanned once.
             address = default;
@@ -93,14 +77,12 @@ namespace EopTools.Parsing
                 return true;
             }
 
-            // A '/' in a zone id is the zone rule's to judge, as it is in brackets.
+            if (IpText.TryParseAddress(text, start, end, allowZone: true, out address, out error)) return true;
+            // Only a refused text is looked at again, to say why: a '/' before any zone id is a prefix (one in a zone id
+            // is the zone rule's to judge, as it is in brackets).
             int zone = text.IndexOf('%', start, end - start);
-            if (text.IndexOf('/', start, (zone < 0 ? end : zone) - start) >= 0)
-            {
-                error = PrefixIsNotAnAddress;
-                return false;
-            }
-            return IpText.TryParseAddress(text, start, end, allowZone: true, out address, out error);
+            if (text.IndexOf('/', start, (zone < 0 ? end : zone) - start) >= 0) error = PrefixIsNotAnAddress;
+            return false;
         }
 
         /// <summary>Accepts nothing, or ':' and a port from 0 to 65535 written plainly.</summary>
