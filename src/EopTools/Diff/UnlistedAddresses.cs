@@ -26,8 +26,9 @@ namespace EopTools.Diff
 
         private static AddressSpace Take(ref AddressSpace unlisted, AddressSpace space)
         {
-            AddressSpace taken = unlisted.Intersect(space);
-            if (!taken.IsEmpty) unlisted = unlisted.Subtract(taken);
+            AddressSpace rest = unlisted.Subtract(space);
+            AddressSpace taken = unlisted.Subtract(rest);
+            unlisted = rest;
             return taken;
         }
     }

@@ -108,9 +108,6 @@ namespace EopTools.Ranges
             return new AddressSpace(result.ToArray());
         }
 
-        /// <summary>The addresses in both this set and <paramref name="other"/>.</summary>
-        public AddressSpace Intersect(AddressSpace other) => Subtract(Subtract(other));
-
         /// <summary>The minimal CIDR prefixes that cover exactly this set, in address order.</summary>
         public List<IpPrefix> ToPrefixes()
         {
