@@ -237,10 +237,11 @@ namespace EopTools.Ranges
             TooFewParts,
         }
 
-        /// <summary>
-        /// Exactly four dotted-decimal octets: no octal, hex, short or padded forms. Allocation-free when it succeeds;
-        /// otherwise says what is wrong.
-        /// </summary>
+        /// <summary>Exactly four dotted-decimal octets: no octal, hex, short or padded forms. Allocation-free.</summary>
+        internal static bool TryReadIPv4(string text, int start, int end, out uint value) =>
+            ReadIPv4(text, start, end, out value, out _, out _) == IPv4Problem.None;
+
+        /// <summary>As <see cref="TryReadIPv4"/>, saying what is wrong on failure.</summary>
         internal static bool TryParseIPv4(string text, int start, int end, out uint value, out string? error)
         {
             IPv4Problem problem = ReadIPv4(text, start, end, out value, out int at, out int parts);
