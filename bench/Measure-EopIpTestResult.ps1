@@ -51,11 +51,7 @@ $measure = {
     [pscustomobject]@{ Count = $results.Count; IPAddress = $reads.ToArray(); Input = $inputs.ToArray(); Pattern = $patterns.ToArray() }
 }
 
-$encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes(
-    "& { $measure } '$(Join-Path $repoRoot 'out/EopTools')' '$addressFile' $Rounds '$(Join-Path $benchOut 'not-eop.csv')' | ConvertTo-Json"))
-$json = Invoke-Pwsh -ArgumentList '-EncodedCommand', $encoded
-if ($LASTEXITCODE -ne 0) { throw "The measuring pwsh failed with exit code $LASTEXITCODE." }
-$m = ($json -join "`n") | ConvertFrom-Json
+$m = Invoke-Measure $measure @((Join-Path $repoRoot 'out/EopTools'), $addressFile, $Rounds, (Join-Path $benchOut 'not-eop.csv'))
 
 $perResult = { param($seconds) $seconds * 1e9 / $m.Count }
 $readRatio = Get-Median @(for ($i = 0; $i -lt $m.IPAddress.Count; $i++) { $m.IPAddress[$i] / $m.Input[$i] })

@@ -49,25 +49,6 @@ $measure = {
     Import-Module $FloorPath
     $null = Test-EopIpAddress 40.92.70.1
 
-    # Each round runs both sides back to back from the same heap, the first side alternating; one warm-up round.
-    function Measure-Pair([scriptblock] $Module, [scriptblock] $Baseline) {
-        $times = @([System.Collections.Generic.List[double]]::new(), [System.Collections.Generic.List[double]]::new())
-        $bodies = @($Module, $Baseline)
-        for ($round = -1; $round -lt $Rounds; $round++) {
-            foreach ($side in $(if ($round % 2) { 1, 0 } else { 0, 1 })) {
-                $script:r = $null
-                [System.GC]::Collect()
-                [System.GC]::WaitForPendingFinalizers()
-                [System.GC]::Collect()
-                $watch = [System.Diagnostics.Stopwatch]::StartNew()
-                & $bodies[$side]
-                $watch.Stop()
-                if ($round -ge 0) { $times[$side].Add($watch.Elapsed.TotalSeconds) }
-            }
-        }
-        [pscustomobject]@{ Module = $times[0].ToArray(); Baseline = $times[1].ToArray() }
-    }
-
     $results = [ordered]@{}
     $results.ProtocolLines = [System.Linq.Enumerable]::Count([System.IO.File]::ReadLines($Protocol))
     $results.TrackingLines = [System.Linq.Enumerable]::Count([System.IO.File]::ReadLines($Tracking))
@@ -78,16 +59,16 @@ $measure = {
     $results.EopLineShare = ($summary | Where-Object IsEop | Measure-Object Lines -Sum).Sum / ($summary | Measure-Object Lines -Sum).Sum
     $summary = $null
 
-    $results.ReadLines = Measure-Pair { $script:r = Search-EopLog -LiteralPath $Protocol -Summary } { $script:r = [System.Linq.Enumerable]::Count([System.IO.File]::ReadLines($Protocol)) }
-    $results.TrackingReadLines = Measure-Pair { $script:r = Search-EopLog -LiteralPath $Tracking -Summary } { $script:r = [System.Linq.Enumerable]::Count([System.IO.File]::ReadLines($Tracking)) }
-    $results.ImportCsv = Measure-Pair { $script:r = Search-EopLog -LiteralPath $Protocol -Summary } { $script:r = Import-Csv -LiteralPath $Subset | Test-EopIpAddress }
+    $results.ReadLines = Measure-Pair { $script:r = Search-EopLog -LiteralPath $Protocol -Summary } { $script:r = [System.Linq.Enumerable]::Count([System.IO.File]::ReadLines($Protocol)) } -Rounds $Rounds
+    $results.TrackingReadLines = Measure-Pair { $script:r = Search-EopLog -LiteralPath $Tracking -Summary } { $script:r = [System.Linq.Enumerable]::Count([System.IO.File]::ReadLines($Tracking)) } -Rounds $Rounds
+    $results.ImportCsv = Measure-Pair { $script:r = Search-EopLog -LiteralPath $Protocol -Summary } { $script:r = Import-Csv -LiteralPath $Subset | Test-EopIpAddress } -Rounds $Rounds
     $results.ImportCsvAnswers = @(Import-Csv -LiteralPath $Subset | Test-EopIpAddress).Count
     $script:lines = [System.IO.File]::ReadAllLines($Protocol)
-    $results.Records = Measure-Pair { $script:r = Search-EopLog -LiteralPath $Protocol } { $script:r = Write-FloorObject -InputObject $script:lines }
+    $results.Records = Measure-Pair { $script:r = Search-EopLog -LiteralPath $Protocol } { $script:r = Write-FloorObject -InputObject $script:lines } -Rounds $Rounds
     $results.RecordCount = @(Search-EopLog -LiteralPath $Protocol).Count
     $script:lines = $null
     $four = $Tracking, $Protocol, $Tracking, $Protocol
-    $results.Parallel = Measure-Pair { $script:r = Search-EopLog -LiteralPath $four -Summary -ThrottleLimit 2 } { $script:r = Search-EopLog -LiteralPath $four -Summary -ThrottleLimit 1 }
+    $results.Parallel = Measure-Pair { $script:r = Search-EopLog -LiteralPath $four -Summary -ThrottleLimit 2 } { $script:r = Search-EopLog -LiteralPath $four -Summary -ThrottleLimit 1 } -Rounds $Rounds
     $script:r = $null
     $heap = Search-EopLog -LiteralPath $Protocol | Measure-StreamedHeap -Every 100000
     $results.HeapFirst = $heap.FirstSampleBytes
@@ -97,11 +78,7 @@ $measure = {
     [pscustomobject]$results
 }
 
-$encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes(
-    "& { $measure } '$(Join-Path $repoRoot 'out/EopTools')' '$floor' '$protocol' '$tracking' '$subset' $Rounds | ConvertTo-Json -Depth 4"))
-$json = Invoke-Pwsh -ArgumentList '-EncodedCommand', $encoded
-if ($LASTEXITCODE -ne 0) { throw "The measuring pwsh failed with exit code $LASTEXITCODE." }
-$m = ($json -join "`n") | ConvertFrom-Json
+$m = Invoke-Measure $measure @((Join-Path $repoRoot 'out/EopTools'), $floor, $protocol, $tracking, $subset, $Rounds) -Depth 4
 
 function Get-Ratios($pair, [double] $moduleUnits, [double] $baselineUnits) {
     # Time per unit of each side, as a ratio module/baseline, per round.

@@ -44,39 +44,14 @@ $measure = {
     Add-Type -Path (Join-Path $ModulePath 'System.Net.IPNetwork.dll')
     [string[]] $addresses = [System.IO.File]::ReadAllLines($AddressFile)
 
-    # The two sides run alternately, each round from the same heap (the last round's results released and
-    # collected first), after two full-size warm-up rounds each, so JIT tiering and heap growth favour neither.
-    # Returns every measured round of each side, and each side's first (cold) round.
-    function Measure-Pair([scriptblock] $Module, [scriptblock] $Floor) {
-        $times = @([System.Collections.Generic.List[double]]::new(), [System.Collections.Generic.List[double]]::new())
-        $cold = @(0.0, 0.0)
-        $bodies = @($Module, $Floor)
-        for ($round = -2; $round -lt $Rounds; $round++) {
-            # Which side goes first alternates from round to round.
-            foreach ($side in $(if ($round % 2) { 1, 0 } else { 0, 1 })) {
-                $body = $bodies[$side]
-                $script:r = $null
-                [System.GC]::Collect()
-                [System.GC]::WaitForPendingFinalizers()
-                [System.GC]::Collect()
-                $watch = [System.Diagnostics.Stopwatch]::StartNew()
-                & $body
-                $watch.Stop()
-                if ($round -eq -2) { $cold[$side] = $watch.Elapsed.TotalSeconds }
-                if ($round -ge 0) { $times[$side].Add($watch.Elapsed.TotalSeconds) }
-            }
-        }
-        [pscustomobject]@{ Module = $times[0].ToArray(); Floor = $times[1].ToArray(); ModuleCold = $cold[0]; FloorCold = $cold[1] }
-    }
-
     $results = [ordered]@{}
-    $results.Argument = Measure-Pair { $script:r = Test-EopIpAddress -IPAddress $addresses } { $script:r = Write-FloorObject -InputObject $addresses }
+    $results.Argument = Measure-Pair { $script:r = Test-EopIpAddress -IPAddress $addresses } { $script:r = Write-FloorObject -InputObject $addresses } -Rounds $Rounds -WarmUp 2
     $script:r = Test-EopIpAddress -IPAddress $addresses
     $eop = 0
     foreach ($result in $script:r) { if ($result.IsEop) { $eop++ } }
     $results.EopCount = $eop
     $script:r = $null
-    $results.Piped = Measure-Pair { $addresses | Test-EopIpAddress | Out-Null } { $addresses | Write-FloorObject | Out-Null }
+    $results.Piped = Measure-Pair { $addresses | Test-EopIpAddress | Out-Null } { $addresses | Write-FloorObject | Out-Null } -Rounds $Rounds -WarmUp 2
 
     # What admins write today: parse each address, loop over the ranges, ask IPNetwork2.
     $networks = Get-EopIpRange | ForEach-Object { [System.Net.IPNetwork2]::Parse($_.Prefix) }
@@ -110,16 +85,12 @@ $measure = {
     # ClientIp (a tracking-log event, or an Import-Csv row).
     $records = [object[]]::new($addresses.Length)
     for ($i = 0; $i -lt $addresses.Length; $i++) { $records[$i] = [pscustomobject]@{ ClientIp = $addresses[$i] } }
-    $results.Records = Measure-Pair { $records | Test-EopIpAddress | Out-Null } { $records | Write-FloorRecord ClientIp | Out-Null }
+    $results.Records = Measure-Pair { $records | Test-EopIpAddress | Out-Null } { $records | Write-FloorRecord ClientIp | Out-Null } -Rounds $Rounds -WarmUp 2
     $records = $null
     [pscustomobject]$results
 }
 
-$encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes(
-    "& { $measure } '$(Join-Path $repoRoot 'out/EopTools')' '$floor' '$addressFile' $NaiveCount $Rounds | ConvertTo-Json"))
-$json = Invoke-Pwsh -ArgumentList '-EncodedCommand', $encoded
-if ($LASTEXITCODE -ne 0) { throw "The measuring pwsh failed with exit code $LASTEXITCODE." }
-$m = ($json -join "`n") | ConvertFrom-Json
+$m = Invoke-Measure $measure @((Join-Path $repoRoot 'out/EopTools'), $floor, $addressFile, $NaiveCount, $Rounds)
 
 $perAddress = { param($seconds, $count) $seconds * 1e9 / $count }
 
@@ -127,11 +98,11 @@ $perAddress = { param($seconds, $count) $seconds * 1e9 / $count }
 # of this shared machine moves both. The ratio of the best rounds is shown too; one lucky round decides it.
 function Write-Pair([string] $what, [string] $moduleText, [string] $floorText, $pair, [double] $target) {
     $moduleBest = ($pair.Module | Measure-Object -Minimum).Minimum
-    $floorBest = ($pair.Floor | Measure-Object -Minimum).Minimum
-    $ratio = Get-Median @(for ($i = 0; $i -lt $pair.Module.Count; $i++) { $pair.Module[$i] / $pair.Floor[$i] })
+    $floorBest = ($pair.Baseline | Measure-Object -Minimum).Minimum
+    $ratio = Get-Median @(for ($i = 0; $i -lt $pair.Module.Count; $i++) { $pair.Module[$i] / $pair.Baseline[$i] })
     '  (a) {0,-42} {1,7:F2} s  {2,6:F0} ns/address (median round {3:F2} s)' -f $moduleText, $moduleBest, (& $perAddress $moduleBest $Count), (Get-Median $pair.Module)
-    '  (b) {0,-42} {1,7:F2} s  {2,6:F0} ns/address (median round {3:F2} s)' -f $floorText, $floorBest, (& $perAddress $floorBest $Count), (Get-Median $pair.Floor)
-    '      {0}: (a)/(b) median of the rounds'' ratios {1:F2} (target <= {2}): {3}; best rounds {4:F2}; cold runs {5:F2} s against {6:F2} s' -f $what, $ratio, $target, (Verdict ($ratio -le $target)), ($moduleBest / $floorBest), $pair.ModuleCold, $pair.FloorCold
+    '  (b) {0,-42} {1,7:F2} s  {2,6:F0} ns/address (median round {3:F2} s)' -f $floorText, $floorBest, (& $perAddress $floorBest $Count), (Get-Median $pair.Baseline)
+    '      {0}: (a)/(b) median of the rounds'' ratios {1:F2} (target <= {2}): {3}; best rounds {4:F2}; cold runs {5:F2} s against {6:F2} s' -f $what, $ratio, $target, (Verdict ($ratio -le $target)), ($moduleBest / $floorBest), $pair.ModuleCold, $pair.BaselineCold
 }
 
 "Test-EopIpAddress on $Count addresses ($($m.EopCount) EOP), $Rounds rounds after two warm-up rounds"
