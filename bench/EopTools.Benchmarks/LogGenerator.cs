@@ -7,6 +7,7 @@ using System.Text;
 using EopTools;
 using EopTools.Index;
 using EopTools.Ranges;
+using static EopTools.Tests.ExchangeLogLayout;
 
 /// <summary>
 /// Exchange logs in their documented layouts (docs/record-sources.md), from a fixed seed: an SMTP receive protocol log
@@ -17,13 +18,6 @@ using EopTools.Ranges;
 /// </summary>
 internal static class LogGenerator
 {
-    private const string ProtocolFields = "#Fields: date-time,connector-id,session-id,sequence-number,local-endpoint,remote-endpoint,event,data,context";
-
-    private const string TrackingFields = "#Fields: date-time,client-ip,client-hostname,server-ip,server-hostname,source-context,connector-id,source,event-id," +
-        "internal-message-id,message-id,network-message-id,recipient-address,recipient-status,total-bytes,recipient-count,related-recipient-address," +
-        "reference,message-subject,sender-address,return-path,message-info,directionality,tenant-id,original-client-ip,original-server-ip,custom-data," +
-        "transport-traffic-type,log-id,schema-version";
-
     private static readonly string[] Subjects =
     {
         "\"Invoice, November\"", "Weekly report", "\"Re: \"\"urgent\"\", please read\"", "Meeting notes", "\"Offer, final, signed\"", "Hello",

@@ -9,6 +9,7 @@ using EopTools.Logs;
 using EopTools.Parsing;
 using EopTools.Ranges;
 using Xunit;
+using static EopTools.Tests.ExchangeLogLayout;
 using static EopTools.Tests.TestData;
 
 namespace EopTools.Tests
@@ -19,13 +20,6 @@ namespace EopTools.Tests
             (EopRegion.Global, "40.92.0.0/14"),
             (EopRegion.Global, "104.47.0.0/17"),
             (EopRegion.Global, "2a01:111:f400::/48")));
-
-        private const string ProtocolFields = "#Fields: date-time,connector-id,session-id,sequence-number,local-endpoint,remote-endpoint,event,data,context";
-
-        private const string TrackingFields = "#Fields: date-time,client-ip,client-hostname,server-ip,server-hostname,source-context,connector-id,source,event-id," +
-            "internal-message-id,message-id,network-message-id,recipient-address,recipient-status,total-bytes,recipient-count,related-recipient-address," +
-            "reference,message-subject,sender-address,return-path,message-info,directionality,tenant-id,original-client-ip,original-server-ip,custom-data," +
-            "transport-traffic-type,log-id,schema-version";
 
         /// <summary>A receive log restarted once (two header blocks), with IPv6, quoted commas, and a last line cut off.</summary>
         internal static readonly string ProtocolLog = string.Join("\r\n",

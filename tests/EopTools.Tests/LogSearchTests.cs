@@ -30,7 +30,7 @@ namespace EopTools.Tests
             for (int file = 0; file < 5; file++)
             {
                 int lines = file % 2 == 0 ? 3000 : 10;
-                var text = new List<string> { "#Fields: date-time,connector-id,session-id,sequence-number,local-endpoint,remote-endpoint,event,data,context" };
+                var text = new List<string> { ExchangeLogLayout.ProtocolFields };
                 for (int i = 0; i < lines; i++)
                 {
                     string address = "198.51." + file + "." + (i % 250 + 1);
