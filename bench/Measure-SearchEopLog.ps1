@@ -34,7 +34,8 @@ $benchOut = Join-Path $repoRoot 'artifacts/bench'
 & (Join-Path $repoRoot 'build.ps1') -Task Build | Out-Host
 $floor = Join-Path (Build-FloorCmdlet $benchOut) 'FloorCmdlet.dll'
 $core = Build-CoreBenchmarks $benchOut
-$logs = Join-Path $benchOut "logs-$Lines-$Seed"
+# The generator's version is in the name: logs made by an earlier generator are not reused.
+$logs = Join-Path $benchOut "logs-$Lines-$Seed-v2"
 $protocol = Join-Path $logs 'RECV2026110100-1.LOG'
 $tracking = Join-Path $logs 'MSGTRK2026110100-1.LOG'
 if (-not (Test-Path $tracking)) { Invoke-Native dotnet @($core, 'logs', $logs, $Lines, $Lines, $Seed) }

@@ -49,12 +49,14 @@ internal static class LogGenerator
                     writer.Write("#Date: " + Time(start, written) + "\r\n" + ProtocolFields + "\r\n");
                     written += 5;
                 }
-                string sender = senders[Skewed(random, senders.Length)];
+                int senderIndex = Skewed(random, senders.Length);
+                string sender = senders[senderIndex];
                 string endpoint = (sender.IndexOf(':') >= 0 ? "[" + sender + "]" : sender) + ":" + random.Next(1024, 65536).ToString(CultureInfo.InvariantCulture);
                 string id = (++session).ToString("X16", CultureInfo.InvariantCulture);
                 string prefix = ",EX01\\Default Frontend EX01," + id + ",";
                 string local = ",10.0.0.5:25," + endpoint + ",";
-                string host = "mail" + (sender.GetHashCode() & 0xFFF).ToString(CultureInfo.InvariantCulture) + ".sender.example";
+                // Named by its place in the pool: a string's hash code differs from process to process, and the logs must not.
+                string host = "mail" + senderIndex.ToString(CultureInfo.InvariantCulture) + ".sender.example";
                 string[] events =
                 {
                     "+,,",
@@ -85,7 +87,8 @@ internal static class LogGenerator
             writer.Write("#Software: Microsoft Exchange Server\r\n#Version: 15.02.1544.004\r\n#Log-type: Message Tracking Log\r\n#Date: " + Time(start, 0) + "\r\n" + TrackingFields + "\r\n");
             for (int written = 5; written < lines; written++)
             {
-                string sender = senders[Skewed(random, senders.Length)];
+                int senderIndex = Skewed(random, senders.Length);
+                string sender = senders[senderIndex];
                 bool relayed = random.NextDouble() < 0.2;
                 string client = relayed ? "10.0.0." + random.Next(6, 9).ToString(CultureInfo.InvariantCulture) : sender;
                 string original = relayed ? sender : string.Empty;
