@@ -101,13 +101,13 @@ namespace EopTools.AllowList
                         {
                             AddressSpace keep = entrySpace.Subtract(retiredPart).Subtract(keptSpace).Subtract(putBack);
                             putBack = putBack.Union(keep);
-                            toAdd = Cidrs(keep);
-                            toRemove = Cidrs(entrySpace);
+                            toAdd = keep.ToCidrs();
+                            toRemove = entrySpace.ToCidrs();
                             editedEntryCount += toAdd.Count;
                         }
                         rows.Add(new EopAllowListEntry(item.Entry, status, interval.Family,
                             new IpAddressValue(interval.Family, interval.First).ToIPAddress(), new IpAddressValue(interval.Family, interval.Last).ToIPAddress(),
-                            ranges.Overlapping(interval), Cidrs(eop), Cidrs(other), toAdd, toRemove, current.DataSet));
+                            ranges.Overlapping(interval), eop.ToCidrs(), other.ToCidrs(), toAdd, toRemove, current.DataSet));
                         break;
                 }
             }
@@ -115,9 +115,9 @@ namespace EopTools.AllowList
             AddressSpace missing = currentSpace.Subtract(AddressSpace.FromIntervals(listed));
             foreach (EopIpRange range in ranges.Outermost)
             {
-                AddressSpace toAdd = missing.Within(new AddressInterval(range.Value.Family, range.Value.First, range.Value.Last));
+                AddressSpace toAdd = missing.Within(range.Value.Interval);
                 if (toAdd.IsEmpty) continue;
-                List<string> cidrs = Cidrs(toAdd);
+                List<string> cidrs = toAdd.ToCidrs();
                 editedEntryCount += cidrs.Count;
                 rows.Add(new EopAllowListEntry(null, EopAllowListStatus.Missing, range.AddressFamily, range.FirstAddress, range.LastAddress,
                     new[] { range }, null, null, cidrs, null, current.DataSet));
@@ -151,14 +151,6 @@ namespace EopTools.AllowList
                 touched, null, null, null, null, dataSet);
         }
 
-        private static List<string> Cidrs(AddressSpace space)
-        {
-            List<IpPrefix> prefixes = space.ToPrefixes();
-            var texts = new List<string>(prefixes.Count);
-            foreach (IpPrefix prefix in prefixes) texts.Add(prefix.ToString());
-            return texts;
-        }
-
         /// <summary>The current ranges, one per distinct prefix, regional ones only outside the global list; sorted, with a fast overlap query.</summary>
         private sealed class RangeFinder
         {
@@ -180,7 +172,7 @@ namespace EopTools.AllowList
                 foreach (EopIpRange range in ranges)
                 {
                     if (range.Region == EopRegion.Global || !seen.Add(range.Value)) continue;
-                    var interval = new AddressInterval(range.Value.Family, range.Value.First, range.Value.Last);
+                    var interval = range.Value.Interval;
                     if (!AddressSpace.FromIntervals(new[] { interval }).Subtract(global.Within(interval)).IsEmpty) _sorted.Add(range);
                 }
                 _sorted.Sort((a, b) => a.Value.CompareTo(b.Value));

@@ -39,7 +39,7 @@ namespace EopTools.AllowList
         public EopIpRange? Range { get; }
 
         public static AllowListItem ForRange(EopIpRange range) =>
-            new AllowListItem(range.Prefix, AllowListItemKind.Addresses, new[] { new AddressInterval(range.Value.Family, range.Value.First, range.Value.Last) }, range);
+            new AllowListItem(range.Prefix, AllowListItemKind.Addresses, new[] { range.Value.Interval }, range);
 
         public static AllowListItem ForAddresses(string entry, AddressInterval interval) =>
             new AllowListItem(entry, AllowListItemKind.Addresses, new[] { interval });

@@ -56,7 +56,7 @@ namespace EopTools.AllowList
             if (slash >= 0)
             {
                 if (!IpText.TryParsePrefix(text, allowBareAddress: false, out IpPrefix prefix, out error)) return false;
-                item = AllowListItem.ForAddresses(entry, new AddressInterval(prefix.Family, prefix.First, prefix.Last));
+                item = AllowListItem.ForAddresses(entry, prefix.Interval);
                 return true;
             }
 

@@ -139,12 +139,6 @@ namespace EopTools.Diff
             return AddressSpace.FromPrefixes(prefixes);
         }
 
-        private static List<string>? Texts(List<IpPrefix>? prefixes)
-        {
-            if (prefixes == null) return null;
-            var texts = new List<string>(prefixes.Count);
-            foreach (IpPrefix prefix in prefixes) texts.Add(prefix.ToString());
-            return texts;
-        }
+        private static List<string>? Texts(List<IpPrefix>? prefixes) => prefixes == null ? null : IpPrefix.Texts(prefixes);
     }
 }

@@ -41,7 +41,7 @@ namespace EopTools.Ranges
         public static AddressSpace FromPrefixes(IEnumerable<IpPrefix> prefixes)
         {
             var intervals = new List<AddressInterval>();
-            foreach (IpPrefix prefix in prefixes) intervals.Add(new AddressInterval(prefix.Family, prefix.First, prefix.Last));
+            foreach (IpPrefix prefix in prefixes) intervals.Add(prefix.Interval);
             return new AddressSpace(Normalize(intervals));
         }
 
@@ -115,6 +115,9 @@ namespace EopTools.Ranges
             foreach (AddressInterval interval in _intervals) AppendPrefixes(interval, prefixes);
             return prefixes;
         }
+
+        /// <summary>The minimal CIDR prefixes that cover exactly this set, as text, in address order.</summary>
+        public List<string> ToCidrs() => IpPrefix.Texts(ToPrefixes());
 
         /// <summary>Merges overlapping and adjacent prefixes into the minimal CIDR set per family.</summary>
         public static List<IpPrefix> Aggregate(IEnumerable<IpPrefix> prefixes) => FromPrefixes(prefixes).ToPrefixes();

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace EopTools.Ranges
 {
@@ -26,6 +27,8 @@ namespace EopTools.Ranges
 
         public IpNumber Last => First.Or(IpNumber.LowBits(HostBits));
 
+        public AddressInterval Interval => new AddressInterval(Family, First, Last);
+
         public System.Numerics.BigInteger AddressCount => System.Numerics.BigInteger.One << HostBits;
 
         public bool Contains(IpAddressValue address) =>
@@ -49,5 +52,13 @@ namespace EopTools.Ranges
         }
 
         public override string ToString() => IpText.Format(new IpAddressValue(Family, First)) + "/" + Length.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        /// <summary>The prefixes as CIDR text, in their order.</summary>
+        public static List<string> Texts(IReadOnlyCollection<IpPrefix> prefixes)
+        {
+            var texts = new List<string>(prefixes.Count);
+            foreach (IpPrefix prefix in prefixes) texts.Add(prefix.ToString());
+            return texts;
+        }
     }
 }
