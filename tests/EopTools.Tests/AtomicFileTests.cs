@@ -9,20 +9,11 @@ namespace EopTools.Tests
     /// <summary>Whole files or nothing: the temporary file, the rename, and what a failure leaves behind.</summary>
     public sealed class AtomicFileTests : IDisposable
     {
-        private readonly string _folder = Path.Combine(Path.GetTempPath(), "eoptools-atomic-" + Guid.NewGuid().ToString("N"));
+        private readonly TempFolder _folder = new TempFolder();
 
-        public AtomicFileTests()
-        {
-            Directory.CreateDirectory(_folder);
-        }
+        public void Dispose() => _folder.Dispose();
 
-        public void Dispose()
-        {
-            foreach (string file in Directory.GetFiles(_folder)) File.SetAttributes(file, FileAttributes.Normal);
-            Directory.Delete(_folder, recursive: true);
-        }
-
-        private string PathOf(string name) => Path.Combine(_folder, name);
+        private string PathOf(string name) => _folder.PathOf(name);
 
         [Fact]
         public void WritesANewFileInUtf8WithoutABom()
@@ -102,9 +93,9 @@ namespace EopTools.Tests
         [Fact]
         public void FailsWithOutputFolderNotFoundForAMissingFolder()
         {
-            var error = Assert.Throws<OutputFileException>(() => AtomicFile.Write(Path.Combine(_folder, "missing", "out.md"), w => w.Write("x"), noClobber: false, force: false));
+            var error = Assert.Throws<OutputFileException>(() => AtomicFile.Write(_folder.PathOf(Path.Combine("missing", "out.md")), w => w.Write("x"), noClobber: false, force: false));
             Assert.Equal("OutputFolderNotFound", error.ErrorId);
-            Assert.Empty(Directory.GetFileSystemEntries(_folder));
+            Assert.Empty(Directory.GetFileSystemEntries(_folder.Path));
         }
 
         [Fact]
@@ -117,7 +108,7 @@ namespace EopTools.Tests
 
         private string[] FileNames()
         {
-            string[] names = Array.ConvertAll(Directory.GetFiles(_folder), f => Path.GetFileName(f)!);
+            string[] names = Array.ConvertAll(Directory.GetFiles(_folder.Path), f => Path.GetFileName(f)!);
             Array.Sort(names, StringComparer.Ordinal);
             return names;
         }

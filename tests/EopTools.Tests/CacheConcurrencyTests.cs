@@ -21,7 +21,7 @@ namespace EopTools.Tests
     public sealed class CacheConcurrencyTests : IDisposable
     {
         private static readonly TimeSpan Limit = TimeSpan.FromSeconds(90);
-        private readonly string _root = Path.Combine(Path.GetTempPath(), "eoptools-contend-" + Guid.NewGuid().ToString("N"));
+        private readonly TempFolder _root = new TempFolder();
         private readonly List<Contender> _contenders = new List<Contender>();
 
         public void Dispose()
@@ -31,13 +31,13 @@ namespace EopTools.Tests
                 if (!contender.Process.HasExited) contender.Process.Kill();
                 contender.Process.Dispose();
             }
-            if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
+            _root.Dispose();
         }
 
         [Fact]
         public async Task EightWritersAndFourReadersInProcessesLeaveOneValidFileThatEveryReaderFinds()
         {
-            string folder = Path.Combine(_root, "cache"), signals = Path.Combine(_root, "signals");
+            string folder = _root.PathOf("cache"), signals = _root.PathOf("signals");
             Directory.CreateDirectory(signals);
             var cache = new CacheStore(folder);
             RangeUpdater.Import(cache, "Worldwide", TestPaths.Fixture("endpoints.json"), DateTime.UtcNow, (target, action) => true, new List<string>());

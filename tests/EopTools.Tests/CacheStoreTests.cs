@@ -14,12 +14,15 @@ namespace EopTools.Tests
         private const string Header = "EopTools range cache 1\ninstance: Worldwide\nversion: 2026110100\nconfirmed: 2026-11-01T08:30:00Z\n\n";
         private static readonly DateTime Confirmed = new DateTime(2026, 11, 1, 8, 30, 0, DateTimeKind.Utc);
         private static readonly bool Unix = Path.DirectorySeparatorChar == '/';
-        private readonly string _directory = Path.Combine(Path.GetTempPath(), "eoptools-cache-" + Guid.NewGuid().ToString("N"));
+        private readonly TempFolder _folder = new TempFolder();
+        private readonly string _directory;
 
-        public void Dispose()
+        public CacheStoreTests()
         {
-            if (Directory.Exists(_directory)) Directory.Delete(_directory, recursive: true);
+            _directory = _folder.PathOf("cache");
         }
+
+        public void Dispose() => _folder.Dispose();
 
         [Fact]
         public void WritesOneFileWithAHeaderAndTheDataAsReceived()

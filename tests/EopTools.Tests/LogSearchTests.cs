@@ -9,14 +9,9 @@ namespace EopTools.Tests
 {
     public sealed class LogSearchTests : IDisposable
     {
-        private readonly string _folder = Path.Combine(Path.GetTempPath(), "eoptools-logsearch-" + Guid.NewGuid().ToString("N"));
+        private readonly TempFolder _folder = new TempFolder();
 
-        public LogSearchTests()
-        {
-            Directory.CreateDirectory(_folder);
-        }
-
-        public void Dispose() => Directory.Delete(_folder, recursive: true);
+        public void Dispose() => _folder.Dispose();
 
         [Theory]
         [InlineData(1)]
@@ -37,7 +32,7 @@ namespace EopTools.Tests
                     text.Add("2026-11-27T10:00:00.000Z,EX01\\Default Frontend EX01,08DD" + i + ",0,10.0.0.5:25," + address + ":25,+,,");
                     expected.Add(file + ":" + (i + 2) + ":" + address);
                 }
-                string path = Path.Combine(_folder, "RECV" + file + ".LOG");
+                string path = _folder.PathOf("RECV" + file + ".LOG");
                 File.WriteAllLines(path, text);
                 paths.Add(path);
             }
@@ -52,7 +47,7 @@ namespace EopTools.Tests
         public void AMissingFileIsAnErrorInItsPlaceAndTheOthersAreRead()
         {
             string first = Write("RECV1.LOG", LogReaderTests.ProtocolLog);
-            string missing = Path.Combine(_folder, "RECV2.LOG");
+            string missing = _folder.PathOf("RECV2.LOG");
             string noHeader = Write("plain.log", "203.0.113.1,x\n");
             string last = Write("RECV3.LOG", LogReaderTests.ProtocolLog);
 
@@ -86,7 +81,7 @@ namespace EopTools.Tests
 
         private string Write(string name, string text)
         {
-            string path = Path.Combine(_folder, name);
+            string path = _folder.PathOf(name);
             File.WriteAllText(path, text);
             return path;
         }

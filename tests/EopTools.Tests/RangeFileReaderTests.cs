@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Threading.Tasks;
 using EopTools.Parsing;
@@ -12,13 +11,11 @@ namespace EopTools.Tests
     {
         private const int HangGuard = 30_000;
 
-        private readonly string _directory = Path.Combine(Path.GetTempPath(), "EopTools.Tests." + Guid.NewGuid().ToString("N"));
+        private readonly TempFolder _folder = new TempFolder();
 
-        public RangeFileReaderTests() => Directory.CreateDirectory(_directory);
+        public void Dispose() => _folder.Dispose();
 
-        public void Dispose() => Directory.Delete(_directory, recursive: true);
-
-        private string PathOf(string name) => Path.Combine(_directory, name);
+        private string PathOf(string name) => _folder.PathOf(name);
 
         private static RangeDataException Refusal(string path) => Assert.Throws<RangeDataException>(() => RangeFileReader.ReadFileText(path));
 
@@ -59,7 +56,7 @@ namespace EopTools.Tests
         public async Task RefusesADeviceOrAPipeWithoutOpeningIt(string file)
         {
             string path = file;
-            if (file == "pipe") Run("mkfifo", path = PathOf("pipe"));
+            if (file == "pipe") path = _folder.Fifo("pipe");
             var error = await Assert.ThrowsAsync<RangeDataException>(() => Task.Run(() => RangeFileReader.ReadFileText(path)));
             Assert.Equal("RangeFileEmpty", error.ErrorId);
         }
@@ -71,8 +68,7 @@ namespace EopTools.Tests
         [Fact(Timeout = HangGuard)]
         public async Task RefusesALinkToADevice()
         {
-            string path = PathOf("zero-link.txt");
-            Run("ln", "-s", "/dev/zero", path);
+            string path = _folder.Link("zero-link.txt", "/dev/zero");
             bool followsLinks = typeof(FileSystemInfo).GetMethod("ResolveLinkTarget", new[] { typeof(bool) }) != null;
             var error = await Assert.ThrowsAsync<RangeDataException>(() => Task.Run(() => RangeFileReader.ReadFileText(path)));
             Assert.Equal(followsLinks ? "RangeFileEmpty" : "RangeFileTooLarge", error.ErrorId);
@@ -81,25 +77,23 @@ namespace EopTools.Tests
         [Fact]
         public void ReadsARegularFileBehindASymbolicLink()
         {
-            string path = PathOf("ranges-link.txt");
-            Run("ln", "-s", TestPaths.Fixture("ranges.txt"), path);
+            string path = _folder.Link("ranges-link.txt", TestPaths.Fixture("ranges.txt"));
             Assert.Equal(File.ReadAllText(TestPaths.Fixture("ranges.txt")), RangeFileReader.ReadFileText(path));
         }
 
         [Fact]
         public void RefusesALinkToNothingAsNotFound()
         {
-            string path = PathOf("dangling.txt");
-            Run("ln", "-s", PathOf("nothing.txt"), path);
+            string path = _folder.Link("dangling.txt", PathOf("nothing.txt"));
             Assert.Equal("RangeFileNotFound", Refusal(path).ErrorId);
         }
 
         [Fact]
         public void RefusesAFolder()
         {
-            RangeDataException error = Refusal(_directory);
+            RangeDataException error = Refusal(_folder.Path);
             Assert.Equal("RangeFileUnreadable", error.ErrorId);
-            Assert.Equal("The range file '" + _directory + "' is a folder, not a file.", error.Message);
+            Assert.Equal("The range file '" + _folder.Path + "' is a folder, not a file.", error.Message);
         }
 
         [Fact]
@@ -108,17 +102,6 @@ namespace EopTools.Tests
             string path = PathOf("utf16.txt");
             File.WriteAllText(path, "192.0.2.0/24\n", System.Text.Encoding.Unicode);
             Assert.Equal("192.0.2.0/24\n", RangeFileReader.ReadFileText(path));
-        }
-
-        /// <summary>Links and FIFOs are made by the tools, not by APIs that .NET Framework lacks.</summary>
-        private static void Run(string tool, params string[] arguments)
-        {
-            var start = new ProcessStartInfo(tool, string.Join(" ", Array.ConvertAll(arguments, a => "\"" + a + "\""))) { UseShellExecute = false };
-            using (Process process = Process.Start(start)!)
-            {
-                process.WaitForExit();
-                Assert.Equal(0, process.ExitCode);
-            }
         }
     }
 }

@@ -9,19 +9,18 @@ namespace EopTools.Tests
     public sealed class RangeUpdaterTests : IDisposable
     {
         private static readonly DateTime First = new DateTime(2026, 11, 1, 8, 0, 0, DateTimeKind.Utc);
-        private readonly string _directory = Path.Combine(Path.GetTempPath(), "eoptools-updater-" + Guid.NewGuid().ToString("N"));
+        private readonly TempFolder _folder = new TempFolder();
+        private readonly string _directory;
         private readonly CacheStore _cache;
         private readonly List<string> _warnings = new List<string>();
 
         public RangeUpdaterTests()
         {
+            _directory = _folder.PathOf("cache");
             _cache = new CacheStore(_directory);
         }
 
-        public void Dispose()
-        {
-            if (Directory.Exists(_directory)) Directory.Delete(_directory, recursive: true);
-        }
+        public void Dispose() => _folder.Dispose();
 
         [Fact]
         public void ReportsNoUpdateWhenTheSameFileIsImportedAgainAndRecordsTheConfirmation()
