@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Threading.Tasks;
 using EopTools.IO;
 using EopTools.Sources;
 using Xunit;
@@ -95,6 +97,36 @@ namespace EopTools.Tests
             var problems = new List<string>();
             Assert.Null(new CacheStore(_directory).Load(null, problems));
             Assert.Equal("The cached ranges in '" + path + "' cannot be used (" + reason + "); they are passed over.", Assert.Single(problems));
+        }
+
+        [Fact]
+        public void PassesOverAFileOverTheLimitUnread()
+        {
+            Directory.CreateDirectory(_directory);
+            string path = Path.Combine(_directory, "ranges.cache");
+            using (var file = File.Create(path)) file.SetLength(CacheStore.MaxFileBytes + 1);
+            var problems = new List<string>();
+            Assert.Null(new CacheStore(_directory).Load(null, problems));
+            Assert.Equal("The cached ranges in '" + path + "' cannot be used (the file is at least 16778241 bytes, more than the 16778240 a cache file can be); they are passed over.",
+                Assert.Single(problems));
+        }
+
+        /// <summary>A file that reports no size and never ends, as one that grows while it is read: refused at the limit, not read whole.</summary>
+        [Fact(Timeout = 30_000)]
+        public async Task PassesOverAFileThatOutgrowsTheLimitWhileItIsRead()
+        {
+            Directory.CreateDirectory(_directory);
+            string path = Path.Combine(_directory, "ranges.cache");
+            _folder.Link(Path.Combine("cache", "ranges.cache"), "/dev/zero");
+            var problems = new List<string>();
+            Assert.Null(await Task.Run(() => new CacheStore(_directory).Load(null, problems)));
+            string problem = Assert.Single(problems);
+            const string Start = "The cached ranges in '", Middle = "' cannot be used (the file is at least ";
+            const string End = " bytes, more than the 16778240 a cache file can be); they are passed over.";
+            Assert.StartsWith(Start + path + Middle, problem);
+            Assert.EndsWith(End, problem);
+            long seen = long.Parse(problem.Substring((Start + path + Middle).Length, problem.Length - (Start + path + Middle).Length - End.Length), CultureInfo.InvariantCulture);
+            Assert.InRange(seen, CacheStore.MaxFileBytes + 1, CacheStore.MaxFileBytes + BoundedText.ChunkBytes);
         }
 
         [Fact]

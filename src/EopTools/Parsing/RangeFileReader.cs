@@ -3,7 +3,7 @@ using System.Globalization;
 using System.IO;
 using System.Reflection;
 using System.Runtime.ExceptionServices;
-using System.Text;
+using EopTools.IO;
 
 namespace EopTools.Parsing
 {
@@ -86,21 +86,10 @@ namespace EopTools.Parsing
         /// <summary>Reads at most <see cref="MaxFileBytes"/>, whatever the size said: a file may grow, a device never ends.</summary>
         private static string ReadBounded(string path)
         {
-            var content = new MemoryStream();
             using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read))
             {
-                var chunk = new byte[81920];
-                int read;
-                while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
-                {
-                    if (content.Length + read > MaxFileBytes) throw TooLarge(path, content.Length + read);
-                    content.Write(chunk, 0, read);
-                }
-            }
-            // As File.ReadAllText(path, UTF8) reads: a byte order mark, when there is one, names the encoding.
-            using (var reader = new StreamReader(new MemoryStream(content.GetBuffer(), 0, (int)content.Length), Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
-            {
-                return reader.ReadToEnd();
+                if (BoundedText.TryRead(stream, MaxFileBytes, out string? text, out long size)) return text;
+                throw TooLarge(path, size);
             }
         }
 

@@ -5,7 +5,6 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.IO;
 using System.Runtime.InteropServices;
-using System.Text;
 using System.Threading;
 using EopTools.IO;
 using EopTools.Parsing;
@@ -71,7 +70,7 @@ namespace EopTools.Sources
         private const string ConfirmedFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
 
         /// <summary>The largest cache file read: the largest answer the web service client accepts, and the header.</summary>
-        private const long MaxFileBytes = EndpointsWebService.MaxAnswerBytes + 1024;
+        internal const long MaxFileBytes = EndpointsWebService.MaxAnswerBytes + 1024;
 
         private static ResolvedFolder? _resolved;
 
@@ -250,17 +249,13 @@ namespace EopTools.Sources
                     // FileShare.Delete: on Windows, a writer may rename a new file over this one while it is being read.
                     using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete))
                     {
-                        if (stream.Length > MaxFileBytes)
+                        if (!BoundedText.TryRead(stream, MaxFileBytes, out string? read, out long size))
                         {
-                            problems.Add(string.Format(CultureInfo.InvariantCulture,
-                                "The cached ranges in '{0}' cannot be used (the file is {1} bytes, more than the {2} a cache file can be); they are passed over.",
-                                path, stream.Length, MaxFileBytes));
+                            problems.Add(Unusable(path, string.Format(CultureInfo.InvariantCulture,
+                                "the file is at least {0} bytes, more than the {1} a cache file can be", size, MaxFileBytes)));
                             return true;
                         }
-                        using (var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: false)))
-                        {
-                            text = reader.ReadToEnd();
-                        }
+                        text = read;
                     }
                     break;
                 }
@@ -275,7 +270,7 @@ namespace EopTools.Sources
                 }
                 catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
                 {
-                    problems.Add("The cached ranges in '" + path + "' cannot be used (" + e.Message + "); they are passed over.");
+                    problems.Add(Unusable(path, e.Message));
                     return true;
                 }
             }
@@ -285,10 +280,13 @@ namespace EopTools.Sources
             }
             catch (RangeDataException e)
             {
-                problems.Add("The cached ranges in '" + path + "' cannot be used (" + e.Message + "); they are passed over.");
+                problems.Add(Unusable(path, e.Message));
             }
             return true;
         }
+
+        /// <summary>The one wording of a cache file passed over, with why.</summary>
+        private static string Unusable(string path, string reason) => "The cached ranges in '" + path + "' cannot be used (" + reason + "); they are passed over.";
 
         /// <summary>The header, strictly: the signature line, instance, version and confirmed lines, an empty line; then the data.</summary>
         internal static CachedRanges Parse(string text, string path)
@@ -360,7 +358,7 @@ namespace EopTools.Sources
                 }
                 catch (RangeDataException e)
                 {
-                    problems.Add("The cached ranges in '" + path + "' cannot be used (" + e.Message + "); they are passed over.");
+                    problems.Add(Unusable(path, e.Message));
                 }
             }
             return false;
