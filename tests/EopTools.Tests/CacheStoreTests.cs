@@ -129,6 +129,42 @@ namespace EopTools.Tests
             Assert.InRange(seen, CacheStore.MaxFileBytes + 1, CacheStore.MaxFileBytes + BoundedText.ChunkBytes);
         }
 
+        /// <summary>An update looks again under the lock; what it read before stands, unparsed, while the file is the same text.</summary>
+        [Fact]
+        public void LooksAgainWithoutParsingOnlyWhileTheFileIsUnchanged()
+        {
+            var cache = new CacheStore(_directory);
+            cache.Write("Worldwide", "2026110100", Confirmed, Answer);
+            CacheLook first = cache.Look("Worldwide");
+            Assert.Equal("2026110100", first.Ranges!.Version);
+            Assert.Same(first, cache.Look("Worldwide", first));
+            Assert.NotSame(first.Ranges, cache.Look("Worldwide").Ranges);
+
+            cache.Write("Worldwide", "2026120100", Confirmed, Answer);
+            CacheLook changed = cache.Look("Worldwide", first);
+            Assert.NotSame(first, changed);
+            Assert.Equal("2026120100", changed.Ranges!.Version);
+            Assert.Empty(changed.Problems);
+        }
+
+        [Fact]
+        public void LooksAgainAtAnUnchangedCorruptFileWithItsOneProblem()
+        {
+            Directory.CreateDirectory(_directory);
+            string path = Path.Combine(_directory, "ranges.cache");
+            File.WriteAllText(path, Header + "[{\"id\":10,");
+            var cache = new CacheStore(_directory);
+            CacheLook first = cache.Look("Worldwide");
+            Assert.Null(first.Ranges);
+            Assert.StartsWith("The cached ranges in '" + path + "' cannot be used (", Assert.Single(first.Problems));
+            Assert.Same(first, cache.Look("Worldwide", first));
+
+            File.WriteAllText(path, "EopTools range cache 2\n");
+            CacheLook changed = cache.Look("Worldwide", first);
+            Assert.Equal("The cached ranges in '" + path + "' cannot be used (line 1 is 'EopTools range cache 2', not 'EopTools range cache 1': not a cache file of this module); they are passed over.",
+                Assert.Single(changed.Problems));
+        }
+
         [Fact]
         public void AcceptsAHeaderWithWindowsLineEnds()
         {

@@ -209,6 +209,33 @@ Describe 'Update-EopIpRange' {
             $after.Answers[0] | Should -Be '40.107.200.1='
         }
 
+        It 'warns once of a corrupt cache, which it looks at again under the lock and replaces' {
+            $path = Join-Path $Cache 'ranges.cache'
+            [System.IO.File]::WriteAllText($path, "EopTools range cache 2`n")
+            $result = Update-EopIpRange -Uri $Service.BaseUri -WarningVariable warnings -WarningAction SilentlyContinue
+            $result.Updated | Should -BeTrue
+            $result.PreviousVersion | Should -BeNull
+            $result.Version | Should -Be '2026120100'
+            @(@($warnings.Message) -like 'The cached ranges*') | Should -Be @(
+                "The cached ranges in '$path' cannot be used (line 1 is 'EopTools range cache 2', not 'EopTools range cache 1': not a cache file of this module); they are passed over.")
+        }
+
+        It 'warns once of a corrupt file of an earlier version while it confirms the older one' {
+            Remove-Item -LiteralPath (Join-Path $Cache 'ranges.cache')
+            $corrupt = Join-Path $Cache 'ranges-Worldwide-2026100100.json'
+            Copy-Item -LiteralPath $Fixture -Destination (Join-Path $Cache 'ranges-Worldwide-2026110100.json')
+            $null = New-Item -ItemType File -Path $corrupt
+            (Get-Item -LiteralPath $corrupt).LastWriteTimeUtc = [datetime]::UtcNow.AddMinutes(1)
+            $Service.Version = '2026110100'
+            $downloads = $Service.EndpointsRequests
+            $result = Update-EopIpRange -Uri $Service.BaseUri -WarningVariable warnings -WarningAction SilentlyContinue
+            $result.Updated | Should -BeFalse
+            $result.Version | Should -Be '2026110100'
+            $Service.EndpointsRequests | Should -Be $downloads
+            @(@($warnings.Message) -like 'The cached ranges*') | Should -Be @(
+                "The cached ranges in '$corrupt' cannot be used (The range file '$corrupt' is empty, or is not a regular file (a device, a pipe or a socket reports no size); it is not read.); they are passed over.")
+        }
+
         It 'says when to retry after HTTP 429 and does not retry' {
             $Service.Fault = 'RateLimited'
             $requests = $Service.EndpointsRequests

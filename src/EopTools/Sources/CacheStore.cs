@@ -40,6 +40,28 @@ namespace EopTools.Sources
         public RangeData Data { get; }
     }
 
+    /// <summary>What one look at the cache found: the ranges, or null, and each file passed over, with why.</summary>
+    internal sealed class CacheLook
+    {
+        public CacheLook(string? instance, CachedRanges? ranges, IReadOnlyList<string> problems, string? fileText)
+        {
+            Instance = instance;
+            Ranges = ranges;
+            Problems = problems;
+            FileText = fileText;
+        }
+
+        /// <summary>The instance looked for; null for any.</summary>
+        public string? Instance { get; }
+
+        public CachedRanges? Ranges { get; }
+
+        public IReadOnlyList<string> Problems { get; }
+
+        /// <summary>ranges.cache as read, when it was there at the first try; else null.</summary>
+        public string? FileText { get; }
+    }
+
     /// <summary>
     /// The per-user cache folder. It holds one file, ranges.cache: a short header (instance, version, when last
     /// confirmed) and the data exactly as received. Writers take ranges.lock, so an update reads and replaces the file
@@ -145,12 +167,29 @@ namespace EopTools.Sources
         /// </summary>
         public CachedRanges? Load(string? instance, List<string> problems)
         {
-            if (!System.IO.Directory.Exists(Directory)) return null;
-            if (TryLoadFile(problems, out CachedRanges? cached)) return Matching(cached, instance);
-            if (TryLoadLegacy(instance, problems, out cached)) return cached;
+            CacheLook look = Look(instance);
+            problems.AddRange(look.Problems);
+            return look.Ranges;
+        }
+
+        /// <summary>
+        /// What the cache holds now, as <see cref="Load"/> reads it. When ranges.cache is still the text that
+        /// <paramref name="earlier"/> read, that look is the answer, not parsed again: the same text gives the same
+        /// ranges and the same problems.
+        /// </summary>
+        public CacheLook Look(string? instance, CacheLook? earlier = null)
+        {
+            var problems = new List<string>();
+            if (!System.IO.Directory.Exists(Directory)) return new CacheLook(instance, null, problems, null);
+            if (TryReadFile(problems, out string? text))
+            {
+                if (earlier != null && text != null && earlier.FileText == text && earlier.Instance == instance) return earlier;
+                return new CacheLook(instance, ParseFile(text, instance, problems), problems, text);
+            }
+            if (TryLoadLegacy(instance, problems, out CachedRanges? cached)) return new CacheLook(instance, cached, problems, null);
             // No ranges.cache, and no file of an earlier version was read: a writer may have replaced them meanwhile.
-            TryLoadFile(problems, out cached);
-            return Matching(cached, instance);
+            TryReadFile(problems, out text);
+            return new CacheLook(instance, ParseFile(text, instance, problems), problems, null);
         }
 
         /// <summary>
@@ -235,12 +274,11 @@ namespace EopTools.Sources
         private static CachedRanges? Matching(CachedRanges? cached, string? instance) =>
             cached != null && (instance == null || string.Equals(cached.Instance, instance, StringComparison.OrdinalIgnoreCase)) ? cached : null;
 
-        /// <summary>Reads ranges.cache; false when there is none. A file that cannot be used is a problem and a null result.</summary>
-        private bool TryLoadFile(List<string> problems, out CachedRanges? cached)
+        /// <summary>Reads ranges.cache; false when there is none. A file that cannot be read is a problem and null text.</summary>
+        private bool TryReadFile(List<string> problems, out string? text)
         {
-            cached = null;
+            text = null;
             string path = FilePath;
-            string text;
             Stopwatch waited = Stopwatch.StartNew();
             while (true)
             {
@@ -256,8 +294,8 @@ namespace EopTools.Sources
                             return true;
                         }
                         text = read;
+                        return true;
                     }
-                    break;
                 }
                 catch (Exception e) when (e is FileNotFoundException || e is DirectoryNotFoundException)
                 {
@@ -274,15 +312,21 @@ namespace EopTools.Sources
                     return true;
                 }
             }
+        }
+
+        /// <summary>The ranges of the text of ranges.cache when they are of <paramref name="instance"/> (or it is null); a file that cannot be used is a problem.</summary>
+        private CachedRanges? ParseFile(string? text, string? instance, List<string> problems)
+        {
+            if (text == null) return null;
             try
             {
-                cached = Parse(text, path);
+                return Matching(Parse(text, FilePath), instance);
             }
             catch (RangeDataException e)
             {
-                problems.Add(Unusable(path, e.Message));
+                problems.Add(Unusable(FilePath, e.Message));
+                return null;
             }
-            return true;
         }
 
         /// <summary>The one wording of a cache file passed over, with why.</summary>

@@ -49,39 +49,50 @@ namespace EopTools.Sources
         public static RangeUpdateOutcome? Update(CacheStore cache, string instance, Uri baseUri, bool force, TimeSpan timeout, DateTime now,
             ConfirmWrite confirm, List<string> warnings, CancellationToken cancel)
         {
-            CachedRanges? cached = cache.Load(instance, warnings);
-            using (var service = new EndpointsWebService(baseUri, timeout, cache.ClientRequestId()))
+            // The cache is looked at again under the lock (another process may have written it meanwhile), and the
+            // problems reported are those of the last look, the one the outcome rests on, whatever ends the update.
+            int problemsAt = warnings.Count;
+            CacheLook look = cache.Look(instance);
+            try
             {
-                string latest = service.GetLatestVersion(instance, cancel);
-                if (!force && IsCurrent(cached, latest))
+                using (var service = new EndpointsWebService(baseUri, timeout, cache.ClientRequestId()))
                 {
-                    if (!confirm(cache.FilePath, "Record that version " + cached!.Version + " of " + instance + " is current")) return null;
+                    string latest = service.GetLatestVersion(instance, cancel);
+                    if (!force && IsCurrent(look.Ranges, latest))
+                    {
+                        if (!confirm(cache.FilePath, "Record that version " + look.Ranges!.Version + " of " + instance + " is current")) return null;
+                        using (cache.Lock())
+                        {
+                            look = cache.Look(instance, look);
+                            if (IsCurrent(look.Ranges, latest)) return Confirm(cache, look.Ranges!, now);
+                        }
+                        // Another update replaced the cache meanwhile with older or other data: download, as without a cache.
+                    }
+                    if (!confirm(cache.FilePath, "Download EOP ranges version " + latest + " of " + instance + " and cache them")) return null;
+                    string answer = service.GetEndpoints(instance, cancel);
+                    RangeData data;
+                    try
+                    {
+                        data = EndpointsJsonParser.Parse(answer, service.EndpointsSource(instance), instance, latest);
+                    }
+                    catch (RangeDataException e)
+                    {
+                        throw new WebServiceException(WebServiceFailure.UnexpectedAnswer, "The /endpoints answer cannot be used: " + e.Message + " Nothing was changed.", e);
+                    }
+                    warnings.AddRange(Describe(data.Diagnostics));
                     using (cache.Lock())
                     {
-                        CachedRanges? current = LoadAgain(cache, instance, warnings);
-                        if (IsCurrent(current, latest)) return Confirm(cache, current!, now);
+                        look = cache.Look(instance, look);
+                        CachedRanges? previous = look.Ranges;
+                        string path = cache.Write(instance, latest, now, answer);
+                        bool changed = previous == null || !SameRanges(previous.Data, data);
+                        return new RangeUpdateOutcome(new EopRangeUpdate(instance, previous?.Version, latest, changed, data.Ranges.Count, path), data);
                     }
-                    // Another update replaced the cache meanwhile with older or other data: download, as without a cache.
                 }
-                if (!confirm(cache.FilePath, "Download EOP ranges version " + latest + " of " + instance + " and cache them")) return null;
-                string answer = service.GetEndpoints(instance, cancel);
-                RangeData data;
-                try
-                {
-                    data = EndpointsJsonParser.Parse(answer, service.EndpointsSource(instance), instance, latest);
-                }
-                catch (RangeDataException e)
-                {
-                    throw new WebServiceException(WebServiceFailure.UnexpectedAnswer, "The /endpoints answer cannot be used: " + e.Message + " Nothing was changed.", e);
-                }
-                warnings.AddRange(Describe(data.Diagnostics));
-                using (cache.Lock())
-                {
-                    CachedRanges? previous = LoadAgain(cache, instance, warnings);
-                    string path = cache.Write(instance, latest, now, answer);
-                    bool changed = previous == null || !SameRanges(previous.Data, data);
-                    return new RangeUpdateOutcome(new EopRangeUpdate(instance, previous?.Version, latest, changed, data.Ranges.Count, path), data);
-                }
+            }
+            finally
+            {
+                warnings.InsertRange(problemsAt, look.Problems);
             }
         }
 
@@ -126,18 +137,6 @@ namespace EopTools.Sources
         }
 
         private static bool IsCurrent(CachedRanges? cached, string latest) => cached != null && string.CompareOrdinal(latest, cached.Version) <= 0;
-
-        /// <summary>The cache again, under the lock; a problem already reported by the first look is not repeated.</summary>
-        private static CachedRanges? LoadAgain(CacheStore cache, string instance, List<string> warnings)
-        {
-            var problems = new List<string>();
-            CachedRanges? current = cache.Load(instance, problems);
-            foreach (string problem in problems)
-            {
-                if (!warnings.Contains(problem)) warnings.Add(problem);
-            }
-            return current;
-        }
 
         /// <summary>Rewrites the cache as it is, with the time it was found current (a file of an earlier version becomes ranges.cache).</summary>
         private static RangeUpdateOutcome Confirm(CacheStore cache, CachedRanges current, DateTime now)
