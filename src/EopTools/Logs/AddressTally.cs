@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using EopTools.Index;
+using EopTools.Ranges;
 
 namespace EopTools.Logs
 {
@@ -11,10 +12,14 @@ namespace EopTools.Logs
         /// <summary>Enough names to recognise a sender; a host that announces more is not one mail server.</summary>
         public const int MaxHostNames = 16;
 
-        public AddressTally(EopAnswer answer)
+        /// <param name="address">The address; the default value for a value that is not an address.</param>
+        public AddressTally(IpAddressValue address, EopAnswer answer)
         {
+            Address = address;
             Answer = answer;
         }
+
+        public IpAddressValue Address { get; }
 
         public EopAnswer Answer { get; }
 

@@ -138,6 +138,7 @@ namespace EopTools.Logs
                 view.Number = number;
                 view.AddressColumn = column;
                 view.Address = address;
+                view.AddressSlot = _parsed.Slot;
                 view.Port = port;
                 view.Answer = answer;
                 _sink.Answered(view);

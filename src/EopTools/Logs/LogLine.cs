@@ -38,6 +38,9 @@ namespace EopTools.Logs
 
         public IpAddressValue Address { get; internal set; }
 
+        /// <summary>The address's slot in the reader's <see cref="ParsedAddressCache"/>.</summary>
+        public int AddressSlot { get; internal set; }
+
         /// <summary>The port written with the address, or -1.</summary>
         public int Port { get; internal set; }
 

@@ -15,8 +15,7 @@ namespace EopTools.Logs
 
         private readonly int _file;
         private readonly EopAnswer? _notEop;
-        private AddressTally? _lastTally;
-        private IpAddressValue _lastAddress;
+        private readonly AddressTally?[] _tallyBySlot = new AddressTally?[ParsedAddressCache.Slots];
 
         /// <param name="file">The index of the file this builder reads; -1 for a run's merged summary.</param>
         /// <param name="notEop">The answer given to values that are not addresses.</param>
@@ -32,18 +31,18 @@ namespace EopTools.Logs
 
         public override void Answered(LogLine line)
         {
-            // Consecutive lines (a protocol log's session) are mostly from the same address: no lookup for those.
-            AddressTally? tally = _lastTally;
-            if (tally == null || !line.Address.Equals(_lastAddress))
+            // The reader's address cache found the line's address in a slot: the tally kept by that slot is most
+            // often the address's own, found without a hash lookup.
+            AddressTally? tally = _tallyBySlot[line.AddressSlot];
+            if (tally == null || !tally.Address.Equals(line.Address))
             {
                 if (!Addresses.TryGetValue(line.Address, out tally))
                 {
-                    tally = new AddressTally(line.Answer);
+                    tally = new AddressTally(line.Address, line.Answer);
                     tally.Files.Add(_file);
                     Addresses.Add(line.Address, tally);
                 }
-                _lastTally = tally;
-                _lastAddress = line.Address;
+                _tallyBySlot[line.AddressSlot] = tally;
             }
             tally.AddLine(line.Timestamp(), line.OpensSession());
             if (line.TryFindAnnouncedHost(out int start, out int end)) tally.AddHostName(line.Buffer, start, end);
@@ -54,7 +53,7 @@ namespace EopTools.Logs
             if (!NotAddresses.TryGetValue(value, out AddressTally? tally))
             {
                 if (NotAddresses.Count >= MaxNotAnAddressValues) return;
-                tally = new AddressTally(_notEop!);
+                tally = new AddressTally(default, _notEop!);
                 tally.Files.Add(_file);
                 NotAddresses.Add(value, tally);
             }

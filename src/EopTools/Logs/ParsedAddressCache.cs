@@ -12,7 +12,7 @@ namespace EopTools.Logs
     /// </summary>
     internal sealed class ParsedAddressCache
     {
-        private const int Slots = 4096;
+        public const int Slots = 4096;
         private const int MaxKept = 48;
 
         private readonly byte[] _text = new byte[Slots * MaxKept];
@@ -27,6 +27,12 @@ namespace EopTools.Logs
         {
             for (int i = 0; i < Slots; i++) _length[i] = -1;
         }
+
+        /// <summary>
+        /// The slot of the value found or remembered last: the same value keeps its slot while it is kept, so a sink may
+        /// keep what it knows of the address by slot (checking the address, as another value may take the slot).
+        /// </summary>
+        public int Slot => _found;
 
         /// <summary>The address of the value found or remembered last.</summary>
         public IpAddressValue Address => _address[_found];
