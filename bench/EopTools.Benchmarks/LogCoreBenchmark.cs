@@ -15,8 +15,10 @@ internal static class LogCoreBenchmark
     public static void Run(string path, string? second, int rounds)
     {
         RangeIndex index = EopSession.Seed;
+        string? only = Environment.GetEnvironmentVariable("EOPTOOLS_BENCH_ONLY");
         double Measure(string what, Func<long> body)
         {
+            if (only != null && !what.Contains(only)) return 0;
             body();
             long best = long.MaxValue;
             long result = 0;
