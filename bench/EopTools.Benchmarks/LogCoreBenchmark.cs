@@ -89,6 +89,18 @@ internal static class LogCoreBenchmark
             using (Stream text = Utf8Text.Open(File.OpenRead(path), file => file)) reader.Read(text, CancellationToken.None);
             return summary.Addresses.Count;
         });
+        foreach (int threads in new[] { 1, 2 })
+        {
+            Measure("LogSearch, summary, " + threads + " threads", () =>
+            {
+                using (var search = new LogSearch(new[] { path }, new LogReadOptions(null, null, LogSide.Both), index, true, 0))
+                {
+                    search.Start(threads);
+                    search.Results(TimeSpan.FromMilliseconds(100)).LongCount();
+                    return search.Summary!.Addresses.Count;
+                }
+            });
+        }
         if (second != null)
         {
             foreach (int threads in new[] { 1, 2 })

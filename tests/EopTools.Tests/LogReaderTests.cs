@@ -364,7 +364,7 @@ namespace EopTools.Tests
         private static AddressTally Tally(LogSummaryBuilder summary, string address) =>
             summary.Addresses.Single(pair => pair.Key.ToString() == address).Value;
 
-        private static string Tracking(string time, string client, string host, string original, string subject) => string.Join(",",
+        internal static string Tracking(string time, string client, string host, string original, string subject) => string.Join(",",
             time, client, host, "10.0.0.5", "EX01", "08DD0001;250 2.0.0 OK", "EX01\\Default Frontend EX01", "SMTP", "RECEIVE", "1234",
             "<m1@contoso.com>", "6f0e1a2b-0000-0000-0000-000000000001", "rcpt@contoso.com", string.Empty, "5120", "1", string.Empty, string.Empty,
             subject, "sender@fabrikam.com", "sender@fabrikam.com", string.Empty, "Incoming", string.Empty, original, string.Empty, string.Empty,

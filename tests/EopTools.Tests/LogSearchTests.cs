@@ -69,6 +69,92 @@ namespace EopTools.Tests
                 "The last line (25) is incomplete: the log was still being written.", warnings[1]);
         }
 
+        /// <summary>
+        /// A protocol log restarted twice (once as a tracking log, so the columns change mid-file), with a UTF-8 byte
+        /// order mark, CRLF and LF line ends, malformed lines, a value that is not an address and a truncated last line.
+        /// </summary>
+        private static readonly string RestartedLog = "\uFEFF" + LogReaderTests.ProtocolLog.Substring(0, LogReaderTests.ProtocolLog.LastIndexOf("\r\n", StringComparison.Ordinal)) + "\r\n" +
+            string.Join("\n",
+                "#Log-type: Message Tracking Log",
+                ExchangeLogLayout.TrackingFields,
+                LogReaderTests.Tracking("2026-11-27T12:00:00.000Z", client: "10.0.0.6", host: "EX02.contoso.com", original: "203.0.113.50", subject: "\"Quarterly figures, final\""),
+                LogReaderTests.Tracking("2026-11-27T12:01:00.000Z", client: "104.47.1.1", host: "mail-eopbgr1.outbound.protection.outlook.com", original: "", subject: "Hello"),
+                LogReaderTests.Tracking("2026-11-27T12:02:00.000Z", client: "203.0.113.9", host: "SCANNER3.contoso.com", original: "", subject: "x"),
+                "#Log-type: SMTP Receive Protocol Log",
+                ExchangeLogLayout.ProtocolFields,
+                "2026-11-27T13:00:00.000Z,EX01\\Default Frontend EX01,08DD000000000009,0,10.0.0.5:25,203.0.113.9:40200,+,,",
+                "2026-11-27T13:00:00.100Z,EX01\\Default Frontend EX01,08DD000000000009,1,10.0.0.5:25,203.0.113.9:40200,<,EHLO scanner.contoso.com,",
+                "2026-11-27T13:00:00.200Z,EX01\\Default Frontend EX01,08DD000000000009,2,10.0.0.5:25,bad,<,x,",
+                "2026-11-27T13:00:00.300Z,EX01\\Default Frontend EX01,08DD00000000000A,0,10.0.0.5:25,198.51.100.7:25,+,,",
+                "2026-11-27T13:00:01.000Z,EX01\\Default Frontend EX01,08DD00000000000B,0,10.0.0.5:25,198.51.100.8:2");
+
+        public static IEnumerable<object[]> PartSizes() =>
+            new long[] { 1, 2, 3, 5, 17, 64, 100, 257, 1000, 2500 }.Select(size => new object[] { size });
+
+        [Theory]
+        [MemberData(nameof(PartSizes))]
+        public void ASummaryReadInPartsIsTheSummaryOfTheWholeFile(long partBytes)
+        {
+            string path = Write("RECV-restarted.LOG", RestartedLog);
+            List<string> whole = DescribeSummary(new[] { path }, threads: 1, partBytes: 0);
+            Assert.Contains("counts: '" + path + "' (SMTP Receive Protocol Log): 36 lines read = 14 headers, comments or blank + 2 malformed + 1 without an address + 2 not an address + 17 answered (4 EOP, 13 not EOP).", whole);
+            Assert.Equal(whole, DescribeSummary(new[] { path }, threads: 2, partBytes));
+        }
+
+        [Theory]
+        [MemberData(nameof(PartSizes))]
+        public void AHeaderThatEndsTheFileEndsItWhicheverPartItIsIn(long partBytes)
+        {
+            // The second '#Fields:' has no address column: the file ends there, with that line's number.
+            string path = Write("RECV-badheader.LOG", RestartedLog.Replace(ExchangeLogLayout.TrackingFields, "#Fields: date-time,connector-id,data"));
+            List<string> whole = DescribeSummary(new[] { path }, threads: 1, partBytes: 0);
+            Assert.Contains(whole, line => line.StartsWith("Error LogFileHasNoAddressField: '" + path + "': the header on line 26 ", StringComparison.Ordinal));
+            Assert.Equal(whole, DescribeSummary(new[] { path }, threads: 2, partBytes));
+        }
+
+        [Theory]
+        [MemberData(nameof(PartSizes))]
+        public void ACsvExportReadInPartsKeepsItsHeaderRow(long partBytes)
+        {
+            var lines = new List<string> { "#TYPE Deserialized.Microsoft.Exchange.Management.FfoReporting.MessageTrace", "\"date_time_utc\",\"client_ip\",\"original_client_ip\",\"message_subject\"" };
+            for (int i = 0; i < 60; i++) lines.Add("\"2026-11-27T10:" + (i % 60).ToString("00") + ":00.0000000Z\",\"40.92.70." + (i % 7 + 1) + "\",\"" + (i % 3 == 0 ? string.Empty : "198.51.100." + (i % 5)) + "\",\"Re: \"\"hi\"\", " + i + "\"");
+            string path = Write("trace.csv", string.Join("\r\n", lines) + "\r\n");
+            List<string> whole = DescribeSummary(new[] { path }, threads: 1, partBytes: 0);
+            Assert.Contains("counts: '" + path + "' (CSV): 62 lines read = 2 headers, comments or blank + 0 malformed + 0 without an address + 0 not an address + 60 answered (20 EOP, 40 not EOP).", whole);
+            Assert.Equal(whole, DescribeSummary(new[] { path }, threads: 2, partBytes));
+        }
+
+        [Fact]
+        public void AFileWithFewerFilesThanThreadsIsCutOnlyWhenLarge()
+        {
+            // Parts are at least a megabyte: this file of a few kilobytes is read whole, with the same answer.
+            string path = Write("RECV-small.LOG", RestartedLog);
+            Assert.Equal(DescribeSummary(new[] { path }, threads: 1, partBytes: 0), DescribeSummary(new[] { path }, threads: 4, partBytes: 0));
+        }
+
+        /// <summary>Everything a -Summary run says, as text: messages, counts, and every tally in order.</summary>
+        internal static List<string> DescribeSummary(IReadOnlyList<string> paths, int threads, long partBytes)
+        {
+            var search = new LogSearch(paths, new LogReadOptions(null, null, LogSide.Both), LogReaderTests.Index, true, 0, partBytes);
+            var described = new List<string>();
+            using (search)
+            {
+                search.Start(threads);
+                foreach (object? item in search.Results(TimeSpan.FromMilliseconds(50)))
+                {
+                    if (item is LogMessage message) described.Add(message.Kind + " " + message.Error?.ErrorId + ": " + message.Text);
+                }
+            }
+            described.AddRange(search.Counts.Select(counts => "counts: " + counts));
+            foreach (var pair in search.Summary!.Addresses.Select(p => (Key: p.Key.ToString(), Tally: p.Value)).Concat(search.Summary.NotAddresses.Select(p => (p.Key, Tally: p.Value))))
+            {
+                AddressTally tally = pair.Tally;
+                described.Add(pair.Key + ": " + tally.Lines + " lines, " + tally.Sessions + " sessions, " + tally.FirstSeen?.ToString("o") + " - " + tally.LastSeen?.ToString("o") +
+                    ", hosts " + string.Join("|", tally.HostNames ?? new List<string>()) + ", files " + string.Join("|", tally.Files) + ", " + (tally.Answer.Range?.Prefix ?? "not EOP"));
+            }
+            return described;
+        }
+
         private static List<object?> Run(IReadOnlyList<string> paths, int threads, bool summary, out LogSearch search)
         {
             search = new LogSearch(paths, new LogReadOptions(null, null, LogSide.Both), LogReaderTests.Index, summary, 0);

@@ -82,6 +82,15 @@ namespace EopTools.Tests
             Fuzz(corpus, CheckLog);
         }
 
+        [Fact]
+        public void ASummaryOfAMutatedLogReadInPartsIsTheSummaryOfTheWholeLog()
+        {
+            var corpus = Directory.GetFiles(Path.Combine(TestPaths.RepoRoot, "tests", "fixtures", "records")).OrderBy(f => f, StringComparer.Ordinal)
+                .Select(f => (Path.GetFileName(f), File.ReadAllText(f))).ToList();
+            corpus.Add(("restarted protocol log", LogReaderTests.ProtocolLog));
+            Fuzz(corpus, CheckLogInParts);
+        }
+
         [Theory]
         [InlineData("\n## EOP IP address ranges\n|", "NoRangeTable")]
         [InlineData("<products><product name=\"EOP\"><addresslist type=\"IPv4\"><address>1.2.3.4/99</address></addresslist></product></products>", "NoEopRanges")]
@@ -173,6 +182,24 @@ namespace EopTools.Tests
                     Assert.Equal(LogReaderTests.Index.Answer(IpAddressValue.FromIPAddress(record.IPAddress), null).Range, record.Range);
                     Assert.NotNull(record.ToString());
                 }
+            }
+        }
+
+        /// <summary>Read whole on one thread, and in 2 to 40 parts on two: everything the run says is the same.</summary>
+        private static void CheckLogInParts(Mutant mutant)
+        {
+            byte[] text = Encoding.UTF8.GetBytes(mutant.Apply());
+            string path = Path.Combine(Path.GetTempPath(), "eoptools-fuzz-" + Guid.NewGuid().ToString("N") + ".log");
+            File.WriteAllBytes(path, text);
+            try
+            {
+                // The number of parts follows from the mutant, so that a failure replays with its seed.
+                long partBytes = Math.Max(1, text.Length / (2 + text.Length % 39));
+                Assert.Equal(LogSearchTests.DescribeSummary(new[] { path }, 1, 0), LogSearchTests.DescribeSummary(new[] { path }, 2, partBytes));
+            }
+            finally
+            {
+                File.Delete(path);
             }
         }
 

@@ -221,6 +221,20 @@ Describe 'Search-EopLog' {
             ($records | ForEach-Object { "$($_.Path):$($_.LineNumber)" }) | Should -Be ($paths | ForEach-Object { $path = $_; (Search-EopLog -LiteralPath $path -ThrottleLimit 1) | ForEach-Object { "$($path):$($_.LineNumber)" } })
         }
 
+        It 'reads one large file''s -Summary on both threads with the answer of one thread' {
+            # Over 2 MB, so that the file is cut into two parts; restarted in the middle with its headers again.
+            $sessions = @(foreach ($n in 1..6) { @{ Endpoint = "203.0.113.$($n):4000$n"; Host = "host$n.contoso.com"; Count = 500 } }) +
+                @{ Endpoint = '40.92.70.1:25'; Host = 'mail.protection.outlook.com'; Count = 500 }
+            $big = Write-LogFile (Join-Path $TestDrive 'parts/RECV1.LOG') ((New-ProtocolLogLines $sessions) + (New-ProtocolLogLines ($sessions | Select-Object -Last 3) -Start '2026-11-27T13:00:00Z'))
+            (Get-Item $big).Length | Should -BeGreaterThan 2MB
+            $describe = { param($output) $output | ForEach-Object { if ($_ -is [System.Management.Automation.VerboseRecord]) { $_.Message } else { $_.Remote, $_.Lines, $_.Sessions, $_.FirstSeen.ToString('o'), $_.LastSeen.ToString('o'), ($_.HostNames -join '|'), $_.IsEop -join ' ' } } }
+            $one = & $describe (Search-EopLog -LiteralPath $big -Summary -ThrottleLimit 1 -Verbose 4>&1)
+            $two = & $describe (Search-EopLog -LiteralPath $big -Summary -ThrottleLimit 2 -Verbose 4>&1)
+            $two | Should -Be $one
+            $one | Should -Contain "'$big' (SMTP Receive Protocol Log): 20010 lines read = 10 headers, comments or blank + 0 malformed + 0 without an address + 0 not an address + 20000 answered (4000 EOP, 16000 not EOP)."
+            $one | Should -Contain '203.0.113.6 4000 1000 2026-11-27T10:41:41.0000000Z 2026-11-27T13:16:40.0000000Z host6.contoso.com False'
+        }
+
         It 'stops promptly when the pipeline is stopped' {
             $big = Join-Path $TestDrive 'big/RECV1.LOG'
             $null = Write-LogFile $big (New-ProtocolLogLines @(@{ Endpoint = '203.0.113.9:40000'; Host = 'x'; Count = 50000 }))

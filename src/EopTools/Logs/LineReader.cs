@@ -31,12 +31,18 @@ namespace EopTools.Logs
         private int _start;
         private int _end;
         private bool _endOfInput;
+        private long _bufferOffset;
 
         /// <param name="utf8">UTF-8 text without a byte order mark (see <see cref="Utf8Text"/>).</param>
-        public LineReader(Stream utf8)
+        /// <param name="offset">Where in the file the stream starts, for <see cref="LineOffset"/>.</param>
+        public LineReader(Stream utf8, long offset = 0)
         {
             _stream = utf8;
+            _bufferOffset = offset;
         }
+
+        /// <summary>Where in the file the last line read starts.</summary>
+        public long LineOffset { get; private set; }
 
         /// <summary>The number of the line last read, from 1.</summary>
         public long LineNumber { get; private set; }
@@ -53,6 +59,7 @@ namespace EopTools.Logs
         public bool Read(out LineEnd lineEnd)
         {
             bool discarding = false;
+            LineOffset = _bufferOffset + _start;
             while (true)
             {
                 int newline = _start < _end ? Array.IndexOf(_buffer, (byte)'\n', _start, _end - _start) : -1;
@@ -80,6 +87,7 @@ namespace EopTools.Logs
                 if (_start > 0)
                 {
                     Array.Copy(_buffer, _start, _buffer, 0, _end - _start);
+                    _bufferOffset += _start;
                     _end -= _start;
                     _start = 0;
                 }
@@ -89,6 +97,7 @@ namespace EopTools.Logs
                     {
                         // Keep reading to the line break, dropping what is read: the line is reported, not kept.
                         discarding = true;
+                        _bufferOffset += _end;
                         _end = 0;
                     }
                     else

@@ -56,13 +56,14 @@ namespace EopTools.Logs
         /// <summary>The counts add up: nothing read was dropped without being counted.</summary>
         public bool AddUp => Lines == Ignored + Malformed + NotInTimeWindow + NoAddress + NotAnAddress + Answered;
 
-        internal void AddMalformed(long line, string reason)
+        internal void AddMalformed(long line, string reason, long count = 1)
         {
-            if (Malformed++ == 0)
+            if (Malformed == 0)
             {
                 FirstMalformedLine = line;
                 FirstMalformedReason = reason;
             }
+            Malformed += count;
         }
 
         internal void AddNotAnAddress(long line, string field, string value, string? error)
@@ -74,6 +75,34 @@ namespace EopTools.Logs
                 FirstNotAnAddressValue = value;
                 FirstNotAnAddressError = error;
             }
+        }
+
+        /// <summary>
+        /// Adds the counts of the next part of the file, whose line numbers are <paramref name="lineShift"/> short of the
+        /// file's (a part read on its own numbers its lines from 1).
+        /// </summary>
+        internal void Add(LogFileCounts part, long lineShift)
+        {
+            Kind = part.Kind ?? Kind;
+            Lines += part.Lines;
+            Ignored += part.Ignored;
+            if (part.Malformed > 0) AddMalformed(part.FirstMalformedLine + lineShift, part.FirstMalformedReason!, part.Malformed);
+            if (part.TruncatedLine > 0) TruncatedLine = part.TruncatedLine + lineShift;
+            NotInTimeWindow += part.NotInTimeWindow;
+            NoAddress += part.NoAddress;
+            if (part.NotAnAddress > 0)
+            {
+                if (NotAnAddress == 0)
+                {
+                    FirstNotAnAddressLine = part.FirstNotAnAddressLine + lineShift;
+                    FirstNotAnAddressField = part.FirstNotAnAddressField;
+                    FirstNotAnAddressValue = part.FirstNotAnAddressValue;
+                    FirstNotAnAddressError = part.FirstNotAnAddressError;
+                }
+                NotAnAddress += part.NotAnAddress;
+            }
+            Eop += part.Eop;
+            NotEop += part.NotEop;
         }
 
         /// <summary>The verbose line: the counts, in an order that adds up.</summary>

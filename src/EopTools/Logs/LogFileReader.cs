@@ -27,30 +27,74 @@ namespace EopTools.Logs
         private LogLayout? _layout;
         private string? _logType;
 
-        public LogFileReader(string path, LogReadOptions options, RangeIndex index, LogSink sink)
+        /// <param name="start">The headers in force where the reading starts (a later part of a file); null at a file's start.</param>
+        public LogFileReader(string path, LogReadOptions options, RangeIndex index, LogSink sink, LogHeaderState? start = null)
         {
             Counts = new LogFileCounts(path);
             _options = options;
             _index = index;
             _sink = sink;
+            _logType = start?.LogType;
+            // A state comes from a reader with the same options: its columns are already checked and selected.
+            if (start?.Layout != null) UseCheckedLayout(start.Layout);
         }
 
         public LogFileCounts Counts { get; }
+
+        /// <summary>The headers in force after the last line read.</summary>
+        public LogHeaderState HeaderState => new LogHeaderState(_layout, _logType);
+
+        /// <summary>
+        /// The headers in force at <paramref name="offset"/> as the file's first lines set them (its directives up to the
+        /// first line that is not one): where a later part of the file starts reading. Null when they are refused (the
+        /// part that holds them reports it).
+        /// </summary>
+        /// <param name="utf8">The file's text as UTF-8, from its start.</param>
+        /// <param name="streamOffset">Where in the file the stream starts (after a byte order mark).</param>
+        public static LogHeaderState? HeadState(string path, LogReadOptions options, RangeIndex index, Stream utf8, long streamOffset, long offset)
+        {
+            var head = new LogFileReader(path, options, index, HeadOnly.Sink);
+            var lines = new LineReader(utf8, streamOffset);
+            try
+            {
+                while (lines.Read(out LineEnd lineEnding) && (lines.LineOffset < offset || IsFileStart(LogFilePart.WholeFile(streamOffset), lines)) && lineEnding != LineEnd.TooLong)
+                {
+                    int start = lines.Start, end = start + lines.Length;
+                    if (end == start) continue;
+                    if (lines.Buffer[start] != (byte)'#')
+                    {
+                        if (head._layout == null) head.UseFirstLine(lines.Buffer, start, end, lines.LineNumber);
+                        break;
+                    }
+                    head.ReadDirective(Encoding.UTF8.GetString(lines.Buffer, start, end - start), lines.LineNumber);
+                }
+            }
+            catch (LogFileException)
+            {
+                return null;
+            }
+            return head.HeaderState;
+        }
 
         /// <summary>
         /// Reads to the end. Throws <see cref="LogFileException"/> for a file without a usable header (the counts say
         /// how far it got), IOException when the file cannot be read, OperationCanceledException when cancelled.
         /// </summary>
         /// <param name="utf8">The file's text as UTF-8 (see <see cref="Utf8Text"/>).</param>
-        public void Read(Stream utf8, CancellationToken cancellation)
+        public void Read(Stream utf8, CancellationToken cancellation) => Read(utf8, LogFilePart.WholeFile(0), cancellation);
+
+        /// <summary>Reads the lines of one part of the file (see <see cref="Read(Stream, CancellationToken)"/>).</summary>
+        public void Read(Stream utf8, LogFilePart part, CancellationToken cancellation)
         {
-            var lines = new LineReader(utf8);
+            var lines = new LineReader(utf8, part.StreamOffset);
+            long lineShift = part.LinesBefore;
+            if (part.StartsInLine && lines.Read(out _)) lineShift--;
             LogFileCounts counts = Counts;
             LogSide side = _options.Side;
             bool timeWindow = _options.HasTimeWindow;
-            while (lines.Read(out LineEnd lineEnding))
+            while (lines.Read(out LineEnd lineEnding) && (lines.LineOffset < part.End || IsFileStart(part, lines)))
             {
-                long number = lines.LineNumber;
+                long number = lineShift + lines.LineNumber;
                 byte[] buffer = lines.Buffer;
                 int lineStart = lines.Start, lineEnd = lineStart + lines.Length;
                 counts.Lines++;
@@ -69,13 +113,12 @@ namespace EopTools.Logs
                 LogLayout? layout = _layout;
                 if (layout == null)
                 {
-                    if (_options.Header == null)
+                    if (UseFirstLine(buffer, lineStart, lineEnd, number))
                     {
-                        UseCsvHeader(buffer, lineStart, lineEnd, number);
                         counts.Ignored++;
                         continue;
                     }
-                    layout = UseLayout(LogLayout.FromHeader(_options.Header, HeaderDelimiter(buffer, lineStart, lineEnd, _options.Header.Length)), number);
+                    layout = _layout!;
                 }
 
                 LogLine view = _line;
@@ -145,6 +188,12 @@ namespace EopTools.Logs
             }
         }
 
+        /// <summary>
+        /// The file's first line, which starts at offset 0 whatever the stream skipped (a byte order mark): the parts
+        /// after the first skip to their first line break, so the first line is the first part's.
+        /// </summary>
+        private static bool IsFileStart(LogFilePart part, LineReader lines) => !part.StartsInLine && part.LinesBefore == 0 && lines.LineNumber == 1;
+
         private void ReadDirective(string line, long number)
         {
             if (line.StartsWith(FieldsDirective, StringComparison.OrdinalIgnoreCase))
@@ -155,6 +204,21 @@ namespace EopTools.Logs
             {
                 _logType = line.Substring(LogTypeDirective.Length).Trim();
             }
+        }
+
+        /// <summary>
+        /// Takes the columns from the first line that is not a directive: a CSV header row (true: the line is the header),
+        /// or, with -Header, a data line that says which delimiter the given columns are split by (false).
+        /// </summary>
+        private bool UseFirstLine(byte[] text, int start, int end, long number)
+        {
+            if (_options.Header == null)
+            {
+                UseCsvHeader(text, start, end, number);
+                return true;
+            }
+            UseLayout(LogLayout.FromHeader(_options.Header, HeaderDelimiter(text, start, end, _options.Header.Length)), number);
+            return false;
         }
 
         private void UseCsvHeader(byte[] text, int start, int end, long number)
@@ -177,10 +241,15 @@ namespace EopTools.Logs
                     "'" + Counts.Path + "': the header on line " + number + " has no column named " + AddressFieldsText() + " (its columns: " +
                     string.Join(",", layout.Columns) + "). Name the address field with -Field.");
             }
+            UseCheckedLayout(layout);
+            return layout;
+        }
+
+        private void UseCheckedLayout(LogLayout layout)
+        {
             if (layout.Columns.Length + 1 > _line.Starts.Length) _line = new LogLine(layout.Columns.Length + 1);
             Counts.Kind = layout.Kind;
             _layout = layout;
-            return layout;
         }
 
         private string AddressFieldsText()
@@ -196,6 +265,14 @@ namespace EopTools.Logs
             var ends = new int[columns + 1];
             if (FieldSplitter.Split(text, start, end, (byte)',', quoted: true, starts, ends) == columns) return (byte)',';
             return FieldSplitter.Split(text, start, end, (byte)' ', quoted: false, starts, ends) == columns ? (byte)' ' : (byte)',';
+        }
+
+        /// <summary>The sink of a reader that follows the headers only: it reads no line as data.</summary>
+        private sealed class HeadOnly : LogSink
+        {
+            public static readonly LogSink Sink = new HeadOnly();
+
+            public override void Answered(LogLine line) => throw new InvalidOperationException("The headers were read as data.");
         }
     }
 }

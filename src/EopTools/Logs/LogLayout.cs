@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using EopTools.Parsing;
 
 namespace EopTools.Logs
@@ -98,6 +99,10 @@ namespace EopTools.Logs
         /// Chooses the address columns: <paramref name="fields"/> when given (the ones this header has, in order), else
         /// the known names. False when the header has none of them.
         /// </summary>
+        /// <summary>The same columns, delimiter and kind: lines read with either give the same records.</summary>
+        public bool SameAs(LogLayout other) =>
+            Kind == other.Kind && Delimiter == other.Delimiter && Columns.SequenceEqual(other.Columns, StringComparer.Ordinal);
+
         public bool SelectAddressColumns(IReadOnlyList<string>? fields)
         {
             var selected = new List<int>();

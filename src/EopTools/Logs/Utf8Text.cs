@@ -18,10 +18,7 @@ namespace EopTools.Logs
             Encoding? other;
             try
             {
-                var start = new byte[4];
-                int read = 0, last;
-                while (read < start.Length && (last = file.Read(start, read, start.Length - read)) > 0) read += last;
-                other = OtherEncoding(start, read, out int byteOrderMark);
+                other = OtherEncoding(file, out int byteOrderMark);
                 file.Position = other == null ? byteOrderMark : 0;
             }
             catch
@@ -32,6 +29,9 @@ namespace EopTools.Logs
             Stream stream = wrap(file);
             return other == null ? stream : new TranscodingStream(new StreamReader(stream, other, detectEncodingFromByteOrderMarks: true, 1 << 16));
         }
+
+        /// <summary>True when the file's bytes are its text (UTF-8, no byte order mark of another encoding); reads its first bytes.</summary>
+        public static bool IsUtf8(Stream file) => OtherEncoding(file, out _) == null;
 
         /// <summary>
         /// Trims text[start..end) of white space (ASCII: a byte of a UTF-8 sequence is never white space); false when
@@ -45,6 +45,14 @@ namespace EopTools.Logs
         }
 
         private static bool IsWhiteSpace(byte value) => value == (byte)' ' || (value >= 9 && value <= 13);
+
+        private static Encoding? OtherEncoding(Stream file, out int utf8ByteOrderMark)
+        {
+            var start = new byte[4];
+            int length = 0, last;
+            while (length < start.Length && (last = file.Read(start, length, start.Length - length)) > 0) length += last;
+            return OtherEncoding(start, length, out utf8ByteOrderMark);
+        }
 
         private static Encoding? OtherEncoding(byte[] start, int length, out int utf8ByteOrderMark)
         {
