@@ -124,6 +124,30 @@ namespace EopTools.Tests
             Assert.Equal(whole, DescribeSummary(new[] { path }, threads: 2, partBytes));
         }
 
+        [Theory]
+        [MemberData(nameof(PartSizes))]
+        public void AHeaderlessLogReadInPartsTakesItsDelimiterFromItsFirstLine(long partBytes)
+        {
+            // With -Header, the first line says how the columns are split (here by spaces), and every part reads so.
+            var lines = Enumerable.Range(0, 80).Select(i => "2026-11-27T10:" + (i % 60).ToString("00") + ":00Z 40.92.70." + (i % 9 + 1) + " user" + i + "@contoso.com");
+            string path = Write("headerless.log", string.Join("\n", lines) + "\n");
+            var options = new LogReadOptions(new[] { "client" }, new[] { "time", "client", "sender" }, LogSide.Both);
+            List<string> whole = DescribeSummary(new[] { path }, threads: 1, partBytes: 0, options);
+            Assert.Contains("counts: '" + path + "' (headerless log): 80 lines read = 0 headers, comments or blank + 0 malformed + 0 without an address + 0 not an address + 80 answered (80 EOP, 0 not EOP).", whole);
+            Assert.Equal(whole, DescribeSummary(new[] { path }, threads: 2, partBytes, options));
+        }
+
+        [Fact]
+        public void AUtf16LogIsReadWholeWhateverThePartSize()
+        {
+            // A place in a re-encoded file is not a place in its text: it is not cut.
+            string path = _folder.PathOf("RECV-utf16.LOG");
+            File.WriteAllText(path, RestartedLog.TrimStart('\uFEFF'), new System.Text.UnicodeEncoding(bigEndian: false, byteOrderMark: true));
+            List<string> whole = DescribeSummary(new[] { path }, threads: 1, partBytes: 0);
+            Assert.Contains(whole, line => line.StartsWith("counts: '" + path + "' (SMTP Receive Protocol Log): 36 lines read", StringComparison.Ordinal));
+            Assert.Equal(whole, DescribeSummary(new[] { path }, threads: 2, partBytes: 7));
+        }
+
         [Fact]
         public void AFileWithFewerFilesThanThreadsIsCutOnlyWhenLarge()
         {
@@ -133,9 +157,9 @@ namespace EopTools.Tests
         }
 
         /// <summary>Everything a -Summary run says, as text: messages, counts, and every tally in order.</summary>
-        internal static List<string> DescribeSummary(IReadOnlyList<string> paths, int threads, long partBytes)
+        internal static List<string> DescribeSummary(IReadOnlyList<string> paths, int threads, long partBytes, LogReadOptions? options = null)
         {
-            var search = new LogSearch(paths, new LogReadOptions(null, null, LogSide.Both), LogReaderTests.Index, true, 0, partBytes);
+            var search = new LogSearch(paths, options ?? new LogReadOptions(null, null, LogSide.Both), LogReaderTests.Index, true, 0, partBytes);
             var described = new List<string>();
             using (search)
             {
