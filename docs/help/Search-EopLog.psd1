@@ -18,7 +18,7 @@
         Summary       = 'Writes one EopTools.EopLogSummary per distinct address instead of a record per line, sorted by line count (most first). Its memory grows with the number of distinct addresses only.'
         Start         = 'Keeps only the lines whose time is this time or later. A time without a zone is local time, as Get-MessageTrackingLog -Start takes it; the logs'' UTC times are compared in UTC. A line without a readable time is not kept when -Start or -End is given. The lines left out are counted in the -Verbose totals.'
         End           = 'Keeps only the lines whose time is before this time (the time itself is not included, so -Start (Get-Date).Date.AddDays(-1) -End (Get-Date).Date is yesterday). A -Start that is not before -End is the error StartNotBeforeEnd.'
-        ThrottleLimit = 'How many threads read the files (default: the number of processors); each file is read by one thread, except that with -Summary, when there are fewer files than threads, a file of 2 MB or more is cut into parts of whole lines that the threads read at the same time. The output is in file and line order whatever the value.'
+        ThrottleLimit = 'How many threads read the files (default: the number of processors). Files are cut into parts of whole lines that any thread reads, so one large file uses every thread: parts of 2 MB for records; with -Summary, when there are fewer files than threads, a part per thread of each file of 2 MB or more. The output is in file and line order whatever the value.'
     }
     Inputs      = @(
         @{ Type = 'System.IO.FileInfo'; Description = 'Files from Get-ChildItem bind to -LiteralPath through their PSPath property.' }

@@ -98,7 +98,7 @@ namespace EopTools.Tests
             string path = Write("RECV-restarted.LOG", RestartedLog);
             List<string> whole = DescribeSummary(new[] { path }, threads: 1, partBytes: 0);
             Assert.Contains("counts: '" + path + "' (SMTP Receive Protocol Log): 36 lines read = 14 headers, comments or blank + 2 malformed + 1 without an address + 2 not an address + 17 answered (4 EOP, 13 not EOP).", whole);
-            Assert.Equal(whole, DescribeSummary(new[] { path }, threads: 2, partBytes));
+            AssertPartsReadAsWhole(path, whole, partBytes);
         }
 
         [Theory]
@@ -109,7 +109,7 @@ namespace EopTools.Tests
             string path = Write("RECV-badheader.LOG", RestartedLog.Replace(ExchangeLogLayout.TrackingFields, "#Fields: date-time,connector-id,data"));
             List<string> whole = DescribeSummary(new[] { path }, threads: 1, partBytes: 0);
             Assert.Contains(whole, line => line.StartsWith("Error LogFileHasNoAddressField: '" + path + "': the header on line 26 ", StringComparison.Ordinal));
-            Assert.Equal(whole, DescribeSummary(new[] { path }, threads: 2, partBytes));
+            AssertPartsReadAsWhole(path, whole, partBytes);
         }
 
         [Theory]
@@ -121,7 +121,7 @@ namespace EopTools.Tests
             string path = Write("trace.csv", string.Join("\r\n", lines) + "\r\n");
             List<string> whole = DescribeSummary(new[] { path }, threads: 1, partBytes: 0);
             Assert.Contains("counts: '" + path + "' (CSV): 62 lines read = 2 headers, comments or blank + 0 malformed + 0 without an address + 0 not an address + 60 answered (20 EOP, 40 not EOP).", whole);
-            Assert.Equal(whole, DescribeSummary(new[] { path }, threads: 2, partBytes));
+            AssertPartsReadAsWhole(path, whole, partBytes);
         }
 
         [Theory]
@@ -134,7 +134,7 @@ namespace EopTools.Tests
             var options = new LogReadOptions(new[] { "client" }, new[] { "time", "client", "sender" }, LogSide.Both);
             List<string> whole = DescribeSummary(new[] { path }, threads: 1, partBytes: 0, options);
             Assert.Contains("counts: '" + path + "' (headerless log): 80 lines read = 0 headers, comments or blank + 0 malformed + 0 without an address + 0 not an address + 80 answered (80 EOP, 0 not EOP).", whole);
-            Assert.Equal(whole, DescribeSummary(new[] { path }, threads: 2, partBytes, options));
+            AssertPartsReadAsWhole(path, whole, partBytes, options);
         }
 
         [Fact]
@@ -145,7 +145,7 @@ namespace EopTools.Tests
             File.WriteAllText(path, RestartedLog.TrimStart('\uFEFF'), new System.Text.UnicodeEncoding(bigEndian: false, byteOrderMark: true));
             List<string> whole = DescribeSummary(new[] { path }, threads: 1, partBytes: 0);
             Assert.Contains(whole, line => line.StartsWith("counts: '" + path + "' (SMTP Receive Protocol Log): 36 lines read", StringComparison.Ordinal));
-            Assert.Equal(whole, DescribeSummary(new[] { path }, threads: 2, partBytes: 7));
+            AssertPartsReadAsWhole(path, whole, 7);
         }
 
         [Fact]
@@ -154,6 +154,35 @@ namespace EopTools.Tests
             // Parts are at least a megabyte: this file of a few kilobytes is read whole, with the same answer.
             string path = Write("RECV-small.LOG", RestartedLog);
             Assert.Equal(DescribeSummary(new[] { path }, threads: 1, partBytes: 0), DescribeSummary(new[] { path }, threads: 4, partBytes: 0));
+        }
+
+        /// <summary>The file read in parts on two threads says what it says read whole on one, as a summary and as records.</summary>
+        private static void AssertPartsReadAsWhole(string path, List<string> wholeSummary, long partBytes, LogReadOptions? options = null)
+        {
+            Assert.Equal(wholeSummary, DescribeSummary(new[] { path }, threads: 2, partBytes, options));
+            Assert.Equal(DescribeRecords(new[] { path }, threads: 1, partBytes: 1L << 40, options), DescribeRecords(new[] { path }, threads: 2, partBytes, options));
+        }
+
+        /// <summary>Everything a run of records says, as text: each record and message in order, and the counts.</summary>
+        internal static List<string> DescribeRecords(IReadOnlyList<string> paths, int threads, long partBytes, LogReadOptions? options = null)
+        {
+            var search = new LogSearch(paths, options ?? new LogReadOptions(null, null, LogSide.Both), LogReaderTests.Index, false, 0, partBytes);
+            var described = new List<string>();
+            using (search)
+            {
+                search.Start(threads);
+                foreach (object? item in search.Results(TimeSpan.FromMilliseconds(50)))
+                {
+                    if (item is LogMessage message) described.Add(message.Kind + " " + message.Error?.ErrorId + ": " + message.Text);
+                    else if (item is EopLogRecord record)
+                    {
+                        described.Add(record.Path + ":" + record.LineNumber + " " + record.IPAddress + " " + record.Port + " " + record.IsEop + " " + record.Field + " " +
+                            record.LogType + " " + record.Timestamp?.ToString("o") + " " + record.Line + " | " + string.Join("|", record.Values.Values.Cast<string>()));
+                    }
+                }
+            }
+            described.AddRange(search.Counts.Select(counts => "counts: " + counts));
+            return described;
         }
 
         /// <summary>Everything a -Summary run says, as text: messages, counts, and every tally in order.</summary>

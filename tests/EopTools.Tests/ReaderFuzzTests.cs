@@ -83,7 +83,7 @@ namespace EopTools.Tests
         }
 
         [Fact]
-        public void ASummaryOfAMutatedLogReadInPartsIsTheSummaryOfTheWholeLog()
+        public void AMutatedLogReadInPartsSaysWhatTheWholeLogSays()
         {
             var corpus = Directory.GetFiles(Path.Combine(TestPaths.RepoRoot, "tests", "fixtures", "records")).OrderBy(f => f, StringComparer.Ordinal)
                 .Select(f => (Path.GetFileName(f), File.ReadAllText(f))).ToList();
@@ -185,7 +185,7 @@ namespace EopTools.Tests
             }
         }
 
-        /// <summary>Read whole on one thread, and in 2 to 40 parts on two: everything the run says is the same.</summary>
+        /// <summary>Read whole on one thread, and in 2 to 40 parts on two: everything the run says is the same, summary and records.</summary>
         private static void CheckLogInParts(Mutant mutant)
         {
             byte[] text = Encoding.UTF8.GetBytes(mutant.Apply());
@@ -196,6 +196,7 @@ namespace EopTools.Tests
                 // The number of parts follows from the mutant, so that a failure replays with its seed.
                 long partBytes = Math.Max(1, text.Length / (2 + text.Length % 39));
                 Assert.Equal(LogSearchTests.DescribeSummary(new[] { path }, 1, 0), LogSearchTests.DescribeSummary(new[] { path }, 2, partBytes));
+                Assert.Equal(LogSearchTests.DescribeRecords(new[] { path }, 1, 1L << 40), LogSearchTests.DescribeRecords(new[] { path }, 2, partBytes));
             }
             finally
             {

@@ -221,7 +221,7 @@ Describe 'Search-EopLog' {
             ($records | ForEach-Object { "$($_.Path):$($_.LineNumber)" }) | Should -Be ($paths | ForEach-Object { $path = $_; (Search-EopLog -LiteralPath $path -ThrottleLimit 1) | ForEach-Object { "$($path):$($_.LineNumber)" } })
         }
 
-        It 'reads one large file''s -Summary on both threads with the answer of one thread' {
+        It 'reads one large file on both threads with the answer of one thread' {
             # Over 2 MB, so that the file is cut into two parts; restarted in the middle with its headers again.
             $sessions = @(foreach ($n in 1..6) { @{ Endpoint = "203.0.113.$($n):4000$n"; Host = "host$n.contoso.com"; Count = 500 } }) +
                 @{ Endpoint = '40.92.70.1:25'; Host = 'mail.protection.outlook.com'; Count = 500 }
@@ -233,6 +233,15 @@ Describe 'Search-EopLog' {
             $two | Should -Be $one
             $one | Should -Contain "'$big' (SMTP Receive Protocol Log): 20010 lines read = 10 headers, comments or blank + 0 malformed + 0 without an address + 0 not an address + 20000 answered (4000 EOP, 16000 not EOP)."
             $one | Should -Contain '203.0.113.6 4000 1000 2026-11-27T10:41:41.0000000Z 2026-11-27T13:16:40.0000000Z host6.contoso.com False'
+
+            # Records: the file is read in 2 MB parts, numbered as the file numbers its lines, whatever the threads.
+            $expected = @(6..14005) + @(14011..20010)
+            foreach ($threads in 1, 2) {
+                $records = Search-EopLog -LiteralPath $big -ThrottleLimit $threads
+                $records.Count | Should -Be 20000
+                ($records.LineNumber -join ',') | Should -Be ($expected -join ',')
+                $records[14000].Line | Should -Be ((Get-Content -LiteralPath $big -TotalCount 14011)[-1])
+            }
         }
 
         It 'stops promptly when the pipeline is stopped' {

@@ -226,9 +226,10 @@ namespace EopTools.Logs
             LogLayout? layout = LogLayout.FromCsvHeader(text, start, end);
             if (layout == null || !layout.SelectAddressColumns(_options.Fields))
             {
-                throw new LogFileException("LogFileHasNoHeader",
-                    "'" + Counts.Path + "' has no header: line " + number + " is the first that is not a '#' directive, and it is not a " +
-                    "CSV header row with " + AddressFieldsText() + ". Give the columns with -Header and the address field with -Field.");
+                string path = Counts.Path, fields = AddressFieldsText();
+                throw new LogFileException("LogFileHasNoHeader", number, line =>
+                    "'" + path + "' has no header: line " + line + " is the first that is not a '#' directive, and it is not a " +
+                    "CSV header row with " + fields + ". Give the columns with -Header and the address field with -Field.");
             }
             UseLayout(layout, number);
         }
@@ -237,9 +238,10 @@ namespace EopTools.Logs
         {
             if (!layout.SelectAddressColumns(_options.Fields))
             {
-                throw new LogFileException("LogFileHasNoAddressField",
-                    "'" + Counts.Path + "': the header on line " + number + " has no column named " + AddressFieldsText() + " (its columns: " +
-                    string.Join(",", layout.Columns) + "). Name the address field with -Field.");
+                string path = Counts.Path, fields = AddressFieldsText(), columns = string.Join(",", layout.Columns);
+                throw new LogFileException("LogFileHasNoAddressField", number, line =>
+                    "'" + path + "': the header on line " + line + " has no column named " + fields + " (its columns: " + columns +
+                    "). Name the address field with -Field.");
             }
             UseCheckedLayout(layout);
             return layout;

@@ -2,40 +2,47 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
-using System.Text;
 using System.Threading;
 using EopTools.Index;
 
 namespace EopTools.Logs
 {
     /// <summary>
-    /// Reads several log files on worker threads and hands their records and messages to the calling thread in file
-    /// and line order (only that thread may write to the pipeline). Each file's output waits in a small bounded queue,
-    /// so memory stays flat however large the files are; a worker ahead of the reader waits for it. A -Summary with
-    /// fewer files than threads cuts each large file into parts of whole lines, so one file keeps every thread busy.
+    /// Reads log files on worker threads and hands their records and messages to the calling thread in file and line
+    /// order (only that thread may write to the pipeline). Files are cut into parts of whole lines that any thread
+    /// reads, each from the headers the file starts with: records in parts of a few megabytes, whose records wait in a
+    /// small bounded queue, with the workers at most a few parts ahead of the pipeline, so memory stays flat however
+    /// large the files are; a -Summary's large files, when there are fewer files than threads, in a part per thread.
+    /// So one large file keeps every thread busy as well as many small ones do.
     /// </summary>
     internal sealed class LogSearch : IDisposable
     {
         private const int BatchSize = 4096;
-        private const int BatchesPerFile = 4;
+        /// <summary>Enough for a whole part of short lines: a worker ahead of the pipeline reads its part to the end.</summary>
+        private const int BatchesPerPart = 16;
 
-        /// <summary>A file is cut into parts of at least this size: a smaller part costs more to start than it saves.</summary>
-        private const long MinPartBytes = 1 << 20;
+        /// <summary>A -Summary's file is cut into parts of at least this size: a smaller part costs more to start than it saves.</summary>
+        private const long MinSummaryPartBytes = 1 << 20;
+
+        /// <summary>
+        /// The size of a part of records: its records wait in memory until the parts before it are written, and it
+        /// costs an open and a read of the file's headers.
+        /// </summary>
+        private const long RecordPartBytes = 2 << 20;
 
         private readonly IReadOnlyList<string> _paths;
         private readonly LogReadOptions _options;
         private readonly RangeIndex _index;
         private readonly bool _summary;
-        private readonly BlockingCollection<List<object>>[] _channels;
         private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
         private readonly List<Thread> _workers = new List<Thread>();
         private readonly List<LogPart> _parts = new List<LogPart>();
         private readonly long _partBytes;
+        private SemaphoreSlim? _partsAhead;
         private int _next = -1;
 
         /// <param name="partBytes">
-        /// The size of a -Summary's file parts; 0 to cut only when there are fewer files than threads, in parts of at
-        /// least <see cref="MinPartBytes"/> (tests make parts small to put part edges everywhere).
+        /// The size of the parts; 0 for the defaults (tests make parts small to put part edges everywhere).
         /// </param>
         public LogSearch(IReadOnlyList<string> paths, LogReadOptions options, RangeIndex index, bool summary, long totalBytes, long partBytes = 0)
         {
@@ -44,9 +51,6 @@ namespace EopTools.Logs
             _options = options;
             _index = index;
             _summary = summary;
-            // Records go through a channel per file; a summary's parts keep what they found until the pipeline takes it.
-            _channels = new BlockingCollection<List<object>>[summary ? 0 : paths.Count];
-            for (int i = 0; i < _channels.Length; i++) _channels[i] = new BlockingCollection<List<object>>(BatchesPerFile);
             Progress = new LogProgress(totalBytes);
             Summary = summary ? new LogSummaryBuilder(-1, index.NotEop) : null;
         }
@@ -56,16 +60,16 @@ namespace EopTools.Logs
         /// <summary>With -Summary: the files' parts' tallies merged in order, complete once <see cref="Results"/> ends.</summary>
         public LogSummaryBuilder? Summary { get; }
 
-        /// <summary>What the workers take one by one: a -Summary's file parts, or the files whose records they read.</summary>
-        private int WorkItems => _summary ? _parts.Count : _paths.Count;
-
         /// <summary>The counts of the files read so far, in file order.</summary>
         public List<LogFileCounts> Counts { get; } = new List<LogFileCounts>();
 
         public void Start(int threads)
         {
-            if (_summary) CutIntoParts(threads);
-            for (int i = 0; i < Math.Min(threads, WorkItems); i++)
+            CutIntoParts(threads);
+            // Records wait in their part until written: enough parts for every thread to read one while the pipeline
+            // writes two. A summary's part keeps only its tally.
+            if (!_summary) _partsAhead = new SemaphoreSlim(threads + 2);
+            for (int i = 0; i < Math.Min(threads, _parts.Count); i++)
             {
                 var worker = new Thread(Work) { IsBackground = true, Name = "EopTools log reader " + i };
                 _workers.Add(worker);
@@ -75,48 +79,11 @@ namespace EopTools.Logs
 
         /// <summary>
         /// The records (<see cref="EopLogRecord"/>) and <see cref="LogMessage"/>s in file and line order; a null every
-        /// <paramref name="tick"/> while waiting, so the caller can show progress.
+        /// <paramref name="tick"/> while waiting, so the caller can show progress. A part read from the file's first
+        /// headers while the part before it ended with others (a restarted log that changed them) is read again here
+        /// from the right ones.
         /// </summary>
-        public IEnumerable<object?> Results(TimeSpan tick) => _summary ? SummaryResults(tick) : RecordResults(tick);
-
-        private IEnumerable<object?> RecordResults(TimeSpan tick)
-        {
-            CancellationToken cancellation = _cancellation.Token;
-            for (int file = 0; file < _channels.Length; file++)
-            {
-                BlockingCollection<List<object>> channel = _channels[file];
-                while (!cancellation.IsCancellationRequested)
-                {
-                    List<object>? batch;
-                    try
-                    {
-                        if (!channel.TryTake(out batch, tick)) batch = null;
-                    }
-                    catch (InvalidOperationException)
-                    {
-                        break;
-                    }
-                    if (batch == null)
-                    {
-                        if (channel.IsCompleted) break;
-                        yield return null;
-                        continue;
-                    }
-                    foreach (object item in batch)
-                    {
-                        if (item is LogFileCounts counts) Counts.Add(counts);
-                        else yield return item;
-                    }
-                }
-            }
-        }
-
-        /// <summary>
-        /// A -Summary's messages and counts in file order, its parts' tallies merged in order. A part read from the
-        /// file's first headers while the part before it ended with others (a restarted log that changed them), or that
-        /// stopped at a header, is read again here from the right headers, numbering its lines as the file does.
-        /// </summary>
-        private IEnumerable<object?> SummaryResults(TimeSpan tick)
+        public IEnumerable<object?> Results(TimeSpan tick)
         {
             CancellationToken cancellation = _cancellation.Token;
             int next = 0;
@@ -128,22 +95,43 @@ namespace EopTools.Logs
                 for (; next < _parts.Count && _parts[next].File == file; next++)
                 {
                     LogPart part = _parts[next];
-                    while (!part.Done.Wait(tick))
+                    BlockingCollection<List<object>> channel = part.Channel;
+                    bool discard = failure != null || headers != null && (part.StartHeaders == null || !part.StartHeaders.SameAs(headers));
+                    while (!channel.IsCompleted)
                     {
                         if (cancellation.IsCancellationRequested) yield break;
-                        yield return null;
-                    }
-                    // The file ended where an earlier part failed: what comes after is not read.
-                    if (failure != null) continue;
-                    if (headers != null && (part.StartHeaders == null || !part.StartHeaders.SameAs(headers) || part.Failure is LogFileException))
-                    {
-                        ReadPart(part, headers, counts.Lines, cancellation);
+                        if (!channel.TryTake(out List<object>? batch, tick))
+                        {
+                            yield return null;
+                            continue;
+                        }
+                        if (discard) continue;
+                        long shift = counts.Lines - part.LinesBefore;
+                        foreach (object item in batch)
+                        {
+                            if (shift != 0) ((EopLogRecord)item).Renumber(shift);
+                            yield return item;
+                        }
                     }
                     if (cancellation.IsCancellationRequested) yield break;
-                    counts.Add(part.Counts!, counts.Lines - part.LinesBefore);
-                    Summary!.Merge(part.Summary!);
+                    _partsAhead?.Release();
+                    // The file ended where an earlier part failed: what comes after is not read.
+                    if (failure != null) continue;
+                    if (discard)
+                    {
+                        part.Channel = new BlockingCollection<List<object>>();
+                        ReadPart(part, headers, counts.Lines, cancellation);
+                        if (cancellation.IsCancellationRequested) yield break;
+                        foreach (List<object> batch in part.Channel)
+                        {
+                            foreach (object item in batch) yield return item;
+                        }
+                    }
+                    long partShift = counts.Lines - part.LinesBefore;
+                    counts.Add(part.Counts!, partShift);
+                    if (part.Summary != null) Summary!.Merge(part.Summary);
                     part.Summary = null;
-                    failure = part.Failure;
+                    failure = part.Failure is LogFileException header ? header.Renumbered(partShift) : part.Failure;
                     headers = part.EndHeaders;
                 }
                 foreach (object message in EndOfFile(_paths[file], counts, failure)) yield return message;
@@ -151,7 +139,7 @@ namespace EopTools.Logs
             }
         }
 
-        /// <summary>Stops the workers at their next line or batch (Ctrl+C).</summary>
+        /// <summary>Stops the workers at their next line or part (Ctrl+C).</summary>
         public void Cancel() => _cancellation.Cancel();
 
         public void Dispose()
@@ -159,68 +147,41 @@ namespace EopTools.Logs
             _cancellation.Cancel();
             foreach (Thread worker in _workers) worker.Join();
             _cancellation.Dispose();
+            _partsAhead?.Dispose();
         }
 
         private void Work()
         {
             CancellationToken cancellation = _cancellation.Token;
-            int item;
-            while ((item = Interlocked.Increment(ref _next)) < WorkItems && !cancellation.IsCancellationRequested)
-            {
-                if (_summary) ReadPartOnWorker(_parts[item], cancellation);
-                else ReadRecords(item, cancellation);
-            }
-        }
-
-        private void ReadRecords(int file, CancellationToken cancellation)
-        {
-            BlockingCollection<List<object>> channel = _channels[file];
             try
             {
-                ReadFile(file, channel, cancellation);
+                while (true)
+                {
+                    // Records: no further ahead of the pipeline than memory allows.
+                    _partsAhead?.Wait(cancellation);
+                    int item = Interlocked.Increment(ref _next);
+                    if (item >= _parts.Count || cancellation.IsCancellationRequested) return;
+                    LogPart part = _parts[item];
+                    ReadPart(part, part.StartHeaders, 0, cancellation);
+                }
             }
             catch (OperationCanceledException)
             {
             }
-            catch (Exception e)
-            {
-                // A fault here must reach the pipeline as an error, not end the process from a worker thread.
-                var failure = new LogMessage(new LogFileException("LogFileReadFailed", "Reading '" + _paths[file] + "' failed: " + e.Message, e), _paths[file]);
-                try
-                {
-                    channel.Add(new List<object> { failure }, cancellation);
-                }
-                catch (OperationCanceledException)
-                {
-                }
-            }
-            finally
-            {
-                channel.CompleteAdding();
-            }
-        }
-
-        private void ReadPartOnWorker(LogPart part, CancellationToken cancellation)
-        {
-            try
-            {
-                ReadPart(part, null, 0, cancellation);
-            }
-            finally
-            {
-                part.Done.Set();
-            }
         }
 
         /// <summary>
-        /// Reads one part of a file into its own tally and counts; never throws (a failure is the part's, reported in
-        /// order by the pipeline).
+        /// Reads one part of a file: its records into its channel in batches, or its tally; then its counts, its failure
+        /// and the headers in force at its end. Never throws (a failure is the part's, reported in order by the
+        /// pipeline); completes the channel.
         /// </summary>
-        /// <param name="headers">The headers in force where the part starts; null for a worker's first read of it.</param>
+        /// <param name="headers">The headers in force where the part starts; null at the file's start.</param>
+        /// <param name="linesBefore">The lines before the part, or 0 to number its lines from its own first.</param>
         private void ReadPart(LogPart part, LogHeaderState? headers, long linesBefore, CancellationToken cancellation)
         {
             string path = _paths[part.File];
-            var summary = new LogSummaryBuilder(part.File, _index.NotEop);
+            LogSummaryBuilder? summary = _summary ? new LogSummaryBuilder(part.File, _index.NotEop) : null;
+            var records = summary == null ? new RecordSink(path, part.Channel, cancellation) : null;
             part.Summary = summary;
             part.LinesBefore = linesBefore;
             part.Failure = null;
@@ -228,13 +189,9 @@ namespace EopTools.Logs
             part.EndHeaders = null;
             try
             {
-                if (part.Start > 0 && headers == null)
-                {
-                    // Unknown headers (refused where the file starts): the pipeline reads the part once it knows them.
-                    headers = part.StartHeaders = HeadersAt(path, part.Start);
-                    if (headers == null) return;
-                }
-                var reader = new LogFileReader(path, _options, _index, summary, headers);
+                // Headers refused where the file starts: its first part says why, or is read again in order.
+                if (part.Start > 0 && headers == null) return;
+                var reader = new LogFileReader(path, _options, _index, (LogSink?)summary ?? records!, headers);
                 part.Counts = reader.Counts;
                 try
                 {
@@ -263,34 +220,59 @@ namespace EopTools.Logs
             {
                 part.Failure = e;
             }
-        }
-
-        private LogHeaderState? HeadersAt(string path, long offset)
-        {
-            using (FileStream file = Open(path))
-            using (Stream utf8 = Utf8Text.Open(file, stream => stream))
+            finally
             {
-                return LogFileReader.HeadState(path, _options, _index, utf8, file.Position, offset);
+                try
+                {
+                    records?.Flush();
+                }
+                catch (OperationCanceledException)
+                {
+                }
+                part.Channel.CompleteAdding();
             }
         }
 
         /// <summary>
-        /// One large file keeps one thread busy: with fewer files than threads (or with <see cref="_partBytes"/>), each
-        /// file in UTF-8 is cut into parts, which any thread reads, each from the headers in force where it starts.
+        /// Cuts the files into parts of whole lines. Records: parts of <see cref="RecordPartBytes"/>. A summary: a part
+        /// per thread of a file of at least twice <see cref="MinSummaryPartBytes"/>, when there are fewer files than
+        /// threads. Only a file in UTF-8 is cut (a place in a re-encoded file is not a place in its text); the parts
+        /// after a file's first start from the headers it starts with.
         /// </summary>
         private void CutIntoParts(int threads)
         {
             int perFile = _paths.Count < threads ? (threads + _paths.Count - 1) / _paths.Count : 1;
             for (int file = 0; file < _paths.Count; file++)
             {
-                long length = _partBytes > 0 || perFile > 1 ? Utf8Length(_paths[file]) : 0;
-                long count = _partBytes > 0
-                    ? Math.Max(1, (length + _partBytes - 1) / _partBytes)
-                    : length >= 2 * MinPartBytes ? Math.Min(perFile, length / MinPartBytes) : 1;
+                string path = _paths[file];
+                long length = _partBytes > 0 || !_summary || perFile > 1 ? Utf8Length(path) : 0;
+                long size = _partBytes > 0 ? _partBytes : _summary ? 0 : RecordPartBytes;
+                long count = size > 0
+                    ? Math.Max(1, (length + size - 1) / size)
+                    : length >= 2 * MinSummaryPartBytes ? Math.Min(perFile, length / MinSummaryPartBytes) : 1;
+                LogHeaderState? headers = count > 1 ? HeadersOf(path) : null;
                 for (long i = 0; i < count; i++)
                 {
-                    _parts.Add(new LogPart(file, length * i / count, i == count - 1 ? long.MaxValue : length * (i + 1) / count));
+                    long start = length * i / count, end = i == count - 1 ? long.MaxValue : length * (i + 1) / count;
+                    _parts.Add(new LogPart(file, start, end, i == 0 ? null : headers, _summary ? 0 : BatchesPerPart));
                 }
+            }
+        }
+
+        /// <summary>The headers the file starts with, or null when they are refused or it cannot be read now.</summary>
+        private LogHeaderState? HeadersOf(string path)
+        {
+            try
+            {
+                using (FileStream file = Open(path))
+                using (Stream utf8 = Utf8Text.Open(file, stream => stream))
+                {
+                    return LogFileReader.HeadState(path, _options, _index, utf8, file.Position, long.MaxValue);
+                }
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is NotSupportedException || e is ArgumentException)
+            {
+                return null;
             }
         }
 
@@ -311,29 +293,6 @@ namespace EopTools.Logs
             {
                 return 0;
             }
-        }
-
-        private void ReadFile(int file, BlockingCollection<List<object>> channel, CancellationToken cancellation)
-        {
-            string path = _paths[file];
-            var sink = new RecordSink(path, channel, cancellation);
-            var reader = new LogFileReader(path, _options, _index, sink);
-            Exception? failure = null;
-            try
-            {
-                using (Stream utf8 = Utf8Text.Open(Open(path), stream => new CountingStream(stream, Progress)))
-                {
-                    reader.Read(utf8, cancellation);
-                }
-            }
-            catch (Exception e) when (e is LogFileException || e is IOException || e is UnauthorizedAccessException || e is NotSupportedException || e is ArgumentException)
-            {
-                failure = e;
-            }
-            sink.Flush();
-            List<object> messages = EndOfFile(path, reader.Counts, failure);
-            messages.Add(reader.Counts);
-            channel.Add(messages, cancellation);
         }
 
         /// <summary>What the pipeline says when a file is read: its warnings, its failure, its counts (-Verbose).</summary>
@@ -408,14 +367,18 @@ namespace EopTools.Logs
             }
         }
 
-        /// <summary>A part of a file for -Summary: the lines that start in [Start, End), and what reading them found.</summary>
+        /// <summary>A part of a file: the lines that start in [Start, End), and what reading them found.</summary>
         private sealed class LogPart
         {
-            public LogPart(int file, long start, long end)
+            /// <param name="startHeaders">The headers the part is read from: the file's first, or null for its first part.</param>
+            /// <param name="batches">The batches of records that may wait in its channel; 0 for no bound.</param>
+            public LogPart(int file, long start, long end, LogHeaderState? startHeaders, int batches)
             {
                 File = file;
                 Start = start;
                 End = end;
+                StartHeaders = startHeaders;
+                Channel = batches > 0 ? new BlockingCollection<List<object>>(batches) : new BlockingCollection<List<object>>();
             }
 
             public int File { get; }
@@ -424,10 +387,10 @@ namespace EopTools.Logs
 
             public long End { get; }
 
-            public ManualResetEventSlim Done { get; } = new ManualResetEventSlim();
+            public LogHeaderState? StartHeaders { get; }
 
-            /// <summary>The headers the worker read the part from (the file's first), or null when they were refused.</summary>
-            public LogHeaderState? StartHeaders { get; set; }
+            /// <summary>Its records in batches, completed when the part is read.</summary>
+            public BlockingCollection<List<object>> Channel { get; set; }
 
             public LogHeaderState? EndHeaders { get; set; }
 

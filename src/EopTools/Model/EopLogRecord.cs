@@ -46,7 +46,7 @@ namespace EopTools
         public string Path { get; }
 
         /// <summary>The line's number in the file, from 1.</summary>
-        public long LineNumber { get; }
+        public long LineNumber { get; private set; }
 
         /// <summary>The line's time in UTC; null when the log has no time column or the value is not a time.</summary>
         public DateTime? Timestamp { get; }
@@ -76,6 +76,9 @@ namespace EopTools
 
         /// <summary>The line's values by column name (case-insensitive, in column order), split on first use.</summary>
         public OrderedDictionary Values => _values ??= SplitValues();
+
+        /// <summary>Numbers the line as its file does, once the lines before its part are counted (before it is written).</summary>
+        internal void Renumber(long shift) => LineNumber += shift;
 
         public override string ToString() => string.Format(CultureInfo.InvariantCulture, "{0}:{1} {2} {3}",
             Path, LineNumber, _address, IsEop ? "is EOP (" + Range!.Prefix + ")" : "is not EOP");
