@@ -164,9 +164,25 @@ namespace EopTools.Tests
         }
 
         /// <summary>Everything a run of records says, as text: each record and message in order, and the counts.</summary>
-        internal static List<string> DescribeRecords(IReadOnlyList<string> paths, int threads, long partBytes, LogReadOptions? options = null)
+        internal static List<string> DescribeRecords(IReadOnlyList<string> paths, int threads, long partBytes, LogReadOptions? options = null) =>
+            Describe(paths, threads, partBytes, options, summary: false, out _);
+
+        /// <summary>Everything a -Summary run says, as text: messages, counts, and every tally in order.</summary>
+        internal static List<string> DescribeSummary(IReadOnlyList<string> paths, int threads, long partBytes, LogReadOptions? options = null)
         {
-            var search = new LogSearch(paths, options ?? new LogReadOptions(null, null, LogSide.Both), LogReaderTests.Index, false, 0, partBytes);
+            List<string> described = Describe(paths, threads, partBytes, options, summary: true, out LogSearch search);
+            foreach (var pair in search.Summary!.Addresses.Select(p => (Key: p.Key.ToString(), Tally: p.Value)).Concat(search.Summary.NotAddresses.Select(p => (p.Key, Tally: p.Value))))
+            {
+                AddressTally tally = pair.Tally;
+                described.Add(pair.Key + ": " + tally.Lines + " lines, " + tally.Sessions + " sessions, " + tally.FirstSeen?.ToString("o") + " - " + tally.LastSeen?.ToString("o") +
+                    ", hosts " + string.Join("|", tally.HostNames ?? new List<string>()) + ", files " + string.Join("|", tally.Files) + ", " + (tally.Answer.Range?.Prefix ?? "not EOP"));
+            }
+            return described;
+        }
+
+        private static List<string> Describe(IReadOnlyList<string> paths, int threads, long partBytes, LogReadOptions? options, bool summary, out LogSearch search)
+        {
+            search = new LogSearch(paths, options ?? new LogReadOptions(null, null, LogSide.Both), LogReaderTests.Index, summary, 0, partBytes);
             var described = new List<string>();
             using (search)
             {
@@ -182,29 +198,6 @@ namespace EopTools.Tests
                 }
             }
             described.AddRange(search.Counts.Select(counts => "counts: " + counts));
-            return described;
-        }
-
-        /// <summary>Everything a -Summary run says, as text: messages, counts, and every tally in order.</summary>
-        internal static List<string> DescribeSummary(IReadOnlyList<string> paths, int threads, long partBytes, LogReadOptions? options = null)
-        {
-            var search = new LogSearch(paths, options ?? new LogReadOptions(null, null, LogSide.Both), LogReaderTests.Index, true, 0, partBytes);
-            var described = new List<string>();
-            using (search)
-            {
-                search.Start(threads);
-                foreach (object? item in search.Results(TimeSpan.FromMilliseconds(50)))
-                {
-                    if (item is LogMessage message) described.Add(message.Kind + " " + message.Error?.ErrorId + ": " + message.Text);
-                }
-            }
-            described.AddRange(search.Counts.Select(counts => "counts: " + counts));
-            foreach (var pair in search.Summary!.Addresses.Select(p => (Key: p.Key.ToString(), Tally: p.Value)).Concat(search.Summary.NotAddresses.Select(p => (p.Key, Tally: p.Value))))
-            {
-                AddressTally tally = pair.Tally;
-                described.Add(pair.Key + ": " + tally.Lines + " lines, " + tally.Sessions + " sessions, " + tally.FirstSeen?.ToString("o") + " - " + tally.LastSeen?.ToString("o") +
-                    ", hosts " + string.Join("|", tally.HostNames ?? new List<string>()) + ", files " + string.Join("|", tally.Files) + ", " + (tally.Answer.Range?.Prefix ?? "not EOP"));
-            }
             return described;
         }
 
