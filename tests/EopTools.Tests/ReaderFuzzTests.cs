@@ -299,7 +299,14 @@ namespace EopTools.Tests
 
             public List<EopLogRecord> Records { get; } = new List<EopLogRecord>();
 
-            public override void Answered(LogLine line) => Records.Add(new EopLogRecord("fuzz.log", line, _lines));
+            private LogRecordBlock _block = new LogRecordBlock("fuzz.log", 64);
+
+            public override void Answered(LogLine line)
+            {
+                if (_block.IsFull) _block = new LogRecordBlock("fuzz.log", 64);
+                _block.Add(line, _lines);
+                Records.Add(new EopLogRecord(_block, _block.Count - 1));
+            }
         }
 
         private sealed class Mutant

@@ -95,23 +95,20 @@ namespace EopTools.Logs
                 for (; next < _parts.Count && _parts[next].File == file; next++)
                 {
                     LogPart part = _parts[next];
-                    BlockingCollection<List<object>> channel = part.Channel;
+                    BlockingCollection<LogRecordBlock> channel = part.Channel;
                     bool discard = failure != null || headers != null && (part.StartHeaders == null || !part.StartHeaders.SameAs(headers));
                     while (!channel.IsCompleted)
                     {
                         if (cancellation.IsCancellationRequested) yield break;
-                        if (!channel.TryTake(out List<object>? batch, tick))
+                        if (!channel.TryTake(out LogRecordBlock? block, tick))
                         {
                             yield return null;
                             continue;
                         }
                         if (discard) continue;
-                        long shift = counts.Lines - part.LinesBefore;
-                        foreach (object item in batch)
-                        {
-                            if (shift != 0) ((EopLogRecord)item).Renumber(shift);
-                            yield return item;
-                        }
+                        block.LineShift = counts.Lines - part.LinesBefore;
+                        // The records are made here, as they are written: the reading threads only fill blocks.
+                        for (int i = 0; i < block.Count; i++) yield return new EopLogRecord(block, i);
                     }
                     if (cancellation.IsCancellationRequested) yield break;
                     _partsAhead?.Release();
@@ -119,12 +116,12 @@ namespace EopTools.Logs
                     if (failure != null) continue;
                     if (discard)
                     {
-                        part.Channel = new BlockingCollection<List<object>>();
+                        part.Channel = new BlockingCollection<LogRecordBlock>();
                         ReadPart(part, headers, counts.Lines, cancellation);
                         if (cancellation.IsCancellationRequested) yield break;
-                        foreach (List<object> batch in part.Channel)
+                        foreach (LogRecordBlock block in part.Channel)
                         {
-                            foreach (object item in batch) yield return item;
+                            for (int i = 0; i < block.Count; i++) yield return new EopLogRecord(block, i);
                         }
                     }
                     long partShift = counts.Lines - part.LinesBefore;
@@ -337,33 +334,34 @@ namespace EopTools.Logs
             return new LogMessage(failure, path);
         }
 
-        /// <summary>Per-line records, handed to the pipeline thread in batches.</summary>
+        /// <summary>Per-line records' data, handed to the pipeline thread in blocks of a batch.</summary>
         private sealed class RecordSink : LogSink
         {
             private readonly string _path;
-            private readonly BlockingCollection<List<object>> _channel;
+            private readonly BlockingCollection<LogRecordBlock> _channel;
             private readonly CancellationToken _cancellation;
             private readonly LineStore _lines = new LineStore();
-            private List<object> _batch = new List<object>(BatchSize);
+            private LogRecordBlock _block;
 
-            public RecordSink(string path, BlockingCollection<List<object>> channel, CancellationToken cancellation)
+            public RecordSink(string path, BlockingCollection<LogRecordBlock> channel, CancellationToken cancellation)
             {
                 _path = path;
                 _channel = channel;
                 _cancellation = cancellation;
+                _block = new LogRecordBlock(path, BatchSize);
             }
 
             public override void Answered(LogLine line)
             {
-                _batch.Add(new EopLogRecord(_path, line, _lines));
-                if (_batch.Count == BatchSize) Flush();
+                _block.Add(line, _lines);
+                if (_block.IsFull) Flush();
             }
 
             public void Flush()
             {
-                if (_batch.Count == 0) return;
-                _channel.Add(_batch, _cancellation);
-                _batch = new List<object>(BatchSize);
+                if (_block.Count == 0) return;
+                _channel.Add(_block, _cancellation);
+                _block = new LogRecordBlock(_path, BatchSize);
             }
         }
 
@@ -378,7 +376,7 @@ namespace EopTools.Logs
                 Start = start;
                 End = end;
                 StartHeaders = startHeaders;
-                Channel = batches > 0 ? new BlockingCollection<List<object>>(batches) : new BlockingCollection<List<object>>();
+                Channel = batches > 0 ? new BlockingCollection<LogRecordBlock>(batches) : new BlockingCollection<LogRecordBlock>();
             }
 
             public int File { get; }
@@ -390,7 +388,7 @@ namespace EopTools.Logs
             public LogHeaderState? StartHeaders { get; }
 
             /// <summary>Its records in batches, completed when the part is read.</summary>
-            public BlockingCollection<List<object>> Channel { get; set; }
+            public BlockingCollection<LogRecordBlock> Channel { get; set; }
 
             public LogHeaderState? EndHeaders { get; set; }
 

@@ -1,0 +1,133 @@
+using System;
+using System.Collections.Specialized;
+using System.Threading;
+using EopTools.Index;
+using EopTools.Ranges;
+
+namespace EopTools.Logs
+{
+    /// <summary>
+    /// What the records of up to a batch of answered lines show, side by side in a few arrays, so that a record is a
+    /// small object (its block and its place in it): with a million records kept in a variable, the garbage collector
+    /// sees a few arrays per batch instead of an object of 120 bytes per line. The price: a record kept alone, its
+    /// neighbours filtered away downstream, holds its block (about 350 KB) and its line's text block (96 KB).
+    /// </summary>
+    internal sealed class LogRecordBlock
+    {
+        private readonly LineData[] _lines;
+        private readonly EopAnswer[] _answers;
+        private readonly LogLayout[] _layouts;
+        private readonly byte[][] _texts;
+        private OrderedDictionary?[]? _values;
+
+        public LogRecordBlock(string path, int capacity)
+        {
+            Path = path;
+            _lines = new LineData[capacity];
+            _answers = new EopAnswer[capacity];
+            _layouts = new LogLayout[capacity];
+            _texts = new byte[capacity][];
+        }
+
+        public string Path { get; }
+
+        public int Count { get; private set; }
+
+        public bool IsFull => Count == _lines.Length;
+
+        /// <summary>
+        /// What is added to the line numbers: a part of a file read on its own numbers its lines from its first, and
+        /// its place in the file is known only once the parts before it are read (before its records are written).
+        /// </summary>
+        public long LineShift { get; set; }
+
+        /// <summary>Keeps an answered line; its text goes into <paramref name="store"/>.</summary>
+        public void Add(LogLine line, LineStore store)
+        {
+            int i = Count++;
+            ref LineData data = ref _lines[i];
+            data.Number = line.Number;
+            int timeColumn = line.Layout.TimeColumn;
+            if (timeColumn >= 0 && !line.TimestampWasRead(out _))
+            {
+                // Read when asked for, on the thread that asks: most records are written and kept, not looked at.
+                data.Ticks = TimeNotRead;
+                data.TimeStart = line.Starts[timeColumn] - line.LineStart;
+                data.TimeLength = line.Ends[timeColumn] - line.Starts[timeColumn];
+            }
+            else
+            {
+                DateTime? time = line.Timestamp();
+                data.Ticks = time.HasValue ? time.Value.Ticks : NoTime;
+            }
+            data.Address = line.Address;
+            data.Port = line.Port;
+            data.Column = line.AddressColumn;
+            data.Length = line.LineLength;
+            // The line is kept with the run's other records' lines, not as a string of its own: most are never asked for.
+            _texts[i] = store.Add(line.Buffer, line.LineStart, line.LineLength, out data.Start);
+            _answers[i] = line.Answer;
+            _layouts[i] = line.Layout;
+        }
+
+        public long LineNumber(int i) => _lines[i].Number + LineShift;
+
+        public DateTime? Timestamp(int i)
+        {
+            ref LineData data = ref _lines[i];
+            long ticks = data.Ticks;
+            if (ticks == TimeNotRead)
+            {
+                // Several threads may read it at once: each finds the same time.
+                int start = data.Start + data.TimeStart;
+                ticks = LogTimestamp.TryParse(_texts[i], start, start + data.TimeLength, out DateTime time) ? time.Ticks : NoTime;
+                data.Ticks = ticks;
+            }
+            return ticks == NoTime ? (DateTime?)null : new DateTime(ticks, DateTimeKind.Utc);
+        }
+
+        public IpAddressValue Address(int i) => _lines[i].Address;
+
+        public int Port(int i) => _lines[i].Port;
+
+        public int Column(int i) => _lines[i].Column;
+
+        public EopAnswer Answer(int i) => _answers[i];
+
+        public LogLayout Layout(int i) => _layouts[i];
+
+        public byte[] Text(int i, out int start, out int length)
+        {
+            start = _lines[i].Start;
+            length = _lines[i].Length;
+            return _texts[i];
+        }
+
+        /// <summary>The line's values, split by <paramref name="split"/> on first use and kept.</summary>
+        public OrderedDictionary Values(int i, Func<OrderedDictionary> split)
+        {
+            // Records may be read on several threads (ForEach-Object -Parallel): a race only splits a line twice.
+            OrderedDictionary?[] values = _values ?? Interlocked.CompareExchange(ref _values, new OrderedDictionary?[_lines.Length], null) ?? _values!;
+            return values[i] ??= split();
+        }
+
+        private const long NoTime = -1;
+        private const long TimeNotRead = -2;
+
+        /// <summary>A line's values that hold no reference, so the garbage collector does not look into them.</summary>
+        private struct LineData
+        {
+            public long Number;
+            public long Ticks;
+            public IpAddressValue Address;
+            public int Port;
+            public int Column;
+            public int Start;
+            public int Length;
+
+            /// <summary>Where the time column's value is in the line, until the time is read.</summary>
+            public int TimeStart;
+            public int TimeLength;
+        }
+    }
+}
