@@ -15,8 +15,9 @@ namespace FloorCmdlet
     }
 
     /// <summary>
-    /// An object with the fields of a Search-EopLog record (EopLogRecord: its references, address, time and line
-    /// bounds), made from nothing but the input: what writing records of that size costs, before any reading.
+    /// An object with the fields a Search-EopLog record had before its data moved into shared blocks (EopLogRecord as a
+    /// 120-byte object: its references, address, time and line bounds), made from nothing but the input: what writing
+    /// objects of that size costs, before any reading.
     /// </summary>
     public sealed class RecordSizedFloorObject
     {
@@ -60,7 +61,7 @@ namespace FloorCmdlet
         [AllowEmptyString]
         public string[] InputObject { get; set; } = Array.Empty<string>();
 
-        /// <summary>Writes objects with a record's fields instead of the smallest object.</summary>
+        /// <summary>Writes 120-byte objects with the fields records had, instead of the smallest object.</summary>
         [Parameter]
         public SwitchParameter RecordSized { get; set; }
 
