@@ -75,6 +75,13 @@ internal static class LogCoreBenchmark
             using (Stream text = Utf8Text.Open(File.OpenRead(path), file => file)) reader.Read(text, CancellationToken.None);
             return reader.Counts.Answered;
         });
+        Measure("LogFileReader, records into blocks, dropped", () =>
+        {
+            var sink = new BlockSink(path);
+            var reader = new LogFileReader(path, new LogReadOptions(null, null, LogSide.Both), index, sink);
+            using (Stream text = Utf8Text.Open(File.OpenRead(path), file => file)) reader.Read(text, CancellationToken.None);
+            return sink.Count;
+        });
         Measure("LogFileReader, timestamps only", () =>
         {
             var sink = new TimeSink();
@@ -124,6 +131,28 @@ internal static class LogCoreBenchmark
                 return search.Results(TimeSpan.FromMilliseconds(100)).LongCount(item => item is EopTools.EopLogRecord);
             }
         });
+    }
+
+    private sealed class BlockSink : LogSink
+    {
+        private readonly string _path;
+        private readonly LineStore _lines = new LineStore();
+        private LogRecordBlock _block;
+
+        public BlockSink(string path)
+        {
+            _path = path;
+            _block = new LogRecordBlock(path, 4096);
+        }
+
+        public long Count { get; private set; }
+
+        public override void Answered(LogLine line)
+        {
+            _block.Add(line, _lines);
+            Count++;
+            if (_block.IsFull) _block = new LogRecordBlock(_path, 4096);
+        }
     }
 
     private sealed class TimeSink : LogSink
