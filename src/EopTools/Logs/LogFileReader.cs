@@ -45,9 +45,9 @@ namespace EopTools.Logs
         public LogHeaderState HeaderState => new LogHeaderState(_layout, _logType);
 
         /// <summary>
-        /// The headers in force at <paramref name="offset"/> as the file's first lines set them (its directives up to the
-        /// first line that is not one): where a later part of the file starts reading. Null when they are refused (the
-        /// part that holds them reports it).
+        /// The headers the file's first lines set (its directives up to the first line that is not one, or up to
+        /// <paramref name="offset"/>): what a later part of the file starts reading with. Null when they are refused
+        /// (the part that holds them reports it).
         /// </summary>
         /// <param name="utf8">The file's text as UTF-8, from its start.</param>
         /// <param name="streamOffset">Where in the file the stream starts (after a byte order mark).</param>

@@ -247,7 +247,8 @@ namespace EopTools.Logs
                 long count = size > 0
                     ? Math.Max(1, (length + size - 1) / size)
                     : length >= 2 * MinSummaryPartBytes ? Math.Min(perFile, length / MinSummaryPartBytes) : 1;
-                LogHeaderState? headers = count > 1 ? HeadersOf(path) : null;
+                // Read as far as the second part at most: a file of directives only is not read twice before the parts.
+                LogHeaderState? headers = count > 1 ? HeadersOf(path, length / count) : null;
                 for (long i = 0; i < count; i++)
                 {
                     long start = length * i / count, end = i == count - 1 ? long.MaxValue : length * (i + 1) / count;
@@ -256,15 +257,15 @@ namespace EopTools.Logs
             }
         }
 
-        /// <summary>The headers the file starts with, or null when they are refused or it cannot be read now.</summary>
-        private LogHeaderState? HeadersOf(string path)
+        /// <summary>The headers the file starts with, up to <paramref name="offset"/>; null when they are refused or it cannot be read now.</summary>
+        private LogHeaderState? HeadersOf(string path, long offset)
         {
             try
             {
                 using (FileStream file = Open(path))
                 using (Stream utf8 = Utf8Text.Open(file, stream => stream))
                 {
-                    return LogFileReader.HeadState(path, _options, _index, utf8, file.Position, long.MaxValue);
+                    return LogFileReader.HeadState(path, _options, _index, utf8, file.Position, offset);
                 }
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is NotSupportedException || e is ArgumentException)
