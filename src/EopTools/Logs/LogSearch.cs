@@ -242,8 +242,10 @@ namespace EopTools.Logs
             for (int file = 0; file < _paths.Count; file++)
             {
                 string path = _paths[file];
-                long length = _partBytes > 0 || !_summary || perFile > 1 ? Utf8Length(path) : 0;
                 long size = _partBytes > 0 ? _partBytes : _summary ? 0 : RecordPartBytes;
+                // Most files of a long run are too small to cut: a look at their length, and they are not opened here.
+                long smallest = size > 0 ? size + 1 : 2 * MinSummaryPartBytes;
+                long length = (size > 0 || perFile > 1) && FileLength(path) >= smallest ? Utf8Length(path) : 0;
                 long count = size > 0
                     ? Math.Max(1, (length + size - 1) / size)
                     : length >= 2 * MinSummaryPartBytes ? Math.Min(perFile, length / MinSummaryPartBytes) : 1;
@@ -268,9 +270,21 @@ namespace EopTools.Logs
                     return LogFileReader.HeadState(path, _options, _index, utf8, file.Position, offset);
                 }
             }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is NotSupportedException || e is ArgumentException)
+            catch (Exception e) when (IsFileProblem(e))
             {
                 return null;
+            }
+        }
+
+        private static long FileLength(string path)
+        {
+            try
+            {
+                return new FileInfo(path).Length;
+            }
+            catch (Exception e) when (IsFileProblem(e))
+            {
+                return 0;
             }
         }
 
@@ -287,7 +301,7 @@ namespace EopTools.Logs
                     return Utf8Text.IsUtf8(file) ? file.Length : 0;
                 }
             }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is NotSupportedException || e is ArgumentException)
+            catch (Exception e) when (IsFileProblem(e))
             {
                 return 0;
             }
@@ -310,11 +324,15 @@ namespace EopTools.Logs
             // Exchange and IIS keep today's log open for writing: share it, and do not stop a deletion by rotation.
             new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
 
+        /// <summary>The file cannot be opened or read (missing, locked, denied, a bad path), as opposed to a fault of ours.</summary>
+        private static bool IsFileProblem(Exception e) =>
+            e is IOException || e is UnauthorizedAccessException || e is NotSupportedException || e is ArgumentException;
+
         private static LogMessage FailureMessage(string path, LogFileCounts counts, Exception e)
         {
             if (e is LogFileException known) return new LogMessage(known, path);
             LogFileException failure;
-            if (!(e is IOException || e is UnauthorizedAccessException || e is NotSupportedException || e is ArgumentException))
+            if (!IsFileProblem(e))
             {
                 // Not the file's fault: said as it is, and the run goes on with the next file.
                 failure = new LogFileException("LogFileReadFailed", "Reading '" + path + "' failed: " + e.Message, e);
