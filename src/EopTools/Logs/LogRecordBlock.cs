@@ -75,13 +75,14 @@ namespace EopTools.Logs
         public DateTime? Timestamp(int i)
         {
             ref LineData data = ref _lines[i];
-            long ticks = data.Ticks;
+            // Several threads may ask at once (runspaces): each finds the same time, and a 32-bit process (Windows
+            // PowerShell x86) reads and writes the 64-bit value whole only through Interlocked.
+            long ticks = Interlocked.Read(ref data.Ticks);
             if (ticks == TimeNotRead)
             {
-                // Several threads may read it at once: each finds the same time.
                 int start = data.Start + data.TimeStart;
                 ticks = LogTimestamp.TryParse(_texts[i], start, start + data.TimeLength, out DateTime time) ? time.Ticks : NoTime;
-                data.Ticks = ticks;
+                Interlocked.Exchange(ref data.Ticks, ticks);
             }
             return ticks == NoTime ? (DateTime?)null : new DateTime(ticks, DateTimeKind.Utc);
         }
