@@ -111,7 +111,7 @@ namespace EopTools.Tests
                 new DateTime(2026, 11, 27, 10, 0, 1, 200, DateTimeKind.Utc), new DateTime(2026, 11, 27, 11, 0, 1, DateTimeKind.Utc));
             Assert.Equal(new long[] { 10, 11, 12, 13, 20, 21 }, Records(ProtocolLog, window).Select(r => r.LineNumber));
 
-            var sink = new ListSink();
+            var sink = new RecordList("test.log");
             var reader = new LogFileReader("test.log", window, Index, sink);
             reader.Read(Utf8(ProtocolLog), CancellationToken.None);
             Assert.True(reader.Counts.AddUp);
@@ -352,7 +352,7 @@ namespace EopTools.Tests
 
         private static List<EopLogRecord> Records(string log, LogReadOptions options)
         {
-            var sink = new ListSink();
+            var sink = new RecordList("test.log");
             var reader = new LogFileReader("test.log", options, Index, sink);
             reader.Read(Utf8(log), CancellationToken.None);
             Assert.True(reader.Counts.AddUp);
@@ -369,22 +369,6 @@ namespace EopTools.Tests
             "<m1@contoso.com>", "6f0e1a2b-0000-0000-0000-000000000001", "rcpt@contoso.com", string.Empty, "5120", "1", string.Empty, string.Empty,
             subject, "sender@fabrikam.com", "sender@fabrikam.com", string.Empty, "Incoming", string.Empty, original, string.Empty, string.Empty,
             "Email", "1", "15.02.1544.004");
-
-        private sealed class ListSink : LogSink
-        {
-            private readonly LineStore _lines = new LineStore();
-
-            public List<EopLogRecord> Records { get; } = new List<EopLogRecord>();
-
-            private LogRecordBlock _block = new LogRecordBlock("test.log", 64);
-
-            public override void Answered(LogLine line)
-            {
-                if (_block.IsFull) _block = new LogRecordBlock("test.log", 64);
-                _block.Add(line, _lines);
-                Records.Add(new EopLogRecord(_block, _block.Count - 1));
-            }
-        }
 
         /// <summary>Gives its text, then fails as a file on a vanished share does.</summary>
         private sealed class FailingStream : MemoryStream

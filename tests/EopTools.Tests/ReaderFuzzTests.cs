@@ -159,7 +159,7 @@ namespace EopTools.Tests
             byte[] text = Encoding.UTF8.GetBytes(mutant.Apply());
             foreach (bool summary in new[] { false, true })
             {
-                var records = new RecordList();
+                var records = new RecordList("fuzz.log");
                 LogSink sink = summary ? new LogSummaryBuilder(0, LogReaderTests.Index.NotEop) : records;
                 var reader = new LogFileReader("fuzz.log", new LogReadOptions(null, null, LogSide.Both), LogReaderTests.Index, sink);
                 try
@@ -291,22 +291,6 @@ namespace EopTools.Tests
 
             public override string ToString() =>
                 string.Format(CultureInfo.InvariantCulture, "{0}(at {1}, length {2}, '{3}' x{4})", Kind, At, Length, Token, Times);
-        }
-
-        private sealed class RecordList : LogSink
-        {
-            private readonly LineStore _lines = new LineStore();
-
-            public List<EopLogRecord> Records { get; } = new List<EopLogRecord>();
-
-            private LogRecordBlock _block = new LogRecordBlock("fuzz.log", 64);
-
-            public override void Answered(LogLine line)
-            {
-                if (_block.IsFull) _block = new LogRecordBlock("fuzz.log", 64);
-                _block.Add(line, _lines);
-                Records.Add(new EopLogRecord(_block, _block.Count - 1));
-            }
         }
 
         private sealed class Mutant
