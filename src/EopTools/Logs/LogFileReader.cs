@@ -57,7 +57,8 @@ namespace EopTools.Logs
             var lines = new LineReader(utf8, streamOffset);
             try
             {
-                while (lines.Read(out LineEnd lineEnding) && (lines.LineOffset < offset || IsFileStart(LogFilePart.WholeFile(streamOffset), lines)) && lineEnding != LineEnd.TooLong)
+                // The first line is the file's start whatever a byte order mark moved it by (see IsFileStart).
+                while (lines.Read(out LineEnd lineEnding) && (lines.LineOffset < offset || lines.LineNumber == 1) && lineEnding != LineEnd.TooLong)
                 {
                     int start = lines.Start, end = start + lines.Length;
                     if (end == start) continue;
