@@ -11,11 +11,9 @@ namespace EopTools.Parsing
         private const string PrefixIsNotAnAddress = "a prefix (with '/') is not an address";
 
         /// <summary>True when the text means "no address" ("" or "-", as W3C logs write it).</summary>
-        public static bool IsNoAddress(string text) => IsNoAddress(text, 0, text.Length);
-
-        /// <summary>As <see cref="IsNoAddress(string)"/> for text[start..end), as a log reader finds a field in its line.</summary>
-        public static bool IsNoAddress(string text, int start, int end)
+        public static bool IsNoAddress(string text)
         {
+            int start = 0, end = text.Length;
             Trim(text, ref start, ref end);
             return start == end || (end - start == 1 && text[start] == '-');
         }
