@@ -306,6 +306,81 @@ namespace EopTools.Tests
         }
 
         [Fact]
+        public void SplitsRandomLinesAsAByteByByteReadingOfTheRulesDoes()
+        {
+            // Lines of delimiters, quotes and letters at every place in a word of eight, so that every path of the
+            // word-at-a-time search meets every rule; the bytes around the line are delimiters and quotes too.
+            var random = new Random(20261129);
+            byte[] alphabet = Encoding.ASCII.GetBytes("ab,\" ");
+            for (int round = 0; round < 50000; round++)
+            {
+                bool quoted = random.Next(2) == 0;
+                byte delimiter = random.Next(3) == 0 ? (byte)' ' : (byte)',';
+                int capacity = random.Next(1, 12), length = random.Next(0, 40), at = random.Next(0, 9);
+                var text = new byte[at + length + random.Next(0, 9)];
+                for (int i = 0; i < text.Length; i++) text[i] = alphabet[random.Next(alphabet.Length)];
+                var starts = new int[capacity];
+                var ends = new int[capacity];
+                var expectedStarts = new int[capacity];
+                var expectedEnds = new int[capacity];
+                int count = FieldSplitter.Split(text, at, at + length, delimiter, quoted, starts, ends);
+                int expected = SplitByteByByte(text, at, at + length, delimiter, quoted, expectedStarts, expectedEnds);
+                string line = Encoding.ASCII.GetString(text, at, length) + " (quoted " + quoted + ", delimiter '" + (char)delimiter + "', capacity " + capacity + ")";
+                Assert.True(expected == count, line + ": " + count + " fields, expected " + expected);
+                for (int i = 0; i < Math.Min(count, capacity); i++)
+                {
+                    Assert.True(expectedStarts[i] == starts[i] && expectedEnds[i] == ends[i], line + ": field " + i);
+                }
+            }
+        }
+
+        /// <summary>The splitting rules read one byte at a time, as written: the oracle for <see cref="FieldSplitter.Split"/>.</summary>
+        private static int SplitByteByByte(byte[] text, int start, int end, byte delimiter, bool quoted, int[] starts, int[] ends)
+        {
+            int count = 0, i = start;
+            while (true)
+            {
+                if (count == starts.Length) return count + 1;
+                if (quoted && i < end && text[i] == (byte)'"')
+                {
+                    int j = i + 1;
+                    while (true)
+                    {
+                        if (j >= end) return -1;
+                        if (text[j] == (byte)'"')
+                        {
+                            if (j + 1 < end && text[j + 1] == (byte)'"') j += 2;
+                            else break;
+                        }
+                        else
+                        {
+                            j++;
+                        }
+                    }
+                    starts[count] = i + 1;
+                    ends[count] = j;
+                    count++;
+                    i = j + 1;
+                    if (i == end) return count;
+                    if (text[i] != delimiter) return -1;
+                    i++;
+                    continue;
+                }
+                int k = i;
+                while (k < end && text[k] != delimiter)
+                {
+                    if (quoted && text[k] == (byte)'"') return -1;
+                    k++;
+                }
+                starts[count] = i;
+                ends[count] = k;
+                count++;
+                if (k == end) return count;
+                i = k + 1;
+            }
+        }
+
+        [Fact]
         public void LineReaderTellsAnUnterminatedLastLineAndSkipsTooLongLines()
         {
             string tooLong = new string('x', LineReader.MaxLineLength + 10);
