@@ -137,6 +137,28 @@ namespace EopTools.Tests
             AssertPartsReadAsWhole(path, whole, partBytes, options);
         }
 
+        [Theory]
+        [InlineData(60000)]
+        [InlineData(200000)]
+        [InlineData(300000)]
+        public void ManyValuesThatAreNotAddressesAreTalliedAlikeWholeOrInParts(long partBytes)
+        {
+            // 2,400 host names in the address field, each on three lines spread over the file: more than a summary keeps.
+            // Each part meets more than it keeps, and the values it keeps must be the ones the whole file keeps, each
+            // with all its lines (a part does not know which values the parts before it kept).
+            const int values = 2400;
+            var lines = new List<string> { "#Log-type: SMTP Receive Protocol Log", ExchangeLogLayout.ProtocolFields };
+            for (int i = 0; i < 3 * values; i++)
+            {
+                lines.Add("2026-11-27T13:00:00.000Z,EX01\\Default Frontend EX01,08DD000000000009,0,10.0.0.5:25,host" + (i * 7919 % values) + ".contoso.com,<,x,");
+            }
+            string path = Write("RECV-hostnames.LOG", string.Join("\r\n", lines) + "\r\n");
+            List<string> whole = DescribeSummary(new[] { path }, threads: 1, partBytes: 0, out LogSummaryBuilder summary);
+            Assert.Equal(LogSummaryBuilder.MaxNotAnAddressValues, summary.NotAddresses.Count);
+            Assert.All(summary.NotAddresses.Values, tally => Assert.Equal(3, tally.Lines));
+            Assert.Equal(whole, DescribeSummary(new[] { path }, threads: 2, partBytes, out _));
+        }
+
         [Fact]
         public void AUtf16LogIsReadWholeWhateverThePartSize()
         {
@@ -168,10 +190,16 @@ namespace EopTools.Tests
             Describe(paths, threads, partBytes, options, summary: false, out _);
 
         /// <summary>Everything a -Summary run says, as text: messages, counts, and every tally in order.</summary>
-        internal static List<string> DescribeSummary(IReadOnlyList<string> paths, int threads, long partBytes, LogReadOptions? options = null)
+        internal static List<string> DescribeSummary(IReadOnlyList<string> paths, int threads, long partBytes, LogReadOptions? options = null) =>
+            DescribeSummary(paths, threads, partBytes, out _, options);
+
+        /// <summary>The same, with the run's summary; the values that are not addresses in order of their text, as the cmdlet's sort leaves ties.</summary>
+        private static List<string> DescribeSummary(IReadOnlyList<string> paths, int threads, long partBytes, out LogSummaryBuilder summary, LogReadOptions? options = null)
         {
             List<string> described = Describe(paths, threads, partBytes, options, summary: true, out LogSearch search);
-            foreach (var pair in search.Summary!.Addresses.Select(p => (Key: p.Key.ToString(), Tally: p.Value)).Concat(search.Summary.NotAddresses.Select(p => (p.Key, Tally: p.Value))))
+            summary = search.Summary!;
+            var notAddresses = summary.NotAddresses.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, Tally: p.Value));
+            foreach (var pair in summary.Addresses.Select(p => (Key: p.Key.ToString(), Tally: p.Value)).Concat(notAddresses))
             {
                 AddressTally tally = pair.Tally;
                 described.Add(pair.Key + ": " + tally.Lines + " lines, " + tally.Sessions + " sessions, " + tally.FirstSeen?.ToString("o") + " - " + tally.LastSeen?.ToString("o") +

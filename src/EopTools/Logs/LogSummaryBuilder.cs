@@ -9,6 +9,13 @@ namespace EopTools.Logs
     /// address, and per distinct value that is not an address (up to <see cref="MaxNotAnAddressValues"/>; the rest are
     /// counted in the files' warnings), so it grows with distinct senders only.
     /// </summary>
+    /// <remarks>
+    /// Beyond <see cref="MaxNotAnAddressValues"/> distinct values that are not addresses, the values kept are those of
+    /// the smallest hashes, not the first seen: a part of a file read on its own does not know which values the parts
+    /// before it kept, but a value among the run's smallest hashes is among the smallest of every part that holds it,
+    /// so each part keeps it from its first line, and the merged tallies are the same, and exact, however the files
+    /// were cut and whatever the threads.
+    /// </remarks>
     internal sealed class LogSummaryBuilder : LogSink
     {
         public const int MaxNotAnAddressValues = 1000;
@@ -16,6 +23,9 @@ namespace EopTools.Logs
         private readonly int _file;
         private readonly EopAnswer? _notEop;
         private readonly AddressTally?[] _tallyBySlot = new AddressTally?[ParsedAddressCache.Slots];
+
+        /// <summary>The kept values that are not addresses by hash, once there are as many as are kept.</summary>
+        private SortedSet<KeyValuePair<uint, string>>? _notAddressesByHash;
 
         /// <param name="file">The index of the file this builder reads; -1 for a run's merged summary.</param>
         /// <param name="notEop">The answer given to values that are not addresses.</param>
@@ -52,7 +62,7 @@ namespace EopTools.Logs
         {
             if (!NotAddresses.TryGetValue(value, out AddressTally? tally))
             {
-                if (NotAddresses.Count >= MaxNotAnAddressValues) return;
+                if (!MakeRoomFor(value)) return;
                 tally = new AddressTally(default, _notEop!);
                 tally.Files.Add(_file);
                 NotAddresses.Add(value, tally);
@@ -70,8 +80,45 @@ namespace EopTools.Logs
             foreach (KeyValuePair<string, AddressTally> pair in file.NotAddresses)
             {
                 if (NotAddresses.TryGetValue(pair.Key, out AddressTally? tally)) tally.Merge(pair.Value);
-                else if (NotAddresses.Count < MaxNotAnAddressValues) NotAddresses.Add(pair.Key, pair.Value);
+                else if (MakeRoomFor(pair.Key)) NotAddresses.Add(pair.Key, pair.Value);
             }
+        }
+
+        /// <summary>
+        /// Whether a new value that is not an address is to be kept: yes while fewer than the most are; then only when
+        /// its hash is smaller than the largest kept, whose value then goes.
+        /// </summary>
+        private bool MakeRoomFor(string value)
+        {
+            if (NotAddresses.Count < MaxNotAnAddressValues) return true;
+            if (_notAddressesByHash == null)
+            {
+                _notAddressesByHash = new SortedSet<KeyValuePair<uint, string>>(HashOrder.Instance);
+                foreach (string kept in NotAddresses.Keys) _notAddressesByHash.Add(Hashed(kept));
+            }
+            KeyValuePair<uint, string> candidate = Hashed(value), largest = _notAddressesByHash.Max;
+            if (HashOrder.Instance.Compare(candidate, largest) > 0) return false;
+            _notAddressesByHash.Remove(largest);
+            NotAddresses.Remove(largest.Value);
+            _notAddressesByHash.Add(candidate);
+            return true;
+        }
+
+        /// <summary>The value with its hash (FNV-1a of its characters: the same in every process, unlike string.GetHashCode).</summary>
+        private static KeyValuePair<uint, string> Hashed(string value)
+        {
+            uint hash = 2166136261;
+            foreach (char c in value) hash = (hash ^ c) * 16777619;
+            return new KeyValuePair<uint, string>(hash, value);
+        }
+
+        /// <summary>By hash, then by text (two values of one hash are still two).</summary>
+        private sealed class HashOrder : IComparer<KeyValuePair<uint, string>>
+        {
+            public static readonly HashOrder Instance = new HashOrder();
+
+            public int Compare(KeyValuePair<uint, string> x, KeyValuePair<uint, string> y) =>
+                x.Key != y.Key ? x.Key.CompareTo(y.Key) : string.CompareOrdinal(x.Value, y.Value);
         }
     }
 }
