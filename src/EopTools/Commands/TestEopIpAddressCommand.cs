@@ -27,7 +27,8 @@ namespace EopTools.Commands
         private readonly IpAddressValue[] _addresses = new IpAddressValue[BatchSize];
         private readonly bool[] _parsed = new bool[BatchSize];
         private RangeIndex _index = null!;
-        private IList<string> _propertyNames = AddressFields.KnownNames;
+        // An array, indexed: the per-record loop over the names then takes no interface enumerator.
+        private string[] _propertyNames = AddressFields.InOrder;
 
         /// <summary>
         /// Typed as object[] on purpose: string[] would bind any piped object through ToString(), and a custom type with
@@ -130,9 +131,9 @@ namespace EopTools.Commands
         private bool TestProperties(PSObject record, RecordProperties properties)
         {
             bool found = false;
-            foreach (string name in _propertyNames)
+            for (int i = 0; i < _propertyNames.Length; i++)
             {
-                PSPropertyInfo? property = properties[name];
+                PSPropertyInfo? property = properties[_propertyNames[i]];
                 if (property == null) continue;
                 found = true;
                 object? value = property.Value is PSObject wrapped ? wrapped.BaseObject : property.Value;

@@ -9,12 +9,9 @@ namespace EopTools.Parsing
     /// </summary>
     public static class AddressFields
     {
-        /// <summary>
-        /// The original sender first: on a mailbox server's tracking log ClientIp is often the front-end transport
-        /// server, while OriginalClientIp keeps the internet host. Match them without regard to case (ordinal), as
-        /// PowerShell matches property names; a header may spell them either way.
-        /// </summary>
-        public static ReadOnlyCollection<string> KnownNames { get; } = new ReadOnlyCollection<string>(new[]
+        // Declared before KnownNames, which wraps it: static fields are initialized in the order they are written.
+        /// <summary>The array behind <see cref="KnownNames"/>, for the per-record loop to index without an enumerator. Never written.</summary>
+        internal static readonly string[] InOrder =
         {
             "OriginalClientIp", "original_client_ip", "original-client-ip",
             "ClientIp", "client_ip", "client-ip",
@@ -25,6 +22,13 @@ namespace EopTools.Parsing
             "CIP",
             "IP",
             "IPAddress",
-        });
+        };
+
+        /// <summary>
+        /// The original sender first: on a mailbox server's tracking log ClientIp is often the front-end transport
+        /// server, while OriginalClientIp keeps the internet host. Match them without regard to case (ordinal), as
+        /// PowerShell matches property names; a header may spell them either way.
+        /// </summary>
+        public static ReadOnlyCollection<string> KnownNames { get; } = new ReadOnlyCollection<string>(InOrder);
     }
 }
