@@ -216,6 +216,28 @@ Describe 'Test-EopIpAddress' {
             @($output | Where-Object { $_ -is [EopTools.EopIpTestResult] }).Count | Should -Be 0
         }
 
+        It 'names the properties that hold no address as the record spells them, in the order they are read' {
+            $output = [pscustomobject]@{ SenderIP = '  '; FromIP = $null; clientip = 42 } | Test-EopIpAddress -Verbose 4>&1
+            $verbose = @($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Skipped*' })
+            $verbose.Message | Should -BeExactly @("Skipped an input whose properties clientip, FromIP, SenderIP hold no address (empty, '-', or neither text nor an IPAddress).")
+            @($output | Where-Object { $_ -is [EopTools.EopIpTestResult] }).Count | Should -Be 0
+        }
+
+        It 'reads an address property that type data adds to a custom object, and names it when it holds none' {
+            Update-TypeData -TypeName 'EopTools.Tests.RelayEvent' -MemberType AliasProperty -MemberName ClientIp -Value Endpoint -Force
+            try {
+                $result = [pscustomobject]@{ PSTypeName = 'EopTools.Tests.RelayEvent'; Endpoint = '40.92.70.1' } | Test-EopIpAddress
+                $result.Property | Should -BeExactly 'ClientIp'
+                $result.Input | Should -Be '40.92.70.1'
+                $output = [pscustomobject]@{ PSTypeName = 'EopTools.Tests.RelayEvent'; Endpoint = '-' } | Test-EopIpAddress -Verbose 4>&1
+                $verbose = @($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Skipped*' })
+                $verbose.Message | Should -BeExactly @("Skipped an input whose properties ClientIp hold no address (empty, '-', or neither text nor an IPAddress).")
+            }
+            finally {
+                Remove-TypeData -TypeName 'EopTools.Tests.RelayEvent'
+            }
+        }
+
         It 'names the property of an invalid value in the error' {
             $record = [pscustomobject]@{ OriginalClientIp = '10.1'; ClientIp = '40.92.70.1' }
             $results = $record | Test-EopIpAddress -ErrorVariable errors -ErrorAction SilentlyContinue

@@ -29,6 +29,8 @@ namespace EopTools.Commands
         private RangeIndex _index = null!;
         // An array, indexed: the per-record loop over the names then takes no interface enumerator.
         private string[] _propertyNames = AddressFields.InOrder;
+        // The names a record has but whose values hold no address, gathered as they are met for the verbose message.
+        private readonly List<string> _emptyProperties = new List<string>();
 
         /// <summary>
         /// Typed as object[] on purpose: string[] would bind any piped object through ToString(), and a custom type with
@@ -130,12 +132,11 @@ namespace EopTools.Commands
         /// <summary>Tests the first property that holds an address; false when the record has none of the names.</summary>
         private bool TestProperties(PSObject record, RecordProperties properties)
         {
-            bool found = false;
+            _emptyProperties.Clear();
             for (int i = 0; i < _propertyNames.Length; i++)
             {
                 PSPropertyInfo? property = properties[_propertyNames[i]];
                 if (property == null) continue;
-                found = true;
                 object? value = property.Value is PSObject wrapped ? wrapped.BaseObject : property.Value;
                 switch (value)
                 {
@@ -146,14 +147,10 @@ namespace EopTools.Commands
                         Answer(record, property.Name, address.ToString(), IpAddressValue.FromIPAddress(address));
                         return true;
                 }
+                _emptyProperties.Add(property.Name);
             }
-            if (!found) return false;
-            var present = new List<string>();
-            foreach (string name in _propertyNames)
-            {
-                if (properties[name] is PSPropertyInfo property) present.Add(property.Name);
-            }
-            NoAddress("Skipped an input whose properties " + string.Join(", ", present) + " hold no address (empty, '-', or neither text nor an IPAddress).");
+            if (_emptyProperties.Count == 0) return false;
+            NoAddress("Skipped an input whose properties " + string.Join(", ", _emptyProperties) + " hold no address (empty, '-', or neither text nor an IPAddress).");
             return true;
         }
 
