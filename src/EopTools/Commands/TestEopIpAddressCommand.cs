@@ -102,6 +102,10 @@ namespace EopTools.Commands
             object? value = item is PSObject wrapped ? wrapped.BaseObject : item;
             switch (value)
             {
+                // A log's "-" also failed the batch's parse; it is skipped, not parsed again.
+                case string text when AddressInput.IsNoAddress(text):
+                    NoAddress("Skipped an input with no address ('" + text + "').");
+                    return;
                 case string text:
                     TestText(text, item, property: null);
                     return;
@@ -154,16 +158,11 @@ namespace EopTools.Commands
             return true;
         }
 
+        /// <summary>Tests text that the caller has found is not "no address" (<see cref="AddressInput.IsNoAddress"/>).</summary>
         /// <param name="original">The input item as it came (the record, or the string itself).</param>
         /// <param name="property">The property the text was read from; null for a string input.</param>
         private void TestText(string text, object? original, string? property)
         {
-            // First: a log's "-" also failed the batch's parse, and needs no second one.
-            if (AddressInput.IsNoAddress(text))
-            {
-                NoAddress("Skipped an input with no address ('" + text + "').");
-                return;
-            }
             if (AddressInput.TryParse(text, out IpAddressValue address, out string? error))
             {
                 Answer(original!, property ?? string.Empty, text, address);
