@@ -72,13 +72,6 @@ namespace EopTools.Logs
             return _time;
         }
 
-        /// <summary>The line's time, when something already read it (a time window).</summary>
-        public bool TimestampWasRead(out DateTime? time)
-        {
-            time = _time;
-            return _timeRead;
-        }
-
         private DateTime? ReadTimestamp()
         {
             LogLayout layout = Layout;

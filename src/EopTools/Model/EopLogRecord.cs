@@ -6,6 +6,7 @@ using System.Net;
 using System.Text;
 using EopTools.Index;
 using EopTools.Logs;
+using EopTools.Parsing;
 using EopTools.Ranges;
 
 namespace EopTools
@@ -35,13 +36,20 @@ namespace EopTools
         public long LineNumber => _block.LineNumber(_index);
 
         /// <summary>The line's time in UTC; null when the log has no time column or the value is not a time.</summary>
-        public DateTime? Timestamp => _block.Timestamp(_index);
+        public DateTime? Timestamp => _block.View(_index).Timestamp();
 
         /// <summary>The address: port and zone dropped, IPv4-mapped IPv6 as IPv4.</summary>
-        public IPAddress IPAddress => _block.Address(_index).ToIPAddress();
+        public IPAddress IPAddress => ReadAddress(out _).ToIPAddress();
 
         /// <summary>The port written with the address (a protocol log's remote endpoint), or null.</summary>
-        public int? Port => _block.Port(_index) < 0 ? (int?)null : _block.Port(_index);
+        public int? Port
+        {
+            get
+            {
+                ReadAddress(out int port);
+                return port < 0 ? (int?)null : port;
+            }
+        }
 
         public bool IsEop => _block.Answer(_index).Range != null;
 
@@ -71,18 +79,28 @@ namespace EopTools
         public OrderedDictionary Values => _block.Values(_index, SplitValues);
 
         public override string ToString() => string.Format(CultureInfo.InvariantCulture, "{0}:{1} {2} {3}",
-            Path, LineNumber, _block.Address(_index), IsEop ? "is EOP (" + Range!.Prefix + ")" : "is not EOP");
+            Path, LineNumber, ReadAddress(out _), IsEop ? "is EOP (" + Range!.Prefix + ")" : "is not EOP");
+
+        /// <summary>The address parsed again from its field, as the reader parsed it (it was answered, so it parses).</summary>
+        private IpAddressValue ReadAddress(out int port)
+        {
+            LogLine view = _block.View(_index);
+            int column = _block.Column(_index), start = view.Starts[column], end = view.Ends[column];
+            Utf8Text.TrimToValue(view.Buffer, ref start, ref end);
+            string text = Encoding.UTF8.GetString(view.Buffer, start, end - start);
+            if (!AddressInput.TryParse(text, 0, text.Length, out IpAddressValue address, out port, out string? error))
+            {
+                throw new InvalidOperationException("The address of line " + LineNumber + " of '" + Path + "' no longer parses: " + error);
+            }
+            return address;
+        }
 
         private OrderedDictionary SplitValues()
         {
-            LogLayout layout = _block.Layout(_index);
-            byte[] text = _block.Text(_index, out int lineStart, out int lineLength);
-            int columns = layout.Columns.Length;
-            var starts = new int[columns];
-            var ends = new int[columns];
-            FieldSplitter.Split(text, lineStart, lineStart + lineLength, layout.Delimiter, layout.Quoted, starts, ends);
-            var values = new OrderedDictionary(columns, StringComparer.OrdinalIgnoreCase);
-            for (int i = 0; i < columns; i++) values[layout.Columns[i]] = FieldSplitter.Value(text, starts[i], ends[i], layout.Quoted);
+            LogLine view = _block.View(_index);
+            string[] columns = view.Layout.Columns;
+            var values = new OrderedDictionary(columns.Length, StringComparer.OrdinalIgnoreCase);
+            for (int i = 0; i < columns.Length; i++) values[columns[i]] = view.Value(i);
             return values;
         }
     }
