@@ -10,7 +10,8 @@
       (b) one file, -Summary, against Import-Csv <file> | Test-EopIpAddress, the latter measured on the file's first
           -CsvLines lines and compared per line (PowerShell 7's Import-Csv reads the '#Fields:' header): >= 20x;
       (c) per-line records into a variable, against the output floor (Write-FloorObject on the file's lines, read
-          beforehand) for the same number of objects: <= 1.5x; and, to show what an object's size costs by itself,
+          beforehand) for the same number of objects: <= 1.5x; what reading a record's time, address and port costs
+          (parsed again from its line when asked for) against reading three of its kept properties; and, to show what an object's size costs by itself,
           the floor writing objects with the fields records had as 120-byte objects (Write-FloorObject -RecordSized,
           before their data moved into shared blocks) against the floor;
       (d) four files (the tracking log, the protocol log, then both again: two threads get equal work), -Summary,
@@ -70,6 +71,11 @@ $measure = {
     $results.Records = Measure-Pair { $script:r = Search-EopLog -LiteralPath $Protocol } { $script:r = Write-FloorObject -InputObject $script:lines } -Rounds $Rounds
     $results.RecordSized = Measure-Pair { $script:r = Write-FloorObject -InputObject $script:lines -RecordSized } { $script:r = Write-FloorObject -InputObject $script:lines } -Rounds $Rounds
     $results.RecordCount = @(Search-EopLog -LiteralPath $Protocol).Count
+    # What a record's time, address and port cost to read, parsed again from its line, against three kept properties.
+    $script:kept = @(Search-EopLog -LiteralPath $Protocol | Select-Object -First 200000)
+    $results.KeptCount = $script:kept.Count
+    $results.Reads = Measure-Pair { foreach ($x in $script:kept) { $null = $x.Timestamp; $null = $x.IPAddress; $null = $x.Port } } { foreach ($x in $script:kept) { $null = $x.IsEop; $null = $x.LineNumber; $null = $x.Field } } -Rounds $Rounds
+    $script:kept = $null
     $script:lines = $null
     $four = $Tracking, $Protocol, $Tracking, $Protocol
     $results.Parallel = Measure-Pair { $script:r = Search-EopLog -LiteralPath $four -Summary -ThrottleLimit 2 } { $script:r = Search-EopLog -LiteralPath $four -Summary -ThrottleLimit 1 } -Rounds $Rounds
@@ -113,6 +119,10 @@ $ratio = Get-Median $ratios
 $ratios = Get-Ratios $m.RecordSized 1 1
 '      the floor writing 120-byte objects with the fields records had before their blocks (-RecordSized): {0} s against {1} s: {2:F2}x the floor (rounds {3})' -f `
     (Format-Times $m.RecordSized.Module), (Format-Times $m.RecordSized.Baseline), (Get-Median $ratios), (($ratios | ForEach-Object { '{0:F2}' -f $_ }) -join ', ')
+
+$ratios = Get-Ratios $m.Reads 1 1
+'      reading Timestamp, IPAddress and Port (parsed again from the line) of {0} kept records: {1} s; IsEop, LineNumber and Field (kept): {2} s: {3:F2}x, {4:F2} microseconds more per record (rounds {5})' -f `
+    $m.KeptCount, (Format-Times $m.Reads.Module), (Format-Times $m.Reads.Baseline), (Get-Median $ratios), ((Get-Median @(for ($i = 0; $i -lt $m.Reads.Module.Count; $i++) { $m.Reads.Module[$i] - $m.Reads.Baseline[$i] })) * 1e6 / $m.KeptCount), (($ratios | ForEach-Object { '{0:F2}' -f $_ }) -join ', ')
 
 $ratios = Get-Ratios $m.Parallel 1 1
 $speedup = Get-Median @($ratios | ForEach-Object { 1 / $_ })
