@@ -162,17 +162,16 @@ namespace EopTools.Logs
                 {
                     // Only a new address value becomes a string: the rest of the line is read in the buffer.
                     string addressText = Encoding.UTF8.GetString(buffer, valueStart, valueEnd - valueStart);
-                    if (!AddressInput.TryParse(addressText, 0, addressText.Length, out IpAddressValue parsed, out int parsedPort, out string? error))
+                    if (!AddressInput.TryParse(addressText, 0, addressText.Length, out IpAddressValue parsed, out _, out string? error))
                     {
                         string value = view.Value(column);
                         counts.AddNotAnAddress(number, layout.Columns[column], value, error);
                         if (side != LogSide.Eop) _sink.NotAnAddress(value, number);
                         continue;
                     }
-                    _parsed.Remember(buffer, valueStart, valueEnd, parsed, parsedPort, _index.Answer(parsed, null));
+                    _parsed.Remember(buffer, valueStart, valueEnd, parsed, _index.Answer(parsed, null));
                 }
                 IpAddressValue address = _parsed.Address;
-                int port = _parsed.Port;
                 EopAnswer answer = _parsed.Answer;
                 bool isEop = answer.Range != null;
                 if (isEop) counts.Eop++;
@@ -183,7 +182,6 @@ namespace EopTools.Logs
                 view.AddressColumn = column;
                 view.Address = address;
                 view.AddressSlot = _parsed.Slot;
-                view.Port = port;
                 view.Answer = answer;
                 _sink.Answered(view);
             }

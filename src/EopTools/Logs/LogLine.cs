@@ -41,9 +41,6 @@ namespace EopTools.Logs
         /// <summary>The address's slot in the reader's <see cref="ParsedAddressCache"/>.</summary>
         public int AddressSlot { get; internal set; }
 
-        /// <summary>The port written with the address, or -1.</summary>
-        public int Port { get; internal set; }
-
         public EopAnswer Answer { get; internal set; } = null!;
 
         public string Value(int column) => FieldSplitter.Value(Buffer, Starts[column], Ends[column], Layout.Quoted);

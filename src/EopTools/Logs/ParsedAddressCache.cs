@@ -18,7 +18,6 @@ namespace EopTools.Logs
         private readonly byte[] _text = new byte[Slots * MaxKept];
         private readonly int[] _length = new int[Slots];
         private readonly IpAddressValue[] _address = new IpAddressValue[Slots];
-        private readonly int[] _port = new int[Slots];
         private readonly EopAnswer[] _answer = new EopAnswer[Slots];
         private int _found = -1;
         private int _missed = -1;
@@ -37,12 +36,9 @@ namespace EopTools.Logs
         /// <summary>The address of the value found or remembered last.</summary>
         public IpAddressValue Address => _address[_found];
 
-        /// <summary>Its port, or -1.</summary>
-        public int Port => _port[_found];
-
         public EopAnswer Answer => _answer[_found];
 
-        /// <summary>True when text[start..end) was parsed before: <see cref="Address"/>, <see cref="Port"/> and <see cref="Answer"/> are its.</summary>
+        /// <summary>True when text[start..end) was parsed before: <see cref="Address"/> and <see cref="Answer"/> are its.</summary>
         public bool Find(byte[] text, int start, int end)
         {
             if (_found >= 0 && Holds(_found, text, start, end)) return true;
@@ -60,7 +56,7 @@ namespace EopTools.Logs
         /// Keeps the value that <see cref="Find"/> just missed, once parsed (one too long to keep is answered, and parsed
         /// again next time).
         /// </summary>
-        public void Remember(byte[] text, int start, int end, IpAddressValue address, int port, EopAnswer answer)
+        public void Remember(byte[] text, int start, int end, IpAddressValue address, EopAnswer answer)
         {
             int slot = _missed;
             if (slot < 0)
@@ -75,7 +71,6 @@ namespace EopTools.Logs
                 Array.Copy(text, start, _text, slot * MaxKept, end - start);
             }
             _address[slot] = address;
-            _port[slot] = port;
             _answer[slot] = answer;
             _found = slot;
         }
