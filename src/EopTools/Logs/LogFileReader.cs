@@ -233,7 +233,7 @@ namespace EopTools.Logs
             UseLayout(layout, number);
         }
 
-        private LogLayout UseLayout(LogLayout layout, long number)
+        private void UseLayout(LogLayout layout, long number)
         {
             if (!layout.SelectAddressColumns(_options.Fields))
             {
@@ -243,7 +243,6 @@ namespace EopTools.Logs
                     "). Name the address field with -Field.");
             }
             UseCheckedLayout(layout);
-            return layout;
         }
 
         private void UseCheckedLayout(LogLayout layout)
