@@ -4,25 +4,24 @@ using EopTools.Logs;
 namespace EopTools.Tests
 {
     /// <summary>A log reader's sink that keeps every answered line as a record, as Search-EopLog writes them.</summary>
-    internal sealed class RecordList : LogSink
+    internal sealed class RecordList : RecordBlockSink
     {
-        private readonly string _path;
-        private readonly LineStore _lines = new LineStore();
-        private LogRecordBlock _block;
-
         public RecordList(string path)
+            : base(path, 64)
         {
-            _path = path;
-            _block = new LogRecordBlock(path, 64);
         }
 
         public List<EopLogRecord> Records { get; } = new List<EopLogRecord>();
 
         public override void Answered(LogLine line)
         {
-            if (_block.IsFull) _block = new LogRecordBlock(_path, 64);
-            _block.Add(line, _lines);
-            Records.Add(new EopLogRecord(_block, _block.Count - 1));
+            base.Answered(line);
+            Records.Add(new EopLogRecord(Block, Block.Count - 1));
+        }
+
+        // The records are made line by line: a full block has nowhere else to go.
+        protected override void Filled(LogRecordBlock block)
+        {
         }
     }
 }

@@ -354,34 +354,19 @@ namespace EopTools.Logs
         }
 
         /// <summary>Per-line records' data, handed to the pipeline thread in blocks of a batch.</summary>
-        private sealed class RecordSink : LogSink
+        private sealed class RecordSink : RecordBlockSink
         {
-            private readonly string _path;
             private readonly BlockingCollection<LogRecordBlock> _channel;
             private readonly CancellationToken _cancellation;
-            private readonly LineStore _lines = new LineStore();
-            private LogRecordBlock _block;
 
             public RecordSink(string path, BlockingCollection<LogRecordBlock> channel, CancellationToken cancellation)
+                : base(path, BatchSize)
             {
-                _path = path;
                 _channel = channel;
                 _cancellation = cancellation;
-                _block = new LogRecordBlock(path, BatchSize);
             }
 
-            public override void Answered(LogLine line)
-            {
-                _block.Add(line, _lines);
-                if (_block.IsFull) Flush();
-            }
-
-            public void Flush()
-            {
-                if (_block.Count == 0) return;
-                _channel.Add(_block, _cancellation);
-                _block = new LogRecordBlock(_path, BatchSize);
-            }
+            protected override void Filled(LogRecordBlock block) => _channel.Add(block, _cancellation);
         }
 
         /// <summary>A part of a file: the lines that start in [Start, End), and what reading them found.</summary>
