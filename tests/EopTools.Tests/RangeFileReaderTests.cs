@@ -49,7 +49,7 @@ namespace EopTools.Tests
         }
 
         /// <summary>Devices never end and a pipe waits for a writer: each would hang or fill memory if opened.</summary>
-        [Theory(Timeout = HangGuard)]
+        [UnixTheory(Timeout = HangGuard)]
         [InlineData("/dev/zero")]
         [InlineData("/dev/urandom")]
         [InlineData("pipe")]
@@ -65,7 +65,7 @@ namespace EopTools.Tests
         /// Where the runtime follows links (.NET 6 and later: PowerShell 7) a link to a device is refused unopened; .NET
         /// Framework (Windows PowerShell, Mono here) cannot follow one, so the device is read to the limit, then refused.
         /// </summary>
-        [Fact(Timeout = HangGuard)]
+        [UnixFact(Timeout = HangGuard)]
         public async Task RefusesALinkToADevice()
         {
             string path = _folder.Link("zero-link.txt", "/dev/zero");
@@ -74,14 +74,14 @@ namespace EopTools.Tests
             Assert.Equal(followsLinks ? "RangeFileEmpty" : "RangeFileTooLarge", error.ErrorId);
         }
 
-        [Fact]
+        [UnixFact]
         public void ReadsARegularFileBehindASymbolicLink()
         {
             string path = _folder.Link("ranges-link.txt", TestPaths.Fixture("ranges.txt"));
             Assert.Equal(File.ReadAllText(TestPaths.Fixture("ranges.txt")), RangeFileReader.ReadFileText(path));
         }
 
-        [Fact]
+        [UnixFact]
         public void RefusesALinkToNothingAsNotFound()
         {
             string path = _folder.Link("dangling.txt", PathOf("nothing.txt"));
