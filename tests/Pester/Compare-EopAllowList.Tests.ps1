@@ -64,6 +64,19 @@ Describe 'Compare-EopAllowList' {
             $rows = Compare-EopAllowList -AllowList '40.92.0.0/14', ([ipaddress]'52.238.78.88'), (Get-EopIpRange | Where-Object Prefix -EQ '104.47.0.0/17')
             $rows[0..2] | Get-Row | Should -Be @('Covered 40.92.0.0/14 +[] -[]', 'Covered 52.238.78.88 +[] -[]', 'Covered 104.47.0.0/17 +[] -[]')
         }
+        It 'writes each list through Export-Csv as its values joined by "; ", and keeps it a list in the pipeline' {
+            $rows = $Connector | Compare-EopAllowList
+            $rows | Export-Csv -LiteralPath (Join-Path $TestDrive 'rows.csv') -NoTypeInformation
+            $back = Import-Csv -LiteralPath (Join-Path $TestDrive 'rows.csv')
+            $range = $rows | Where-Object Entry -EQ '192.168.10.5-192.168.10.9'
+            $range.OtherAddresses.Count | Should -Be 3
+            $range.OtherAddresses[1] | Should -Be '192.168.10.6/31'
+            ($back | Where-Object Entry -EQ '192.168.10.5-192.168.10.9').OtherAddresses | Should -Be '192.168.10.5/32; 192.168.10.6/31; 192.168.10.8/31'
+            ($back | Where-Object Entry -EQ '40.92.0.0/14').Ranges | Should -Be '40.92.0.0/14'
+            foreach ($list in 'Ranges', 'EopAddresses', 'OtherAddresses', 'AddressesToAdd', 'AddressesToRemove') {
+                $back.$list | Should -Be @($rows | ForEach-Object { $_.$list -join '; ' })
+            }
+        }
     }
 
     Context 'Firewall address filter' {

@@ -145,13 +145,15 @@ Describe 'Export-EopRangeDiff' {
             (Get-Content -LiteralPath $path)[0] | Should -Be $FirstLine
         }
 
-        It 'writes CSV that Import-Csv reads back as the changes, lists joined by spaces' {
+        It 'writes CSV that Import-Csv reads back as the changes, lists joined by "; " as Export-Csv writes them' {
             $path = Join-Path $TestDrive 'changes.csv'
             Export-FixtureDiff -Path $path
             $rows = Import-Csv -LiteralPath $path
             $rows.Count | Should -Be 9
             $rows[0].Change | Should -Be 'Widened'
-            $rows[4].AddressesAdded -split ' ' | Should -HaveCount 10
+            $rows[4].AddressesAdded -split '; ' | Should -HaveCount 10
+            Export-FixtureDiff | Export-Csv -LiteralPath (Join-Path $TestDrive 'piped.csv') -NoTypeInformation
+            (Import-Csv -LiteralPath (Join-Path $TestDrive 'piped.csv')).AddressesAdded | Should -Be $rows.AddressesAdded
             $rows[6].Change | Should -Be 'TableRemoved'
             $rows[6].AddressFamily | Should -Be ''
             $rows[6].AddressesRemoved | Should -Be ''

@@ -272,6 +272,25 @@ Describe 'Search-EopLog' {
             (Get-Command Search-EopLog).OutputType.Type | Sort-Object Name | Should -Be @([EopTools.EopLogRecord], [EopTools.EopLogSummary])
         }
 
+        It 'writes HostNames, Path and Region through Export-Csv as their values joined by "; ", and keeps them lists' {
+            $second = Write-LogFile (Join-Path $TestDrive 'csv/RECV2026112711-1.LOG') (New-ProtocolLogLines @(@{ Endpoint = '40.92.70.1:51000'; Host = 'eop.protection.outlook.com'; Count = 1 }))
+            $summary = Search-EopLog -LiteralPath $Receive, $second -Summary | Where-Object Remote -EQ '40.92.70.1'
+            $summary.Path.Count | Should -Be 2
+            $summary.Path[1] | Should -Be $second
+            $summary.HostNames | Should -Be @('mail.protection.outlook.com', 'eop.protection.outlook.com')
+            $summary | Export-Csv -LiteralPath (Join-Path $TestDrive 'summary.csv') -NoTypeInformation
+            $back = Import-Csv -LiteralPath (Join-Path $TestDrive 'summary.csv')
+            $back.Path | Should -Be "$Receive; $second"
+            $back.HostNames | Should -Be 'mail.protection.outlook.com; eop.protection.outlook.com'
+            $back.Region | Should -Be 'Americas'
+            $record = Search-EopLog -LiteralPath $second | Select-Object -First 1
+            $record | Export-Csv -LiteralPath (Join-Path $TestDrive 'record.csv') -NoTypeInformation
+            $back = Import-Csv -LiteralPath (Join-Path $TestDrive 'record.csv')
+            $back.Region | Should -Be 'Americas'
+            $back.Values | Should -Be ('date-time=2026-11-27T10:00:01.000Z; connector-id=EX01\Default Frontend EX01; session-id=08DD000000000001; sequence-number=0; ' +
+                'local-endpoint=10.0.0.5:25; remote-endpoint=40.92.70.1:51000; event=+; data=; context=')
+        }
+
         It 'shows every column of the <Kind> view in 80 columns' -ForEach @(
             @{ Kind = 'Record'; Labels = 'Timestamp', 'IPAddress', 'Port', 'IsEop', 'Range', 'Line' }
             @{ Kind = 'Summary'; Labels = 'Remote', 'Lines', 'Sessions', 'IsEop', 'LastSeen', 'HostNames' }

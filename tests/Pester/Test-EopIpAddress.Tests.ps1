@@ -26,6 +26,12 @@ Describe 'Test-EopIpAddress' {
             @((Test-EopIpAddress '2a01:111:f400:7c00::25').Region) | Should -Be @('Americas', 'APAC')
         }
 
+        It 'writes the tables through Export-Csv as their names joined by "; "' {
+            $result = Test-EopIpAddress '2a01:111:f400:7c00::25', 8.8.8.8
+            $result[0].Region[1] | Should -Be 'APAC'
+            (($result | ConvertTo-Csv -NoTypeInformation | ConvertFrom-Csv).Region) | Should -Be @('Americas; APAC', '')
+        }
+
         It 'says 8.8.8.8 is not EOP' {
             $result = Test-EopIpAddress 8.8.8.8
             $result.IsEop | Should -BeFalse

@@ -197,7 +197,7 @@ namespace EopTools.Commands
 
         private void WriteSummary(LogSummaryBuilder summary)
         {
-            var paths = new Dictionary<string, ReadOnlyCollection<string>>();
+            var paths = new Dictionary<string, EopList<string>>();
             var rows = new List<EopLogSummary>(summary.Addresses.Count + summary.NotAddresses.Count);
             foreach (KeyValuePair<IpAddressValue, AddressTally> pair in summary.Addresses)
             {
@@ -212,13 +212,13 @@ namespace EopTools.Commands
         }
 
         /// <summary>The files of a tally, shared between the addresses seen in the same files.</summary>
-        private ReadOnlyCollection<string> Paths(AddressTally tally, Dictionary<string, ReadOnlyCollection<string>> shared)
+        private EopList<string> Paths(AddressTally tally, Dictionary<string, EopList<string>> shared)
         {
             string key = string.Join(",", tally.Files);
-            if (shared.TryGetValue(key, out ReadOnlyCollection<string>? paths)) return paths;
+            if (shared.TryGetValue(key, out EopList<string>? paths)) return paths;
             var list = new string[tally.Files.Count];
             for (int i = 0; i < list.Length; i++) list[i] = _files[tally.Files[i]];
-            paths = new ReadOnlyCollection<string>(list);
+            paths = new EopList<string>(list);
             shared.Add(key, paths);
             return paths;
         }

@@ -53,7 +53,7 @@ namespace EopTools.Diff
             }
         }
 
-        /// <summary>One row per change, every value quoted and null left empty, as Export-Csv writes; lists joined by spaces.</summary>
+        /// <summary>One row per change, every value quoted and null left empty, as Export-Csv writes; lists as in a string ("; " between values).</summary>
         private static void WriteCsv(TextWriter writer, RangeDiffResult result)
         {
             var cells = new string?[Columns.Length];
@@ -66,8 +66,8 @@ namespace EopTools.Diff
                 cells[2] = change.AddressFamily?.ToString();
                 cells[3] = change.ReferencePrefix;
                 cells[4] = change.DifferencePrefix;
-                cells[5] = string.Join(" ", change.AddressesAdded);
-                cells[6] = string.Join(" ", change.AddressesRemoved);
+                cells[5] = change.AddressesAdded.ToString();
+                cells[6] = change.AddressesRemoved.ToString();
                 cells[7] = change.ReferenceDataSet.ToString();
                 cells[8] = change.DifferenceDataSet.ToString();
                 WriteCsvRow(writer, cells);

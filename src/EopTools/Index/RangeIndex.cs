@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.ObjectModel;
 using System.Threading;
 using EopTools.Parsing;
 using EopTools.Ranges;
@@ -13,7 +12,7 @@ namespace EopTools.Index
     /// </summary>
     internal sealed class EopAnswer
     {
-        public EopAnswer(EopIpRange? range, ReadOnlyCollection<EopRegion> regions, EopDataSet dataSet)
+        public EopAnswer(EopIpRange? range, EopList<EopRegion> regions, EopDataSet dataSet)
         {
             Range = range;
             Regions = regions;
@@ -22,7 +21,7 @@ namespace EopTools.Index
 
         public EopIpRange? Range { get; }
 
-        public ReadOnlyCollection<EopRegion> Regions { get; }
+        public EopList<EopRegion> Regions { get; }
 
         public EopDataSet DataSet { get; }
     }
@@ -57,8 +56,6 @@ namespace EopTools.Index
     /// </summary>
     internal sealed class RangeIndex
     {
-        public static readonly ReadOnlyCollection<EopRegion> NoRegions = new ReadOnlyCollection<EopRegion>(Array.Empty<EopRegion>());
-
         private readonly bool[] _tables = new bool[EopRegions.Count];
         private Lookup? _lookup;
 
@@ -66,7 +63,7 @@ namespace EopTools.Index
         {
             Data = data;
             foreach (EopIpRange range in data.Ranges) _tables[(int)range.Region] = true;
-            NotEop = new EopAnswer(null, NoRegions, data.DataSet);
+            NotEop = new EopAnswer(null, EopList<EopRegion>.Empty, data.DataSet);
         }
 
         /// <summary>The answer for an address no range contains.</summary>
@@ -240,13 +237,13 @@ namespace EopTools.Index
                 if (mostSpecificRegional == null || range.PrefixLength > mostSpecificRegional.PrefixLength) mostSpecificRegional = range;
             }
             EopIpRange? best = byTable[(int)EopRegion.Global] ?? mostSpecificRegional;
-            var allRegions = regions.Count == 0 ? NoRegions : new ReadOnlyCollection<EopRegion>(regions);
+            var allRegions = EopList<EopRegion>.Of(regions);
             var tableAnswers = new EopAnswer[EopRegions.Count];
             for (int t = 0; t < EopRegions.Count; t++)
             {
                 EopIpRange? range = byTable[t];
                 tableAnswers[t] = range == null ? NotEop
-                    : new EopAnswer(range, t == (int)EopRegion.Global ? NoRegions : new ReadOnlyCollection<EopRegion>(new[] { (EopRegion)t }), DataSet);
+                    : new EopAnswer(range, t == (int)EopRegion.Global ? EopList<EopRegion>.Empty : new EopList<EopRegion>(new[] { (EopRegion)t }), DataSet);
             }
             return new IndexEntry(byTable, new EopAnswer(best, allRegions, DataSet), tableAnswers);
         }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Specialized;
 using System.Threading;
 using EopTools.Index;
 
@@ -20,7 +19,7 @@ namespace EopTools.Logs
         private readonly EopAnswer[] _answers;
         private readonly LogLayout[] _layouts;
         private readonly byte[][] _texts;
-        private OrderedDictionary?[]? _values;
+        private EopLogValues?[]? _values;
 
         public LogRecordBlock(string path, int capacity)
         {
@@ -86,10 +85,10 @@ namespace EopTools.Logs
         }
 
         /// <summary>The line's values, split by <paramref name="split"/> on first use and kept.</summary>
-        public OrderedDictionary Values(int i, Func<OrderedDictionary> split)
+        public EopLogValues Values(int i, Func<EopLogValues> split)
         {
             // Records may be read on several threads (ForEach-Object -Parallel): a race only splits a line twice.
-            OrderedDictionary?[] values = _values ?? Interlocked.CompareExchange(ref _values, new OrderedDictionary?[_lines.Length], null) ?? _values!;
+            EopLogValues?[] values = _values ?? Interlocked.CompareExchange(ref _values, new EopLogValues?[_lines.Length], null) ?? _values!;
             return values[i] ??= split();
         }
 

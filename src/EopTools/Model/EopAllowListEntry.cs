@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Collections.ObjectModel;
 using System.Net;
 
 namespace EopTools
@@ -10,9 +9,6 @@ namespace EopTools
     /// </summary>
     public sealed class EopAllowListEntry
     {
-        private static readonly ReadOnlyCollection<string> None = new ReadOnlyCollection<string>(new string[0]);
-        private static readonly ReadOnlyCollection<EopIpRange> NoRanges = new ReadOnlyCollection<EopIpRange>(new EopIpRange[0]);
-
         internal EopAllowListEntry(
             string? entry,
             EopAllowListStatus status,
@@ -31,11 +27,11 @@ namespace EopTools
             AddressFamily = addressFamily;
             FirstAddress = firstAddress;
             LastAddress = lastAddress;
-            Ranges = ranges == null || ranges.Count == 0 ? NoRanges : new ReadOnlyCollection<EopIpRange>(ranges);
-            EopAddresses = List(eopAddresses);
-            OtherAddresses = List(otherAddresses);
-            AddressesToAdd = List(addressesToAdd);
-            AddressesToRemove = List(addressesToRemove);
+            Ranges = EopList<EopIpRange>.Of(ranges);
+            EopAddresses = EopList<string>.Of(eopAddresses);
+            OtherAddresses = EopList<string>.Of(otherAddresses);
+            AddressesToAdd = EopList<string>.Of(addressesToAdd);
+            AddressesToRemove = EopList<string>.Of(addressesToRemove);
             DataSet = dataSet;
         }
 
@@ -54,33 +50,30 @@ namespace EopTools
         public IPAddress? LastAddress { get; }
 
         /// <summary>The current EOP ranges the entry overlaps (for a Missing row, the range it is about).</summary>
-        public ReadOnlyCollection<EopIpRange> Ranges { get; }
+        public EopList<EopIpRange> Ranges { get; }
 
         /// <summary>The entry's addresses that are current EOP space, as the fewest CIDR prefixes.</summary>
-        public ReadOnlyCollection<string> EopAddresses { get; }
+        public EopList<string> EopAddresses { get; }
 
         /// <summary>The entry's addresses that are not current EOP space, as the fewest CIDR prefixes.</summary>
-        public ReadOnlyCollection<string> OtherAddresses { get; }
+        public EopList<string> OtherAddresses { get; }
 
         /// <summary>
         /// What to add: for a Missing row the EOP addresses no entry covers; for an entry that is removed, the part of it
         /// to keep (its addresses that are current EOP space or never were EOP) that no kept entry already holds.
         /// </summary>
-        public ReadOnlyCollection<string> AddressesToAdd { get; }
+        public EopList<string> AddressesToAdd { get; }
 
         /// <summary>
         /// What to remove: for an entry that holds retired EOP addresses (Stale, or the retired part of a Partial), the
         /// entry's own addresses, so that the entry goes and AddressesToAdd puts back what stays. Never for Foreign.
         /// </summary>
-        public ReadOnlyCollection<string> AddressesToRemove { get; }
+        public EopList<string> AddressesToRemove { get; }
 
         /// <summary>The EOP ranges the list was compared with.</summary>
         public EopDataSet DataSet { get; }
 
         public override string ToString() =>
             Status + " " + (Entry ?? string.Join(" ", AddressesToAdd));
-
-        private static ReadOnlyCollection<string> List(IList<string>? values) =>
-            values == null || values.Count == 0 ? None : new ReadOnlyCollection<string>(values);
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.ObjectModel;
 using System.Net;
 using EopTools.Index;
 using EopTools.Parsing;
@@ -44,7 +43,7 @@ namespace EopTools
         public EopIpRange? Range => _answer.Range;
 
         /// <summary>The regional tables that contain the address; empty when none.</summary>
-        public ReadOnlyCollection<EopRegion> Region => _answer.Regions;
+        public EopList<EopRegion> Region => _answer.Regions;
 
         public EopDataSet DataSet => _answer.DataSet;
 

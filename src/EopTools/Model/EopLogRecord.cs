@@ -1,6 +1,4 @@
 using System;
-using System.Collections.ObjectModel;
-using System.Collections.Specialized;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -57,7 +55,7 @@ namespace EopTools
         public EopIpRange? Range => _block.Answer(_index).Range;
 
         /// <summary>The regional tables that contain the address; empty when none.</summary>
-        public ReadOnlyCollection<EopRegion> Region => _block.Answer(_index).Regions;
+        public EopList<EopRegion> Region => _block.Answer(_index).Regions;
 
         /// <summary>The column the address was read from.</summary>
         public string Field => _block.Layout(_index).Columns[_block.Column(_index)];
@@ -76,7 +74,7 @@ namespace EopTools
         }
 
         /// <summary>The line's values by column name (case-insensitive, in column order), split on first use.</summary>
-        public OrderedDictionary Values => _block.Values(_index, SplitValues);
+        public EopLogValues Values => _block.Values(_index, SplitValues);
 
         public override string ToString() => string.Format(CultureInfo.InvariantCulture, "{0}:{1} {2} {3}",
             Path, LineNumber, ReadAddress(out _), IsEop ? "is EOP (" + Range!.Prefix + ")" : "is not EOP");
@@ -95,11 +93,11 @@ namespace EopTools
             return address;
         }
 
-        private OrderedDictionary SplitValues()
+        private EopLogValues SplitValues()
         {
             LogLine view = _block.View(_index);
             string[] columns = view.Layout.Columns;
-            var values = new OrderedDictionary(columns.Length, StringComparer.OrdinalIgnoreCase);
+            var values = new EopLogValues(columns.Length);
             for (int i = 0; i < columns.Length; i++) values[columns[i]] = view.Value(i);
             return values;
         }

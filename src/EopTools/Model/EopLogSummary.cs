@@ -1,5 +1,4 @@
 using System;
-using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Net;
 using EopTools.Index;
@@ -16,7 +15,7 @@ namespace EopTools
     {
         private readonly EopAnswer _answer;
 
-        internal EopLogSummary(string remote, IPAddress? ipAddress, AddressTally tally, ReadOnlyCollection<string> paths)
+        internal EopLogSummary(string remote, IPAddress? ipAddress, AddressTally tally, EopList<string> paths)
         {
             Remote = remote;
             IPAddress = ipAddress;
@@ -25,7 +24,7 @@ namespace EopTools
             Sessions = tally.Sessions;
             FirstSeen = tally.FirstSeen;
             LastSeen = tally.LastSeen;
-            HostNames = new ReadOnlyCollection<string>(tally.HostNames?.ToArray() ?? Array.Empty<string>());
+            HostNames = EopList<string>.Of(tally.HostNames?.ToArray());
             Path = paths;
         }
 
@@ -47,7 +46,7 @@ namespace EopTools
         public EopIpRange? Range => _answer.Range;
 
         /// <summary>The regional tables that contain the address; empty when none.</summary>
-        public ReadOnlyCollection<EopRegion> Region => _answer.Regions;
+        public EopList<EopRegion> Region => _answer.Regions;
 
         /// <summary>The lines it was read from.</summary>
         public long Lines { get; }
@@ -60,10 +59,10 @@ namespace EopTools
         public DateTime? LastSeen { get; }
 
         /// <summary>The names it announced: EHLO or HELO in a protocol log, client-hostname in a tracking log.</summary>
-        public ReadOnlyCollection<string> HostNames { get; }
+        public EopList<string> HostNames { get; }
 
         /// <summary>The files it was seen in, in the order they were read.</summary>
-        public ReadOnlyCollection<string> Path { get; }
+        public EopList<string> Path { get; }
 
         public override string ToString() => string.Format(CultureInfo.InvariantCulture, "{0}: {1} lines, {2}",
             Remote, Lines, !IsAddress ? "not an address" : IsEop ? "EOP (" + Range!.Prefix + ")" : "not EOP");

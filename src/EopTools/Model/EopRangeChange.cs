@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Collections.ObjectModel;
 
 namespace EopTools
 {
@@ -9,8 +8,6 @@ namespace EopTools
     /// </summary>
     public sealed class EopRangeChange
     {
-        private static readonly ReadOnlyCollection<string> None = new ReadOnlyCollection<string>(new string[0]);
-
         internal EopRangeChange(
             EopRangeChangeKind change,
             EopRegion region,
@@ -27,8 +24,8 @@ namespace EopTools
             AddressFamily = addressFamily;
             ReferencePrefix = referencePrefix;
             DifferencePrefix = differencePrefix;
-            AddressesAdded = addressesAdded == null || addressesAdded.Count == 0 ? None : new ReadOnlyCollection<string>(addressesAdded);
-            AddressesRemoved = addressesRemoved == null || addressesRemoved.Count == 0 ? None : new ReadOnlyCollection<string>(addressesRemoved);
+            AddressesAdded = EopList<string>.Of(addressesAdded);
+            AddressesRemoved = EopList<string>.Of(addressesRemoved);
             ReferenceDataSet = referenceDataSet;
             DifferenceDataSet = differenceDataSet;
         }
@@ -52,13 +49,13 @@ namespace EopTools
         /// prefixes in address order. Over all changes of a comparison each such address is listed exactly once, on the
         /// first table that gains it; an address that only moves between tables is listed nowhere.
         /// </summary>
-        public ReadOnlyCollection<string> AddressesAdded { get; }
+        public EopList<string> AddressesAdded { get; }
 
         /// <summary>
         /// Addresses that leave EOP (the reference has them in some table, the difference in none), listed as
         /// <see cref="AddressesAdded"/>: once overall, so a table removed while its addresses stay in another lists none.
         /// </summary>
-        public ReadOnlyCollection<string> AddressesRemoved { get; }
+        public EopList<string> AddressesRemoved { get; }
 
         /// <summary>The older version: name, version or date, source.</summary>
         public EopDataSet ReferenceDataSet { get; }
