@@ -5,7 +5,8 @@
         'The answer is written to the cache only when it is complete, parsable and holds EOP ranges; the cache file is written to a temporary file and renamed into place, and then the session''s ranges are replaced. A new session uses the cache when it holds valid data, else the embedded 2018 page, and then warns once that its answers are from 2018.'
         'When the cached version is current, or the imported file holds the cached ranges, the cache keeps its data and records that it was confirmed current now. A session warns once when the cache has not been confirmed for more than 30 days.'
         'A redirect is followed (up to 5) only to an HTTPS address, or from a loopback host to a loopback host; any other is the error WebServiceRedirectRefused. A user name or password written into -Uri is never shown in messages or error targets.'
-        'Every failure (HTTP 429, a server error, a refused connection, a timeout, a truncated answer, an HTML page, an answer over 16 MB, a refused redirect) is a terminating error with a stable error id, and the cache and the session''s ranges stay as they were. Nothing is retried in a loop. Concurrent updates follow one another (the cache''s lock file); one that waits more than 30 seconds fails with CacheBusy.'
+        'Without -Proxy, the system proxy is used, as Invoke-WebRequest uses it: on Windows the Internet Options (WinINET) proxy, elsewhere the HTTP_PROXY, HTTPS_PROXY and NO_PROXY environment variables, or what the session set in [System.Net.WebRequest]::DefaultWebProxy. With -Proxy, every request goes through that proxy; -ProxyCredential or -ProxyUseDefaultCredentials signs in to it. HTTPS goes through the proxy as a CONNECT tunnel, so the proxy sees only the host name.'
+        'Every failure (HTTP 429, a server error, a refused connection, a timeout, a proxy that asks for a sign-in (WebServiceProxyAuthenticationRequired), a truncated answer, an HTML page, an answer over 16 MB, a refused redirect) is a terminating error with a stable error id, and the cache and the session''s ranges stay as they were. Nothing is retried in a loop. Concurrent updates follow one another (the cache''s lock file); one that waits more than 30 seconds fails with CacheBusy.'
     )
     Parameters  = @{
         Instance   = 'The web service instance: Worldwide (the default), USGovDoD, USGovGCCHigh or China.'
@@ -13,6 +14,9 @@
         Path       = 'Imports this file instead of asking the web service, for servers without internet access. Any format Get-EopIpRange -Path reads; it is cached with version 0000000000, so the next online update replaces it. When it holds the same ranges as the cache, the cache keeps its data and version, records the confirmation, and Updated is false. A wildcard is expanded and must name exactly one file (else the error PathNotOneFile); a missing or unreadable file ends the command and leaves the cache and the session as they were.'
         LiteralPath = 'As -Path, but taken exactly as typed: wildcard characters such as [ and ] are part of the name. A file piped from Get-ChildItem or Get-Item binds here through its PSPath property.'
         Force      = 'Downloads the endpoints even when the cached version is current.'
+        Proxy      = 'The proxy every request goes through, as http://host:port (for example http://proxy.contoso.com:8080). Without it, the system proxy is used, if the system has one for the address; a -Proxy that is not a proxy''s address (another scheme, or a path such as a .pac file) is the error WebServiceProxyUriInvalid.'
+        ProxyCredential = 'The user name and password the proxy asks for (Basic, NTLM or Negotiate, as the proxy offers). Used with -Proxy, or with the system proxy; when there is neither for the address, the error is WebServiceProxyNotFound. Cannot be used with -ProxyUseDefaultCredentials (WebServiceProxyCredentialConflict).'
+        ProxyUseDefaultCredentials = 'Signs in to the proxy as the user running the command (Windows: Kerberos or NTLM), as a scheduled task running under a service account does.'
         TimeoutSec = 'How long to wait for each answer, in seconds (1 to 3600; the default is 60).'
         WhatIf     = 'Says what would be downloaded or imported, and into which cache file, and changes nothing: no download of /endpoints, no cache file, the session''s ranges as they were, and no output. /version is still asked, to tell whether a newer version exists.'
         Confirm    = 'Asks before downloading or importing the ranges and caching them.'
@@ -49,6 +53,13 @@ if ($update.Updated) {
 Update-EopIpRange -Path \\fileserver\eop\endpoints-worldwide.json
 '@
             Remarks = 'Download /endpoints/Worldwide elsewhere and import the file; every cmdlet in this and later sessions then uses it.'
+        }
+        @{
+            Title   = 'Update through the company''s proxy, signed in as the account the task runs as'
+            Code    = @'
+Update-EopIpRange -Proxy http://proxy.contoso.com:8080 -ProxyUseDefaultCredentials
+'@
+            Remarks = 'Every request goes through the proxy; a proxy that still asks for a sign-in is the error WebServiceProxyAuthenticationRequired, and then -ProxyCredential (Get-Credential) gives a user name and password instead.'
         }
     )
     Links       = @('about_EopTools', 'Get-EopIpRange', 'Export-EopRangeDiff')

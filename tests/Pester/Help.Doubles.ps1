@@ -84,9 +84,14 @@ function global:Get-MessageTrackingLog {
 
 function global:Update-EopIpRange {
     # $EopHelpService: the FakeEndpointsService the examples run against; \\fileserver\eop\ is $TestDrive/fileserver/eop.
-    param([string] $Instance, [uri] $Uri, [string] $Path, [switch] $Force, [int] $TimeoutSec)
+    # http://proxy.contoso.com:8080 is $EopHelpProxy, a LoopbackProxy; any other proxy is refused, never contacted.
+    param([string] $Instance, [uri] $Uri, [string] $Path, [switch] $Force, [int] $TimeoutSec, [uri] $Proxy, [pscredential] $ProxyCredential, [switch] $ProxyUseDefaultCredentials)
     Add-EopHelpCall 'Update-EopIpRange' $PSBoundParameters
     $forward = @{} + $PSBoundParameters
+    if ($Proxy) {
+        if ($Proxy -ne 'http://proxy.contoso.com:8080/') { throw "The help examples' proxy is http://proxy.contoso.com:8080, not $Proxy." }
+        $forward['Proxy'] = $global:EopHelpProxy.Uri
+    }
     if ($Path) { $forward['Path'] = $Path -replace '^\\\\fileserver\\eop\\', (Join-Path $TestDrive 'fileserver/eop/') }
     elseif (-not $Uri) { $forward['Uri'] = $global:EopHelpService.BaseUri }
     EopTools\Update-EopIpRange @forward

@@ -35,6 +35,10 @@ BeforeDiscovery {
         @{ Type = 'EopTools.Sources.WebServiceException'; Kind = 'AnswerTooLarge'; Id = 'WebServiceAnswerTooLarge'; Category = 'LimitsExceeded' }
         @{ Type = 'EopTools.Sources.WebServiceException'; Kind = 'UnexpectedAnswer'; Id = 'WebServiceUnexpectedAnswer'; Category = 'InvalidData' }
         @{ Type = 'EopTools.Sources.WebServiceException'; Kind = 'RedirectRefused'; Id = 'WebServiceRedirectRefused'; Category = 'SecurityError' }
+        @{ Type = 'EopTools.Sources.WebServiceException'; Kind = 'ProxyUriInvalid'; Id = 'WebServiceProxyUriInvalid'; Category = 'InvalidArgument' }
+        @{ Type = 'EopTools.Sources.WebServiceException'; Kind = 'ProxyCredentialConflict'; Id = 'WebServiceProxyCredentialConflict'; Category = 'InvalidArgument' }
+        @{ Type = 'EopTools.Sources.WebServiceException'; Kind = 'ProxyNotFound'; Id = 'WebServiceProxyNotFound'; Category = 'InvalidArgument' }
+        @{ Type = 'EopTools.Sources.WebServiceException'; Kind = 'ProxyAuthenticationRequired'; Id = 'WebServiceProxyAuthenticationRequired'; Category = 'AuthenticationError' }
     )
 }
 
@@ -256,6 +260,8 @@ Install-PSResource -Name EopTools -Repository EopToolsTest -TrustRepository -Sco
             Add-Type -Path (Join-Path $PSScriptRoot '../TestServer/FakeEndpointsService.cs')
             $served = Join-Path $Fixtures 'endpoints.json'
             $global:EopHelpService = [EopTools.TestServer.FakeEndpointsService]::new($served)
+            Add-Type -Path (Join-Path $PSScriptRoot '../TestServer/LoopbackProxy.cs')
+            $global:EopHelpProxy = [EopTools.TestServer.LoopbackProxy]::new()
             $EopHelpService.Version = '2026120100'
             $share = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'fileserver/eop')
             Copy-Item $served (Join-Path $share 'endpoints-worldwide.json')
@@ -463,6 +469,15 @@ Install-PSResource -Name EopTools -Repository EopToolsTest -TrustRepository -Sco
                     $Output.CachePath | Should -Be (Join-Path $env:EOPTOOLS_CACHE_DIR 'ranges.cache')
                     (Get-EopIpRange).Prefix | Should -Be $servedPrefixes
                 }
+                'Update-EopIpRange 4' = {
+                    param($Output, $Calls)
+                    $Calls[0].Parameters.Proxy | Should -Be 'http://proxy.contoso.com:8080/'
+                    $Calls[0].Parameters.ProxyUseDefaultCredentials | Should -BeTrue
+                    $Output.Version | Should -Be '2026120100'
+                    $Output.Updated | Should -BeTrue
+                    $EopHelpProxy.Requests | Select-Object -Last 2 | Should -Be @(
+                        "GET $($EopHelpService.BaseUri)version/Worldwide forwarded", "GET $($EopHelpService.BaseUri)endpoints/Worldwide forwarded")
+                }
             }
             # Exchange's logs, where the Search-EopLog examples look for them, and a log older than 30 days that the audit leaves out.
             . $PSScriptRoot/LogSamples.ps1
@@ -497,6 +512,8 @@ Install-PSResource -Name EopTools -Repository EopToolsTest -TrustRepository -Sco
             Remove-EopHelpDoubles
             $EopHelpService.Dispose()
             Remove-Variable -Scope Global -Name EopHelpService
+            $EopHelpProxy.Dispose()
+            Remove-Variable -Scope Global -Name EopHelpProxy
         }
 
         It 'runs example <Number> of <Command> as documented' -ForEach @($ExampleCases | Where-Object { -not $_.NeedsSharedData }) {

@@ -2,6 +2,7 @@ BeforeAll {
     . $PSScriptRoot/Common.ps1
     Reset-EopSession
     Add-Type -Path (Join-Path $PSScriptRoot '../TestServer/FakeEndpointsService.cs')
+    Add-Type -Path (Join-Path $PSScriptRoot '../TestServer/LoopbackProxy.cs')
     $script:Real2022 = Join-Path $SharedData 'endpoints-service/endpoints-worldwide-2022/microsoft365-worldwide.json'
     $script:Fixture = Join-Path $Fixtures 'endpoints.json'
 
@@ -245,10 +246,12 @@ Describe 'Update-EopIpRange' {
             $Service.EndpointsRequests | Should -Be ($requests + 1)
         }
 
-        It 'fails with WebServiceUnreachable when nothing listens' {
+        It 'fails with WebServiceUnreachable when nothing listens, and names -Proxy and -Path as the next steps' {
             $before = Get-State
             $refused = [uri]"http://127.0.0.1:$([EopTools.TestServer.FakeEndpointsService]::FreePort())/"
-            { Update-EopIpRange -Uri $refused } | Should -Throw -ErrorId 'WebServiceUnreachable,EopTools.Commands.UpdateEopIpRangeCommand'
+            $failure = { Update-EopIpRange -Uri $refused } | Should -Throw -ErrorId 'WebServiceUnreachable,EopTools.Commands.UpdateEopIpRangeCommand' -PassThru
+            $failure.Exception.Message | Should -BeLike ("The web service at $($refused)version/Worldwide cannot be reached: *. If this server reaches the Internet through a proxy, give it with -Proxy " +
+                '(and -ProxyCredential or -ProxyUseDefaultCredentials if it asks for a sign-in); on a server without Internet access, download the file elsewhere and import it with Update-EopIpRange -Path <file>. Nothing was changed.')
             (Get-State).Files | Should -Be $before.Files
         }
 
@@ -292,6 +295,79 @@ Describe 'Update-EopIpRange' {
         It 'refuses plain HTTP to a host that is not loopback' {
             { Update-EopIpRange -Uri 'http://endpoints.office.com' } |
                 Should -Throw -ErrorId 'WebServiceInsecureUri,EopTools.Commands.UpdateEopIpRangeCommand' -ExpectedMessage '*must use HTTPS*'
+        }
+    }
+
+    Context 'Proxy' {
+        BeforeAll {
+            $script:Service = [EopTools.TestServer.FakeEndpointsService]::new($Fixture)
+            $script:Credential = [pscredential]::new('eopadmin', (ConvertTo-SecureString 'Pa55:word' -AsPlainText -Force))
+        }
+        AfterAll {
+            $Service.Dispose()
+        }
+        BeforeEach {
+            $script:Cache = Use-EmptyCache
+            $Service.Version = '2026120100'
+        }
+
+        It 'goes through the proxy given with -Proxy and signs in with -ProxyCredential' {
+            $proxy = [EopTools.TestServer.LoopbackProxy]::new('eopadmin', 'Pa55:word')
+            try {
+                $result = Update-EopIpRange -Uri $Service.BaseUri -Proxy $proxy.Uri -ProxyCredential $Credential -WarningVariable warnings -WarningAction SilentlyContinue
+                @($warnings).Count | Should -Be 1 -Because 'the fixture has one malformed range'
+                $result.Version | Should -Be '2026120100'
+                $result.RangeCount | Should -Be 5
+                $proxy.Requests | Should -Be @(
+                    "GET $($Service.BaseUri)version/Worldwide 407", "GET $($Service.BaseUri)version/Worldwide forwarded"
+                    "GET $($Service.BaseUri)endpoints/Worldwide 407", "GET $($Service.BaseUri)endpoints/Worldwide forwarded")
+            }
+            finally {
+                $proxy.Dispose()
+            }
+        }
+
+        It 'fails with WebServiceProxyAuthenticationRequired when the proxy asks for a sign-in, and leaves the cache as it was' {
+            $proxy = [EopTools.TestServer.LoopbackProxy]::new('eopadmin', 'Pa55:word')
+            try {
+                $failure = { Update-EopIpRange -Uri $Service.BaseUri -Proxy $proxy.Uri } |
+                    Should -Throw -ErrorId 'WebServiceProxyAuthenticationRequired,EopTools.Commands.UpdateEopIpRangeCommand' -PassThru
+                $failure.Exception.Message | Should -Be ("The proxy $($proxy.Uri) asks for a sign-in (HTTP 407 Proxy Authentication Required): give its user name and password with " +
+                    '-ProxyCredential, or -ProxyUseDefaultCredentials for the signed-in Windows user. Nothing was changed.')
+                $failure.CategoryInfo.Category | Should -Be 'AuthenticationError'
+                Join-Path $Cache 'ranges.cache' | Should -Not -Exist
+            }
+            finally {
+                $proxy.Dispose()
+            }
+        }
+
+        It 'uses the system proxy by default, with the credentials written into it' {
+            $proxy = [EopTools.TestServer.LoopbackProxy]::new('eopadmin', 'Pa55:word')
+            $env:HTTP_PROXY = "http://eopadmin:Pa55%3Aword@127.0.0.1:$($proxy.Uri.Port)"
+            try {
+                $output = Invoke-ChildPwsh "(Update-EopIpRange -Uri '$($Service.BaseUri)' -WarningAction SilentlyContinue).Version"
+                $output | Should -Be '2026120100'
+                $proxy.Requests | Should -Contain "GET $($Service.BaseUri)endpoints/Worldwide forwarded"
+            }
+            finally {
+                Remove-Item Env:HTTP_PROXY
+                $proxy.Dispose()
+            }
+        }
+
+        It 'names the proxy that cannot be reached' {
+            $absent = [uri]"http://127.0.0.1:$([EopTools.TestServer.FakeEndpointsService]::FreePort())/"
+            { Update-EopIpRange -Uri $Service.BaseUri -Proxy $absent -ProxyUseDefaultCredentials } |
+                Should -Throw -ErrorId 'WebServiceUnreachable,EopTools.Commands.UpdateEopIpRangeCommand' -ExpectedMessage "The web service at $($Service.BaseUri)version/Worldwide cannot be reached through the proxy $absent*"
+        }
+
+        It 'fails with <ErrorId> for <Name>' -ForEach @(
+            @{ Name = 'both kinds of proxy credential'; ErrorId = 'WebServiceProxyCredentialConflict'; Arguments = @{ Proxy = 'http://127.0.0.1:9/'; ProxyUseDefaultCredentials = $true } }
+            @{ Name = 'a proxy address that is not one'; ErrorId = 'WebServiceProxyUriInvalid'; Arguments = @{ Proxy = 'http://127.0.0.1:9/proxy.pac' } }
+        ) {
+            { Update-EopIpRange -Uri $Service.BaseUri -ProxyCredential $Credential @Arguments } |
+                Should -Throw -ErrorId "$ErrorId,EopTools.Commands.UpdateEopIpRangeCommand"
         }
     }
 

@@ -29,7 +29,12 @@ namespace EopTools.Commands
                 case "CacheBusy":
                     return ErrorCategory.ResourceBusy;
                 case "OutputPathIsFolder":
+                case "WebServiceProxyUriInvalid":
+                case "WebServiceProxyCredentialConflict":
+                case "WebServiceProxyNotFound":
                     return ErrorCategory.InvalidArgument;
+                case "WebServiceProxyAuthenticationRequired":
+                    return ErrorCategory.AuthenticationError;
                 case "OutputFileWriteFailed":
                     return ErrorCategory.WriteError;
                 case "WebServiceInsecureUri":

@@ -50,6 +50,21 @@ namespace EopTools.Commands
         [ValidateRange(1, 3600)]
         public int TimeoutSec { get; set; } = 60;
 
+        /// <summary>The proxy every request goes through; without it, the system proxy (if any) is used.</summary>
+        [Parameter(ParameterSetName = OnlineSet)]
+        [ValidateNotNull]
+        public Uri? Proxy { get; set; }
+
+        /// <summary>The user name and password the proxy asks for.</summary>
+        [Parameter(ParameterSetName = OnlineSet)]
+        [Credential]
+        [ValidateNotNull]
+        public PSCredential? ProxyCredential { get; set; }
+
+        /// <summary>Signs in to the proxy as the current user (Windows: Kerberos or NTLM).</summary>
+        [Parameter(ParameterSetName = OnlineSet)]
+        public SwitchParameter ProxyUseDefaultCredentials { get; set; }
+
         private readonly List<string> _paths = new List<string>();
 
         protected override void ProcessRecord()
@@ -81,7 +96,7 @@ namespace EopTools.Commands
             {
                 outcome = file != null
                     ? RangeUpdater.Import(cache, instance, file, DateTime.UtcNow, Confirm, warnings)
-                    : RangeUpdater.Update(cache, instance, Uri, Force, TimeSpan.FromSeconds(TimeoutSec), DateTime.UtcNow, Confirm, warnings, _stopping.Token);
+                    : RangeUpdater.Update(cache, instance, Uri, ChosenProxy(), Force, TimeSpan.FromSeconds(TimeoutSec), DateTime.UtcNow, Confirm, warnings, _stopping.Token);
             }
             catch (WebServiceException e)
             {
@@ -110,6 +125,9 @@ namespace EopTools.Commands
         protected override void StopProcessing() => _stopping.Cancel();
 
         public void Dispose() => _stopping.Dispose();
+
+        private ProxySettings ChosenProxy() =>
+            new ProxySettings(Proxy, ProxyCredential?.GetNetworkCredential(), ProxyUseDefaultCredentials, System.Net.WebRequest.DefaultWebProxy);
 
         private bool Confirm(string target, string action) => ShouldProcess(target, action);
 

@@ -27,15 +27,19 @@ namespace EopTools.Sources
         private readonly HttpClient _client;
         private readonly Uri _baseUri;
         private readonly Guid _clientRequestId;
+        private readonly ProxySettings _proxy;
 
-        public EndpointsWebService(Uri baseUri, TimeSpan timeout, Guid clientRequestId)
+        public EndpointsWebService(Uri baseUri, TimeSpan timeout, Guid clientRequestId, ProxySettings proxy)
         {
             RequireSecure(baseUri);
             EnableTls12OnNetFramework();
             _baseUri = new Uri(baseUri.AbsoluteUri.TrimEnd('/') + "/");
             _clientRequestId = clientRequestId;
+            _proxy = proxy;
+            proxy.ProxyFor(_baseUri);
             // Redirects are followed here, one at a time, so that each target passes the rule the first address passed.
-            _client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = timeout };
+            var handler = new HttpClientHandler { AllowAutoRedirect = false, UseProxy = true, Proxy = proxy.ForHandler() };
+            _client = new HttpClient(handler) { Timeout = timeout };
         }
 
         /// <summary>HTTPS only; plain HTTP is allowed for loopback hosts, where tests run their own server.</summary>
@@ -127,6 +131,8 @@ namespace EopTools.Sources
                         uri = RedirectTarget(response, uri, redirects);
                         continue;
                     }
+                    Uri? proxy = _proxy.ProxyFor(uri);
+                    if (proxy != null && response.StatusCode == HttpStatusCode.ProxyAuthenticationRequired) throw ProxyRefusedSignIn(proxy);
                     RequireSuccess(response, uri);
                     return ReadBody(response, uri, cancel);
                 }
@@ -146,10 +152,25 @@ namespace EopTools.Sources
             }
             catch (HttpRequestException e)
             {
-                throw new WebServiceException(WebServiceFailure.Unreachable, "The web service at " + Describe(uri) +
-                    " cannot be reached: " + Innermost(e).Message, e);
+                Uri? proxy = _proxy.ProxyFor(uri);
+                if (proxy != null && StatusOf(e) == HttpStatusCode.ProxyAuthenticationRequired) throw ProxyRefusedSignIn(proxy, e);
+                string through = proxy == null ? "" : " through the proxy " + ProxySettings.Describe(proxy);
+                throw new WebServiceException(WebServiceFailure.Unreachable, "The web service at " + Describe(uri) + " cannot be reached" + through +
+                    ": " + Innermost(e).Message.TrimEnd('.') + ". " + (proxy == null
+                        ? "If this server reaches the Internet through a proxy, give it with -Proxy (and -ProxyCredential or -ProxyUseDefaultCredentials if it asks for a sign-in)"
+                        : "Check the proxy's address (-Proxy) and sign-in (-ProxyCredential or -ProxyUseDefaultCredentials)") +
+                    "; on a server without Internet access, download the file elsewhere and import it with Update-EopIpRange -Path <file>. Nothing was changed.", e);
             }
         }
+
+        /// <summary>HttpRequestException.StatusCode, where the runtime has it (.NET 5 and later; .NET Framework answers with the 407 itself).</summary>
+        private static HttpStatusCode? StatusOf(HttpRequestException e) =>
+            e.GetType().GetProperty("StatusCode")?.GetValue(e) as HttpStatusCode?;
+
+        private WebServiceException ProxyRefusedSignIn(Uri proxy, Exception? inner = null) =>
+            new WebServiceException(WebServiceFailure.ProxyAuthenticationRequired, "The proxy " + ProxySettings.Describe(proxy) +
+                (_proxy.Credential != null || _proxy.UseDefaultCredentials ? " refused the credentials given" : " asks for a sign-in") +
+                " (HTTP 407 Proxy Authentication Required): give its user name and password with -ProxyCredential, or -ProxyUseDefaultCredentials for the signed-in Windows user. Nothing was changed.", inner);
 
         /// <summary>Where a redirect points, when it may be followed; anything else is WebServiceRedirectRefused.</summary>
         private static Uri RedirectTarget(HttpResponseMessage response, Uri from, int redirectsSoFar)

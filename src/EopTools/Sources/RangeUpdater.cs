@@ -46,7 +46,7 @@ namespace EopTools.Sources
         /// current, records that it was confirmed now.
         /// </summary>
         /// <param name="instance">As <see cref="CanonicalInstance"/> returns it.</param>
-        public static RangeUpdateOutcome? Update(CacheStore cache, string instance, Uri baseUri, bool force, TimeSpan timeout, DateTime now,
+        public static RangeUpdateOutcome? Update(CacheStore cache, string instance, Uri baseUri, ProxySettings proxy, bool force, TimeSpan timeout, DateTime now,
             ConfirmWrite confirm, List<string> warnings, CancellationToken cancel)
         {
             // The cache is looked at again under the lock (another process may have written it meanwhile), and the
@@ -55,7 +55,7 @@ namespace EopTools.Sources
             CacheLook look = cache.Look(instance);
             try
             {
-                using (var service = new EndpointsWebService(baseUri, timeout, cache.ClientRequestId()))
+                using (var service = new EndpointsWebService(baseUri, timeout, cache.ClientRequestId(), proxy))
                 {
                     string latest = service.GetLatestVersion(instance, cancel);
                     if (!force && IsCurrent(look.Ranges, latest))

@@ -14,6 +14,10 @@ namespace EopTools.Sources
         AnswerTooLarge,
         UnexpectedAnswer,
         RedirectRefused,
+        ProxyUriInvalid,
+        ProxyCredentialConflict,
+        ProxyNotFound,
+        ProxyAuthenticationRequired,
     }
 
     /// <summary>A web service call that failed; nothing was written and the session's ranges are as they were.</summary>
