@@ -180,6 +180,17 @@ Describe 'Compare-EopAllowList' {
             $rows[0] | Get-Row | Should -Be 'Covered 40.107.0.0/17 +[] -[]'
         }
 
+        It 'skips comments in a list read from a file as Get-EopIpRange -Path does' {
+            $file = Join-Path $Fixtures 'ranges.txt'
+            $rows = Get-Content -LiteralPath $file | Compare-EopAllowList -LiteralPath $file -ErrorVariable failures -ErrorAction SilentlyContinue -WarningVariable warnings -WarningAction SilentlyContinue
+            # Line 1 is a comment and line 3 ends in one; line 6 (host bits set) is the only error, as Get-EopIpRange -Path warns of it.
+            $rows | Get-Row | Should -Be @('Covered 10.0.0.0/24 +[] -[]', 'Covered 10.0.1.0/24 +[] -[]', 'Covered 192.0.2.7 +[] -[]', 'Covered 2001:db8:100::/48 +[] -[]')
+            $failures.Count | Should -Be 1
+            $failures[0].Exception.Message | Should -Be "'10.0.0.5/24' is not a valid allow-list entry: host bits are set (the network would be 10.0.0.0/24)."
+            "$($warnings[0])" | Should -BeLike '*ranges.txt:6: malformed range (host bits are set*'
+            $rows.EopAddresses | Should -Be ((Get-EopIpRange -LiteralPath $file -WarningAction SilentlyContinue).Prefix)
+        }
+
         It 'warns when the edited list would exceed what a firewall rule and a receive connector take' {
             $addresses = foreach ($i in 0..1200) { "10.1.$([math]::Floor($i / 256)).$($i % 256)" }
             $null = $addresses | Compare-EopAllowList -WarningVariable warnings -WarningAction SilentlyContinue

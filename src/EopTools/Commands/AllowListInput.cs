@@ -2,6 +2,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 using EopTools.AllowList;
+using EopTools.Parsing;
 
 namespace EopTools.Commands
 {
@@ -82,11 +83,15 @@ namespace EopTools.Commands
             foreach (object? entry in entries) Read(entry);
         }
 
-        private void ReadText(string text, object? original)
+        private void ReadText(string line, object? original)
         {
+            // A list kept in a file has comments as Get-EopIpRange -Path reads them: '#' to the end of the line, and the
+            // blanks before it with them.
+            string text = PlainTextParser.StripComment(line);
+            if (text.Length != line.Length) text = text.TrimEnd();
             if (string.IsNullOrWhiteSpace(text))
             {
-                _cmdlet.WriteVerbose("Skipped an empty allow-list entry.");
+                _cmdlet.WriteVerbose(text.Length == line.Length ? "Skipped an empty allow-list entry." : "Skipped a comment: '" + line + "'.");
                 return;
             }
             if (AllowListText.TryParse(text, out AllowListItem? item, out string? error))

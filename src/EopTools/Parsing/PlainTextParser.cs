@@ -42,7 +42,8 @@ namespace EopTools.Parsing
             return builder.Build(source, hasIPv6 => new EopDataSet(Path.GetFileName(source), "undated", null, source, FormatName, hasIPv6));
         }
 
-        private static string StripComment(string line)
+        /// <summary>The line up to its '#', which starts a comment (also in an allow-list read from a file).</summary>
+        internal static string StripComment(string line)
         {
             int hash = line.IndexOf('#');
             return hash < 0 ? line : line.Substring(0, hash);
