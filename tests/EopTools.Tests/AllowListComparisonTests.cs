@@ -38,22 +38,56 @@ namespace EopTools.Tests
             Assert.Equal(new[]
             {
                 "Covered 40.92.0.0/16 eop[40.92.0.0/16] other[] ranges[40.92.0.0/15] +[] -[]",
-                // The retired 40.94.0.0/15 goes with the entry; the part that is EOP now comes back, less the kept 40.92.0.0/16.
-                "Partial 40.92.0.0/14 eop[40.92.0.0/15] other[40.94.0.0/15] ranges[40.92.0.0/15] +[40.93.0.0/16] -[40.92.0.0/14]",
+                // Made of EOP space only, part of it retired: removed; the kept 40.0.0.0/8 still holds the 40.92.0.0/15 it overlapped.
+                "Partial 40.92.0.0/14 eop[40.92.0.0/15] other[40.94.0.0/15] ranges[40.92.0.0/15] +[] -[40.92.0.0/14]",
                 "Covered 40.107.0.0-40.107.255.255 eop[40.107.0.0/16] other[] ranges[40.107.0.0/16] +[] -[]",
                 "Stale 23.103.132.0/255.255.252.0 eop[] other[23.103.132.0/22] ranges[] +[] -[23.103.132.0/22]",
                 "Stale 65.55.88.7 eop[] other[65.55.88.7/32] ranges[] +[] -[65.55.88.7/32]",
                 "Foreign 10.20.0.0/16 eop[] other[10.20.0.0/16] ranges[] +[] -[]",
                 "Foreign 192.168.10.5-192.168.10.9 eop[] other[192.168.10.5/32 192.168.10.6/31 192.168.10.8/31] ranges[] +[] -[]",
-                // Partly retired, partly EOP, mostly never EOP: removed whole; what stays comes back, less what 40.92.0.0/16 and
-                // 40.107.0.0/16 (kept entries) and the 40.92.0.0/15 just put back already hold.
+                // Partly retired, partly EOP, mostly never EOP: kept whole with a warning, never cut into pieces.
                 "Partial 40.0.0.0/8 eop[40.92.0.0/15 40.107.0.0/16] other[40.0.0.0/10 40.64.0.0/12 40.80.0.0/13 40.88.0.0/14 40.94.0.0/15 40.96.0.0/13 40.104.0.0/15 40.106.0.0/16 40.108.0.0/14 40.112.0.0/12 40.128.0.0/9] " +
-                    "ranges[40.92.0.0/15 40.107.0.0/16] +[40.0.0.0/10 40.64.0.0/12 40.80.0.0/13 40.88.0.0/14 40.96.0.0/13 40.104.0.0/15 40.106.0.0/16 40.108.0.0/14 40.112.0.0/12 40.128.0.0/9] -[40.0.0.0/8]",
+                    "ranges[40.92.0.0/15 40.107.0.0/16] +[] -[]",
+                "Missing  eop[] other[] ranges[2a01:111:f400::/48] +[2a01:111:f400::/48] -[]",
+            }, result.Rows.Select(Row));
+            Assert.Equal(new[]
+            {
+                "'40.0.0.0/8' holds 40.94.0.0/15, which EOP no longer uses, beside addresses that never were EOP: it is kept, as the edit never cuts an entry into pieces. " +
+                    "Narrow it by hand to your own addresses to close the retired ones.",
+            }, result.Warnings);
+            // Kept: 40.92.0.0/16, the range, the two Foreign and 40.0.0.0/8; the missing /48.
+            Assert.Equal(5 + 1, result.EditedEntryCount);
+            Assert.Null(result.LockPrefixes);
+        }
+
+        [Fact]
+        public void ReplacesAnEntryOfRetiredAndCurrentSpaceWithTheWholeRangeItOverlapped()
+        {
+            AllowListComparisonResult result = Compare("40.92.0.0/14", "40.106.255.0-40.107.0.255");
+            Assert.Equal(new[]
+            {
+                "Partial 40.92.0.0/14 eop[40.92.0.0/15] other[40.94.0.0/15] ranges[40.92.0.0/15] +[40.92.0.0/15] -[40.92.0.0/14]",
+                // Never EOP (40.106.255.0/24) beside current EOP: kept, and the rest of 40.107.0.0/16 is added whole.
+                "Partial 40.106.255.0-40.107.0.255 eop[40.107.0.0/24] other[40.106.255.0/24] ranges[40.107.0.0/16] +[] -[]",
+                "Missing  eop[] other[] ranges[40.107.0.0/16] +[40.107.0.0/16] -[]",
                 "Missing  eop[] other[] ranges[2a01:111:f400::/48] +[2a01:111:f400::/48] -[]",
             }, result.Rows.Select(Row));
             Assert.Empty(result.Warnings);
-            // Kept: 40.92.0.0/16, the range, the two Foreign; added back: 1 + 10; the missing /48: 1.
-            Assert.Equal(4 + 11 + 1, result.EditedEntryCount);
+        }
+
+        [Theory]
+        // An address or range inside a current range: the range is added whole, not in pieces around the entry.
+        [InlineData("40.107.22.5", "40.107.0.0/16")]
+        [InlineData(" 40.92.1.1 ", "40.92.0.0/15")]
+        [InlineData("40.92.64.0/18", "40.92.0.0/15")]
+        [InlineData("2a01:111:f400:7c00::/54", "2a01:111:f400::/48")]
+        public void AddsTheWholeRangeAroundAnEntryInsideIt(string entry, string range)
+        {
+            AllowListComparisonResult result = Compare(entry);
+            Assert.Equal(EopAllowListStatus.Covered, result.Rows[0].Status);
+            EopAllowListEntry missing = Assert.Single(result.Rows, r => r.Status == EopAllowListStatus.Missing && r.Ranges[0].Prefix == range);
+            Assert.Equal(new[] { range }, missing.AddressesToAdd);
+            Assert.Equal(new[] { "40.92.0.0/15", "40.107.0.0/16", "2a01:111:f400::/48" }, result.Rows.SelectMany(r => r.AddressesToAdd));
         }
 
         [Fact]
@@ -84,17 +118,66 @@ namespace EopTools.Tests
             }, result.Rows.Select(Row));
             Assert.Equal("0.0.0.0", result.Rows[0].FirstAddress!.ToString());
             Assert.Equal("255.255.255.255", result.Rows[0].LastAddress!.ToString());
-            Assert.Equal(new[] { "'LocalSubnet' is a firewall keyword whose addresses depend on the machine's network; it is reported as NotComparable and counted as covering no EOP address." }, result.Warnings);
+            Assert.Equal(new[]
+            {
+                "'LocalSubnet' is a firewall keyword whose addresses depend on the machine's network; it is reported as NotComparable and counted as covering no EOP address.",
+                // Any4 is the firewall's only: no receive connector command.
+                "'Any4' admits every IPv4 address: the receive connector or firewall rule accepts mail from any sender, not only from EOP. To accept only EOP and your other entries, " +
+                    "after the edit replace it with the EOP ranges the rest lacks: on a firewall rule, give Set-NetFirewallAddressFilter -RemoteAddress your other entries and 40.92.0.0/15, 40.107.0.0/16.",
+            }, result.Warnings);
+            Assert.Equal(new[] { "40.92.0.0/15", "40.107.0.0/16" }, result.LockPrefixes);
 
-            EopAllowListEntry any = Assert.Single(Compare("*").Rows);
+            EopAllowListEntry any = Compare("*").Rows.Single();
             Assert.Equal(EopAllowListStatus.Unrestricted, any.Status);
             Assert.Null(any.AddressFamily);
             Assert.Null(any.FirstAddress);
             Assert.Equal(3, any.Ranges.Count);
         }
 
+        [Theory]
+        // Exchange's default RemoteIPRanges, and every other form of a whole family.
+        [InlineData("0.0.0.0-255.255.255.255", "IPv4")]
+        [InlineData("::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", "IPv6")]
+        [InlineData("0.0.0.0/0", "IPv4")]
+        [InlineData("::/0", "IPv6")]
+        [InlineData("0.0.0.0/0.0.0.0", "IPv4")]
+        [InlineData("::ffff:0.0.0.0/96", "IPv4")]
+        public void ReportsAWholeFamilyAsUnrestrictedAndAddsNothingOfIt(string entry, string family)
+        {
+            AllowListComparisonResult result = Compare(entry, "10.20.0.0/16", "40.92.0.0/14");
+            EopAllowListEntry row = result.Rows[0];
+            Assert.Equal(EopAllowListStatus.Unrestricted, row.Status);
+            Assert.Equal(family, row.AddressFamily.ToString());
+            Assert.Empty(row.AddressesToAdd);
+            Assert.Empty(row.AddressesToRemove);
+            // The edit adds only the other family's EOP ranges, and removes the entry of EOP space only: the unrestricted entry holds what it overlapped.
+            string[] otherFamily = family == "IPv4" ? new[] { "2a01:111:f400::/48" } : new[] { "40.92.0.0/15", "40.107.0.0/16" };
+            Assert.Equal(otherFamily, result.Rows.SelectMany(r => r.AddressesToAdd));
+            Assert.Equal(new[] { "40.92.0.0/14" }, result.Rows.SelectMany(r => r.AddressesToRemove));
+            string[] lockPrefixes = family == "IPv4" ? new[] { "40.92.0.0/15", "40.107.0.0/16" } : new[] { "2a01:111:f400::/48" };
+            Assert.Equal(lockPrefixes, result.LockPrefixes);
+            Assert.Equal("'" + entry + "' admits every " + family + " address: the receive connector or firewall rule accepts mail from any sender, not only from EOP. " +
+                "To accept only EOP and your other entries, after the edit replace it with the EOP ranges the rest lacks: on a receive connector, Set-ReceiveConnector <Identity> -RemoteIPRanges " +
+                "@{ Remove = '" + entry + "'; Add = " + string.Join(", ", lockPrefixes.Select(p => "'" + p + "'")) + " }; on a firewall rule, give Set-NetFirewallAddressFilter " +
+                "-RemoteAddress your other entries and " + string.Join(", ", lockPrefixes) + ".", Assert.Single(result.Warnings));
+        }
+
         [Fact]
-        public void ListsNothingAsMissingInsideACoveredRangeAndEachMissingAddressOnce()
+        public void GivesOneCommandForExchangesDefaultRemoteIPRanges()
+        {
+            AllowListComparisonResult result = Compare("0.0.0.0-255.255.255.255", "::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", "40.92.0.0/15");
+            Assert.Equal(new[] { EopAllowListStatus.Unrestricted, EopAllowListStatus.Unrestricted, EopAllowListStatus.Covered }, result.Rows.Select(r => r.Status));
+            Assert.Equal(new[] { "40.107.0.0/16", "2a01:111:f400::/48" }, result.LockPrefixes);
+            Assert.Equal("'0.0.0.0-255.255.255.255' admits every IPv4 address and '::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff' admits every IPv6 address: the receive connector or " +
+                "firewall rule accepts mail from any sender, not only from EOP. To accept only EOP and your other entries, after the edit replace them with the EOP ranges the rest lacks: " +
+                "on a receive connector, Set-ReceiveConnector <Identity> -RemoteIPRanges @{ Remove = '0.0.0.0-255.255.255.255', '::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff'; " +
+                "Add = '40.107.0.0/16', '2a01:111:f400::/48' }; on a firewall rule, give Set-NetFirewallAddressFilter -RemoteAddress your other entries and 40.107.0.0/16, 2a01:111:f400::/48.",
+                Assert.Single(result.Warnings));
+            Assert.Equal(3, result.EditedEntryCount);
+        }
+
+        [Fact]
+        public void ListsEachMissingRangeOnceAndNoRangeInsideAnother()
         {
             // 40.92.64.0/18 (EMEA) is inside 40.92.0.0/15 (Global): neither a range the entry touches nor a Missing row of its own.
             AllowListComparisonResult result = Compare("40.92.64.0/18", "40.107.0.0/17");
@@ -102,8 +185,8 @@ namespace EopTools.Tests
             {
                 "Covered 40.92.64.0/18 eop[40.92.64.0/18] other[] ranges[40.92.0.0/15] +[] -[]",
                 "Covered 40.107.0.0/17 eop[40.107.0.0/17] other[] ranges[40.107.0.0/16] +[] -[]",
-                "Missing  eop[] other[] ranges[40.92.0.0/15] +[40.92.0.0/18 40.92.128.0/17 40.93.0.0/16] -[]",
-                "Missing  eop[] other[] ranges[40.107.0.0/16] +[40.107.128.0/17] -[]",
+                "Missing  eop[] other[] ranges[40.92.0.0/15] +[40.92.0.0/15] -[]",
+                "Missing  eop[] other[] ranges[40.107.0.0/16] +[40.107.0.0/16] -[]",
                 "Missing  eop[] other[] ranges[2a01:111:f400::/48] +[2a01:111:f400::/48] -[]",
             }, result.Rows.Select(Row));
         }
@@ -169,12 +252,11 @@ namespace EopTools.Tests
                 result.Rows.Where(r => r.Status == EopAllowListStatus.Partial).Select(Row));
             Assert.Equal(new[] { "40.107.0.0/17", "52.100.0.0/14", "104.47.0.0/17", "2a01:111:f400:7c00::/54", "2a01:111:f400:fc00::/54", "2a01:111:f403::/48" },
                 result.Rows.Where(r => r.Status == EopAllowListStatus.Covered).Select(r => r.Entry));
-            // The 2018 page already listed 2a01:111:f403::/48; what it lacks is the rest of 2a01:111:f400::/48 around its two /54s.
+            // The 2018 page already listed 2a01:111:f403::/48; of 2a01:111:f400::/48 it has two /54s, so the /48 is added whole.
             Assert.Equal(new[]
             {
-                "Missing  eop[] other[] ranges[40.107.0.0/16] +[40.107.128.0/17] -[]",
-                "Missing  eop[] other[] ranges[2a01:111:f400::/48] +[2a01:111:f400::/50 2a01:111:f400:4000::/51 2a01:111:f400:6000::/52 2a01:111:f400:7000::/53 2a01:111:f400:7800::/54 " +
-                    "2a01:111:f400:8000::/50 2a01:111:f400:c000::/51 2a01:111:f400:e000::/52 2a01:111:f400:f000::/53 2a01:111:f400:f800::/54] -[]",
+                "Missing  eop[] other[] ranges[40.107.0.0/16] +[40.107.0.0/16] -[]",
+                "Missing  eop[] other[] ranges[2a01:111:f400::/48] +[2a01:111:f400::/48] -[]",
             }, result.Rows.Where(r => r.Status == EopAllowListStatus.Missing).Select(Row));
             Assert.Equal(24 + 2, result.Rows.Count);
         }

@@ -17,6 +17,12 @@ namespace EopTools.Tests
     {
         private const int Cases = 1000;
 
+        /// <summary>Every address of a family, in each form a list holds it (Exchange's default RemoteIPRanges first).</summary>
+        private static readonly string[] WholeFamily =
+        {
+            "0.0.0.0-255.255.255.255", "::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", "0.0.0.0/0", "::/0", "0.0.0.0/0.0.0.0", "*", "Any",
+        };
+
         public static IEnumerable<object[]> Seeds() => new[] { 11, 12, 13, 14 }.Select(s => new object[] { s });
 
         [Theory]
@@ -50,26 +56,25 @@ namespace EopTools.Tests
         {
             bool[] eop = blocks.Space(current.Ranges.Select(r => r.Value));
             bool[] retired = And(blocks.Space(history.Ranges.Select(r => r.Value)), Not(eop));
+            bool[] everEop = Or(eop, retired);
             var entrySpaces = items.Select(item => blocks.Space(item.Intervals)).ToList();
-            bool[] listed = entrySpaces.Aggregate(new bool[blocks.Size], Or);
             List<EopAllowListEntry> entryRows = result.Rows.Take(items.Count).ToList();
             List<EopAllowListEntry> missingRows = result.Rows.Skip(items.Count).ToList();
             Assert.Equal(items.Select(i => i.Entry), entryRows.Select(r => r.Entry));
             Assert.All(missingRows, r => Assert.Equal(EopAllowListStatus.Missing, r.Status));
 
-            // Per entry: the status, both parts, the ranges it touches, and the edit, each list minimal.
-            var kept = new bool[blocks.Size];
-            for (int i = 0; i < items.Count; i++)
-            {
-                if (!Any(And(entrySpaces[i], retired)) || items[i].Kind != AllowListItemKind.Addresses) kept = Or(kept, entrySpaces[i]);
-            }
-            var putBack = new bool[blocks.Size];
+            // Per entry: the status, both parts, the ranges it touches; removed exactly when made of EOP space, retired or
+            // current, and holding retired space. An entry with addresses that never were EOP is kept whole, with a warning
+            // when it holds retired space.
+            var removed = new bool[items.Count];
             for (int i = 0; i < items.Count; i++)
             {
                 EopAllowListEntry row = entryRows[i];
                 if (items[i].Kind != AllowListItemKind.Addresses)
                 {
                     Assert.Equal(items[i].Kind == AllowListItemKind.Keyword ? EopAllowListStatus.NotComparable : EopAllowListStatus.Unrestricted, row.Status);
+                    Assert.Empty(row.AddressesToAdd);
+                    Assert.Empty(row.AddressesToRemove);
                     continue;
                 }
                 bool[] entry = entrySpaces[i], inEop = And(entry, eop), other = And(entry, Not(eop)), retiredPart = And(entry, retired);
@@ -79,63 +84,67 @@ namespace EopTools.Tests
                 Assert.Equal(blocks.MinimalCidrs(inEop), row.EopAddresses);
                 Assert.Equal(blocks.MinimalCidrs(other), row.OtherAddresses);
                 Assert.Equal(Listed(blocks, current).Where(p => Any(And(blocks.Space(new[] { p }), entry))).Select(p => p.ToString()), row.Ranges.Select(r => r.Prefix));
-                if (!Any(retiredPart))
-                {
-                    Assert.Empty(row.AddressesToRemove);
-                    Assert.Empty(row.AddressesToAdd);
-                    continue;
-                }
-                Assert.NotEqual(EopAllowListStatus.Foreign, row.Status);
-                bool[] keep = And(And(And(entry, Not(retiredPart)), Not(kept)), Not(putBack));
-                putBack = Or(putBack, keep);
-                Assert.Equal(blocks.MinimalCidrs(entry), row.AddressesToRemove);
-                Assert.Equal(blocks.MinimalCidrs(keep), row.AddressesToAdd);
+                bool neverEop = Any(And(entry, Not(everEop)));
+                removed[i] = Any(retiredPart) && !neverEop;
+                Assert.Equal(removed[i] ? blocks.MinimalCidrs(entry) : new List<string>(), row.AddressesToRemove);
+                bool warned = result.Warnings.Any(w => w.StartsWith("'" + items[i].Entry + "' holds ", StringComparison.Ordinal));
+                Assert.Equal(Any(retiredPart) && neverEop, warned);
             }
 
-            // Missing: each current EOP address no entry covers, exactly once, on the outermost range that holds it.
-            bool[] missing = And(eop, Not(listed));
-            var missingSeen = new bool[blocks.Size];
-            foreach (EopAllowListEntry row in missingRows)
+            // What to add: each outermost current range, whole, that the kept entries do not hold whole, exactly once (the
+            // fewest whole prefixes: outermost ranges are disjoint and each needs one). A removed entry puts back those it
+            // overlaps that no earlier one did; the rest are Missing rows, one range each, in address order.
+            bool[] kept = entrySpaces.Where((_, i) => !removed[i]).Aggregate(new bool[blocks.Size], Or);
+            List<IpPrefix> outermost = Outermost(blocks, current);
+            List<IpPrefix> needed = outermost.Where(p => !Subset(blocks.Space(new[] { p }), kept)).ToList();
+            var unassigned = new List<IpPrefix>(needed);
+            for (int i = 0; i < items.Count; i++)
             {
-                bool[] toAdd = blocks.Parse(row.AddressesToAdd);
-                Assert.Equal(blocks.MinimalCidrs(toAdd), row.AddressesToAdd);
-                Assert.False(Any(And(toAdd, missingSeen)), "an address is listed twice as Missing");
-                missingSeen = Or(missingSeen, toAdd);
-                EopIpRange range = Assert.Single(row.Ranges);
-                Assert.Equal(blocks.MinimalCidrs(And(blocks.Space(new[] { range.Value }), missing)), row.AddressesToAdd);
-                Assert.Empty(row.AddressesToRemove);
+                List<IpPrefix> putBack = removed[i] ? unassigned.Where(p => Any(And(blocks.Space(new[] { p }), entrySpaces[i]))).ToList() : new List<IpPrefix>();
+                unassigned.RemoveAll(putBack.Contains);
+                Assert.Equal(putBack.Select(p => p.ToString()), entryRows[i].AddressesToAdd);
             }
-            Assert.Equal(missing, missingSeen);
+            Assert.Equal(unassigned.Select(p => p.ToString()), missingRows.SelectMany(r => r.AddressesToAdd));
+            Assert.All(missingRows, r => Assert.Equal(Assert.Single(r.AddressesToAdd), Assert.Single(r.Ranges).Prefix));
 
-            // The invariants: Covered + Partial's EOP part + Missing is the EOP space exactly (Any covers its family
-            // itself); the non-EOP parts are the
-            // list's address entries minus EOP (an Unrestricted row lists no parts).
-            bool[] unrestricted = items.Where(i => i.Kind == AllowListItemKind.Unrestricted).Select(i => blocks.Space(i.Intervals)).Aggregate(new bool[blocks.Size], Or);
-            bool[] covered = entryRows.Where(r => r.Status == EopAllowListStatus.Covered).Select(r => blocks.Parse(r.EopAddresses)).Aggregate(new bool[blocks.Size], Or);
-            bool[] partial = entryRows.Where(r => r.Status == EopAllowListStatus.Partial).Select(r => blocks.Parse(r.EopAddresses)).Aggregate(new bool[blocks.Size], Or);
-            Assert.Equal(And(eop, Not(unrestricted)), And(Or(Or(covered, partial), missingSeen), Not(unrestricted)));
-            Assert.False(Any(And(missingSeen, unrestricted)), "an address Any covers is listed as Missing");
+            // The invariants. After the edit the list covers all current EOP space; the edit adds only current EOP
+            // space; it removes only entries inside EOP space, retired or current, never an address that was never EOP.
+            bool[] added = blocks.Parse(result.Rows.SelectMany(r => r.AddressesToAdd));
+            bool[] edited = Or(kept, added);
+            Assert.True(Subset(eop, edited), "after the edit the list lacks current EOP space");
+            Assert.True(Subset(added, eop), "the edit adds space that is not current EOP");
+            for (int i = 0; i < items.Count; i++)
+            {
+                if (!removed[i]) continue;
+                Assert.True(Subset(entrySpaces[i], everEop) && Any(And(entrySpaces[i], retired)), "the edit removes an entry that is not retired EOP space");
+            }
+            Assert.Equal(items.Count - removed.Count(r => r) + needed.Count, result.EditedEntryCount);
+
+            // The non-EOP parts are the list's address entries minus EOP (an Unrestricted row lists no parts).
             bool[] addressEntries = entrySpaces.Where((_, i) => items[i].Kind == AllowListItemKind.Addresses).Aggregate(new bool[blocks.Size], Or);
             Assert.Equal(And(addressEntries, Not(eop)), entryRows.Select(r => blocks.Parse(r.OtherAddresses)).Aggregate(new bool[blocks.Size], Or));
 
-            // The edit: dropping the entries with AddressesToRemove and adding every AddressesToAdd leaves exactly the list's
-            // addresses that are not retired EOP, plus the EOP space (an Any entry is never edited); the count is what the result says.
-            bool[] edited = new bool[blocks.Size];
-            int count = 0;
-            for (int i = 0; i < items.Count; i++)
+            // An unrestricted entry: a warning, and the ranges that lock the list to EOP once it goes, beyond the edit.
+            List<int> unrestricted = Enumerable.Range(0, items.Count).Where(i => items[i].Kind == AllowListItemKind.Unrestricted).ToList();
+            if (unrestricted.Count == 0)
             {
-                if (entryRows[i].AddressesToRemove.Count != 0) continue;
-                edited = Or(edited, entrySpaces[i]);
-                count++;
+                Assert.Null(result.LockPrefixes);
+                return;
             }
-            foreach (EopAllowListEntry row in result.Rows)
-            {
-                edited = Or(edited, blocks.Parse(row.AddressesToAdd));
-                count += row.AddressesToAdd.Count;
-            }
-            Assert.Equal(Or(Or(And(listed, Not(retired)), eop), unrestricted), edited);
-            Assert.Equal(count, result.EditedEntryCount);
+            Assert.Single(result.Warnings, w => w.Contains("accepts mail from any sender"));
+            bool[] bounded = entrySpaces.Where((_, i) => !removed[i] && items[i].Kind != AllowListItemKind.Unrestricted).Aggregate(new bool[blocks.Size], Or);
+            Assert.Equal(outermost.Where(p => !Subset(blocks.Space(new[] { p }), bounded) && !needed.Contains(p)).Select(p => p.ToString()), result.LockPrefixes);
+            Assert.True(Subset(eop, Or(Or(bounded, added), blocks.Parse(result.LockPrefixes!))), "the locked list lacks current EOP space");
         }
+
+        /// <summary>The listed ranges inside no other.</summary>
+        private static List<IpPrefix> Outermost(AddressBlocks blocks, RangeData data)
+        {
+            List<IpPrefix> listed = Listed(blocks, data).ToList();
+            return listed.Where(p => !listed.Any(q => !q.Equals(p) && q.Contains(p))).ToList();
+        }
+
+        private static bool Subset(bool[] a, bool[] b) => a.Select((x, i) => !x || b[i]).All(x => x);
 
         /// <summary>The ranges rows name: the global list's, and the regional ones with addresses outside it.</summary>
         private static IEnumerable<IpPrefix> Listed(AddressBlocks blocks, RangeData data)
@@ -179,9 +188,10 @@ namespace EopTools.Tests
         /// <summary>An entry in one of the forms the reader takes: address, CIDR, mask subnet, range, keyword.</summary>
         private static string RandomEntry(AddressBlocks blocks, Random random)
         {
-            int form = random.Next(11);
+            int form = random.Next(12);
             if (form == 0) return "DNS";
             if (form == 10) return random.Next(2) == 0 ? "Any4" : "Any6";
+            if (form == 11) return WholeFamily[random.Next(WholeFamily.Length)];
             var (family, offset, size) = RandomBlock(random);
             int width = family == IPAddressFamily.IPv4 ? 32 : 128;
             int length = width - (int)Math.Log(size, 2);

@@ -15,21 +15,17 @@ namespace EopTools.Tests
         [InlineData("::ffff:40.92.70.1", "40.92.70.1", "40.92.70.1")]
         // CIDR of either family.
         [InlineData("40.92.0.0/15", "40.92.0.0", "40.93.255.255")]
-        [InlineData("0.0.0.0/0", "0.0.0.0", "255.255.255.255")]
         [InlineData("10.1.2.3/32", "10.1.2.3", "10.1.2.3")]
         [InlineData("2a01:111:f400::/48", "2a01:111:f400::", "2a01:111:f400:ffff:ffff:ffff:ffff:ffff")]
         [InlineData("::ffff:40.92.0.0/111", "40.92.0.0", "40.93.255.255")]
         // first-last ranges, as Exchange's IPRange and the firewall write them.
         [InlineData("192.168.10.5-192.168.10.9", "192.168.10.5", "192.168.10.9")]
-        [InlineData("0.0.0.0-255.255.255.255", "0.0.0.0", "255.255.255.255")]
         [InlineData("10.0.0.7-10.0.0.7", "10.0.0.7", "10.0.0.7")]
         [InlineData("fe80::1-fe80::9", "fe80::1", "fe80::9")]
-        [InlineData("::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", "::", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff")]
         // The firewall's IPv4 subnet by mask.
         [InlineData("40.92.0.0/255.254.0.0", "40.92.0.0", "40.93.255.255")]
         [InlineData("10.0.0.0/255.0.0.0", "10.0.0.0", "10.255.255.255")]
         [InlineData("10.1.2.3/255.255.255.255", "10.1.2.3", "10.1.2.3")]
-        [InlineData("0.0.0.0/0.0.0.0", "0.0.0.0", "255.255.255.255")]
         // Outer spaces, as a text file or a copied list has them, are not part of the entry.
         [InlineData("  104.47.0.0/17\t", "104.47.0.0", "104.47.127.255")]
         public void ReadsEveryAddressForm(string text, string first, string last)
@@ -48,7 +44,14 @@ namespace EopTools.Tests
         [InlineData("*", true, true)]
         [InlineData("Any4", true, false)]
         [InlineData("Any6", false, true)]
-        public void ReadsAnyAsUnrestricted(string text, bool ipv4, bool ipv6)
+        // Every form of a whole family admits every sender as Any does: Exchange's default RemoteIPRanges first.
+        [InlineData("0.0.0.0-255.255.255.255", true, false)]
+        [InlineData("::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", false, true)]
+        [InlineData("0.0.0.0/0", true, false)]
+        [InlineData("::/0", false, true)]
+        [InlineData("0.0.0.0/0.0.0.0", true, false)]
+        [InlineData(" 0:0:0:0:0:0:0:0/0 ", false, true)]
+        public void ReadsAnyAndEveryWholeFamilyAsUnrestricted(string text, bool ipv4, bool ipv6)
         {
             Assert.True(AllowListText.TryParse(text, out AllowListItem? item, out string? error), error);
             Assert.Equal(AllowListItemKind.Unrestricted, item!.Kind);

@@ -1,6 +1,9 @@
 BeforeAll {
     . $PSScriptRoot/Common.ps1
     Reset-EopSession
+    # A new session over an empty cache uses the embedded 2018 page, and says so once.
+    $null = Get-EopIpRange -WarningVariable sessionWarnings -WarningAction SilentlyContinue
+    "$sessionWarnings" | Should -BeLike 'The EOP ranges come from the page of 2018-08-02 embedded in EopTools*'
     $script:Real2022 = Join-Path $SharedData 'endpoints-service/endpoints-worldwide-2022/microsoft365-worldwide.json'
 
     # Status and entry of each row, as one line each: exact and readable in a failure.
@@ -60,6 +63,24 @@ Describe 'Compare-EopAllowList' {
             ([pscustomobject]@{ RemoteIPRanges = @($remote) } | Compare-EopAllowList)[0] | Get-Row | Should -Be 'Covered 40.107.0.0/17 +[] -[]'
         }
 
+        It 'reports every form of a whole address family as Unrestricted, with one warning, and adds nothing of it' -ForEach @(
+            @{ Entries = @('0.0.0.0-255.255.255.255', '::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff'); Admits = "'0.0.0.0-255.255.255.255' admits every IPv4 address and '::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff' admits every IPv6 address" }
+            @{ Entries = @('0.0.0.0/0', '::/0'); Admits = "'0.0.0.0/0' admits every IPv4 address and '::/0' admits every IPv6 address" }
+            @{ Entries = @('0.0.0.0/0.0.0.0', '*'); Admits = "'0.0.0.0/0.0.0.0' admits every IPv4 address and '*' admits every address" }
+        ) {
+            # Exchange creates every receive connector with the first pair: it accepts any sender.
+            $rows = [pscustomobject]@{ Identity = 'EX01\Default Frontend EX01'; RemoteIPRanges = $Entries } | Compare-EopAllowList -WarningVariable warnings -WarningAction SilentlyContinue
+            $rows | Get-Row | Should -Be @($Entries | ForEach-Object { "Unrestricted $_ +[] -[]" })
+            @($warnings).Count | Should -Be 1
+            "$warnings" | Should -BeLike "$([WildcardPattern]::Escape($Admits)): the receive connector or firewall rule accepts mail from any sender, not only from EOP. *Set-ReceiveConnector <Identity> -RemoteIPRanges @{ Remove = '$([WildcardPattern]::Escape($Entries[0]))'*; Add = '23.103.132.0/22', *, '2a01:111:f403::/48' }; on a firewall rule, *"
+        }
+
+        It 'adds the whole EOP range around an address inside it, not the pieces around the address' {
+            $rows = '40.107.22.5', ' 40.92.1.1 ' | Compare-EopAllowList
+            $rows[0..1] | Get-Row | Should -Be @('Covered 40.107.22.5 +[] -[]', 'Covered  40.92.1.1  +[] -[]')
+            ($rows | Where-Object Status -EQ 'Missing').AddressesToAdd | Should -Be ((Get-EopIpRange | Sort-Object AddressFamily, { -join ($_.FirstAddress.GetAddressBytes() | ForEach-Object { '{0:x2}' -f $_ }) }).Prefix)
+        }
+
         It 'takes the list as an argument, and strings, addresses and EopIpRange objects alike' {
             $rows = Compare-EopAllowList -AllowList '40.92.0.0/14', ([ipaddress]'52.238.78.88'), (Get-EopIpRange | Where-Object Prefix -EQ '104.47.0.0/17')
             $rows[0..2] | Get-Row | Should -Be @('Covered 40.92.0.0/14 +[] -[]', 'Covered 52.238.78.88 +[] -[]', 'Covered 104.47.0.0/17 +[] -[]')
@@ -95,10 +116,14 @@ Describe 'Compare-EopAllowList' {
             "$($warnings[0])" | Should -Be "'LocalSubnet' is a firewall keyword whose addresses depend on the machine's network; it is reported as NotComparable and counted as covering no EOP address."
         }
 
-        It 'reports Any as Unrestricted and nothing as missing' {
-            $rows = [pscustomobject]@{ RemoteAddress = 'Any' } | Compare-EopAllowList
+        It 'reports Any as Unrestricted and nothing as missing, and warns that it accepts any sender' {
+            $rows = [pscustomobject]@{ RemoteAddress = 'Any' } | Compare-EopAllowList -WarningVariable warnings -WarningAction SilentlyContinue
             $rows | Get-Row | Should -Be 'Unrestricted Any +[] -[]'
             $rows.Ranges.Count | Should -Be (Get-EopIpRange).Count
+            # Any is the firewall's only: the warning gives the firewall command with every EOP range.
+            "$warnings" | Should -Be ("'Any' admits every address: the receive connector or firewall rule accepts mail from any sender, not only from EOP. " +
+                'To accept only EOP and your other entries, after the edit replace it with the EOP ranges the rest lacks: on a firewall rule, ' +
+                "give Set-NetFirewallAddressFilter -RemoteAddress your other entries and $((Get-EopIpRange).Prefix -join ', ').")
         }
 
         It 'builds the firewall''s new address list from the output' {
@@ -134,21 +159,28 @@ Describe 'Compare-EopAllowList' {
             $partial.Ranges.Prefix | Should -Be '40.92.0.0/15'
         }
 
-        It 'finds 40.107.128.0/17 and the rest of 2a01:111:f400::/48 Missing' {
+        It 'adds 40.107.0.0/16 and 2a01:111:f400::/48 whole, not the pieces around the 2018 entries inside them' {
             $missing = @($Rows | Where-Object Status -EQ 'Missing')
+            $missing | Get-Row | Should -Be @('Missing  +[40.107.0.0/16] -[]', 'Missing  +[2a01:111:f400::/48] -[]')
             $missing.Ranges.Prefix | Should -Be @('40.107.0.0/16', '2a01:111:f400::/48')
-            $missing[0].AddressesToAdd | Should -Be '40.107.128.0/17'
-            # The 2018 page listed 2a01:111:f403::/48 already (Covered) and two /54s of 2a01:111:f400::/48.
-            $missing[1].AddressesToAdd | Should -Be @('2a01:111:f400::/50', '2a01:111:f400:4000::/51', '2a01:111:f400:6000::/52', '2a01:111:f400:7000::/53',
-                '2a01:111:f400:7800::/54', '2a01:111:f400:8000::/50', '2a01:111:f400:c000::/51', '2a01:111:f400:e000::/52', '2a01:111:f400:f000::/53', '2a01:111:f400:f800::/54')
-            ($Rows | Where-Object Entry -EQ '2a01:111:f403::/48').Status | Should -Be 'Covered'
+            # The 2018 page listed 40.107.0.0/17, 2a01:111:f403::/48 and two /54s of 2a01:111:f400::/48: all Covered and kept.
+            ($Rows | Where-Object Entry -In '40.107.0.0/17', '2a01:111:f400:7c00::/54', '2a01:111:f400:fc00::/54', '2a01:111:f403::/48').Status | Should -Be (@('Covered') * 4)
         }
 
-        It 'leaves exactly the 2022 ranges after the edit' {
+        It 'leaves exactly the 2022 ranges covered after the edit' {
             $keep = @($Rows | Where-Object { $_.Entry -and -not $_.AddressesToRemove.Count } | ForEach-Object Entry)
             $again = @($keep + $Rows.AddressesToAdd) | Compare-EopAllowList -Path $Real2022
-            # The six Covered entries kept, 40.92.0.0/15 put back, and the eleven missing prefixes: all Covered, nothing missing.
-            $again | ForEach-Object Status | Should -Be (@('Covered') * 18)
+            # The six Covered entries kept, 40.92.0.0/15 put back, and the two missing ranges: all Covered, nothing missing.
+            $again | ForEach-Object Status | Should -Be (@('Covered') * 9)
+        }
+
+        It 'reports Exchange''s default RemoteIPRanges as Unrestricted and gives the command that locks the connector to EOP' {
+            $default = [pscustomobject]@{ Identity = 'EX01\Default Frontend EX01'; RemoteIPRanges = [string[]]@('0.0.0.0-255.255.255.255', '::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff') }
+            $rows = $default | Compare-EopAllowList -Path $Real2022 -WarningVariable warnings -WarningAction SilentlyContinue
+            $rows | Get-Row | Should -Be @('Unrestricted 0.0.0.0-255.255.255.255 +[] -[]', 'Unrestricted ::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff +[] -[]')
+            @($warnings).Count | Should -Be 1
+            "$warnings" | Should -BeLike ("*: on a receive connector, Set-ReceiveConnector <Identity> -RemoteIPRanges @{ Remove = '0.0.0.0-255.255.255.255', '::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff'; " +
+                "Add = '40.92.0.0/15', '40.107.0.0/16', '52.100.0.0/14', '104.47.0.0/17', '2a01:111:f400::/48', '2a01:111:f403::/48' }; on a firewall rule, *")
         }
     }
 
@@ -237,31 +269,24 @@ Describe 'Compare-EopAllowList' {
     Context 'Display and completion' {
         It 'fits its table in 80 columns, every IPv4 value whole and the edit one prefix per line' {
             $text = 'Any4', '40.92.0.0/14', '255.255.255.0-255.255.255.255', '2a01:111:f400::/48' |
-                Compare-EopAllowList -Path (Join-Path $Fixtures 'diff-after.md') | Out-String -Width 80
+                Compare-EopAllowList -Path (Join-Path $Fixtures 'diff-after.md') -WarningVariable warnings -WarningAction SilentlyContinue | Out-String -Width 80
             $lines = @($text -split '\r?\n' | ForEach-Object TrimEnd | Where-Object { $_ })
             $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
             # Against the fixture's 10.0.0.0/16 and 2001:db8::/48 data: the 2018 page's 40.92.0.0/14 is retired, and of
-            # 2a01:111:f400::/48 only its two /54s were ever EOP, so the rest is put back.
+            # 2a01:111:f400::/48 only its two /54s were ever EOP, so it stays whole, with a warning.
             $lines | Should -Be @(
                 'Status        Entry                           Edit'
                 '------        -----                           ----'
                 'Unrestricted  Any4'
                 'Stale         40.92.0.0/14                    -40.92.0.0/14'
                 'Foreign       255.255.255.0-255.255.255.255'
-                'Stale         2a01:111:f400::/48              -2a01:111:f400::/48'
-                '                                              +2a01:111:f400::/50'
-                '                                              +2a01:111:f400:4000::/51'
-                '                                              +2a01:111:f400:6000::/52'
-                '                                              +2a01:111:f400:7000::/53'
-                '                                              +2a01:111:f400:7800::/54'
-                '                                              +2a01:111:f400:8000::/50'
-                '                                              +2a01:111:f400:c000::/51'
-                '                                              +2a01:111:f400:e000::/52'
-                '                                              +2a01:111:f400:f000::/53'
-                '                                              +2a01:111:f400:f800::/54'
+                'Stale         2a01:111:f400::/48'
                 'Missing                                       +2001:db8::/48'
                 'Missing                                       +2001:db8:1::/48'
             )
+            @($warnings).Count | Should -Be 2
+            "$($warnings[0])" | Should -BeLike "'2a01:111:f400::/48' holds 2a01:111:f400:7c00::/54, 2a01:111:f400:fc00::/54, which EOP no longer uses, beside addresses that never were EOP: it is kept*"
+            "$($warnings[1])" | Should -BeLike "'Any4' admits every IPv4 address: *"
         }
 
         It 'completes -Instance' {

@@ -36,13 +36,17 @@ function global:Set-ReceiveConnector {
 }
 
 function global:Get-ReceiveConnector {
-    # Over remote PowerShell RemoteIPRanges arrives as the entries' text.
+    # Over remote PowerShell RemoteIPRanges arrives as the entries' text. 'From Exchange Online' was set up from the 2018
+    # page, with two entries of the admin's own; Exchange creates every other connector open to any sender.
     param([string] $Identity)
     Add-EopHelpCall 'Get-ReceiveConnector' $PSBoundParameters
-    [pscustomobject]@{
-        Identity       = $Identity
-        RemoteIPRanges = [string[]]@('40.92.0.0/15', '40.107.0.0/17', '52.100.0.0/14', '104.47.0.0/17', '2a01:111:f400::/48', '10.20.0.0/16', '192.168.10.5-192.168.10.9')
+    $ranges = if ($Identity -like '*\From Exchange Online') {
+        '40.92.0.0/14', '40.107.0.0/17', '52.100.0.0/14', '104.47.0.0/17', '23.103.132.0/22', '2a01:111:f403::/48', '10.20.0.0/16', '192.168.10.5-192.168.10.9'
     }
+    else {
+        '0.0.0.0-255.255.255.255', '::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff'
+    }
+    [pscustomobject]@{ Identity = $Identity; RemoteIPRanges = [string[]]$ranges }
 }
 
 function global:Get-NetFirewallAddressFilter {

@@ -8,20 +8,27 @@ namespace EopTools.AllowList
     /// <summary>The rows of a comparison, the warnings for the admin, and how many entries the edited list would hold.</summary>
     internal sealed class AllowListComparisonResult
     {
-        public AllowListComparisonResult(List<EopAllowListEntry> rows, List<string> warnings, int editedEntryCount)
+        public AllowListComparisonResult(List<EopAllowListEntry> rows, List<string> warnings, int editedEntryCount, List<string>? lockPrefixes)
         {
             Rows = rows;
             Warnings = warnings;
             EditedEntryCount = editedEntryCount;
+            LockPrefixes = lockPrefixes;
         }
 
-        /// <summary>One row per entry in the given order, then one per EOP range with addresses no entry covers, in address order.</summary>
+        /// <summary>One row per entry in the given order, then one per EOP range the kept entries do not hold whole, in address order.</summary>
         public List<EopAllowListEntry> Rows { get; }
 
         public List<string> Warnings { get; }
 
         /// <summary>The entries left after removing every row's AddressesToRemove entry and adding every AddressesToAdd prefix.</summary>
         public int EditedEntryCount { get; }
+
+        /// <summary>
+        /// With unrestricted entries (Any, 0.0.0.0/0, ...): the current ranges to add, beyond the edit, when they are
+        /// removed to lock the list to EOP; null when there is none.
+        /// </summary>
+        public List<string>? LockPrefixes { get; }
     }
 
     /// <summary>
@@ -46,28 +53,37 @@ namespace EopTools.AllowList
                 foreach (EopIpRange range in data.Ranges) historyPrefixes.Add(range.Value);
             }
             AddressSpace retired = AddressSpace.FromPrefixes(historyPrefixes).Subtract(currentSpace);
+            AddressSpace everEop = currentSpace.Union(retired);
 
-            // An entry holding retired addresses is removed whole; what it must keep is put back unless a kept entry holds it.
-            var retiredParts = new AddressSpace?[items.Count];
-            var listed = new List<AddressInterval>();
+            // Only an entry made wholly of EOP space, retired or current, is removed: one that also holds addresses that
+            // never were EOP is the admin's own and stays whole, as the edit never cuts an entry into pieces.
+            var removed = new bool[items.Count];
             var kept = new List<AddressInterval>();
+            var keptBounded = new List<AddressInterval>();
+            int keptCount = 0;
             for (int i = 0; i < items.Count; i++)
             {
                 AllowListItem item = items[i];
-                listed.AddRange(item.Intervals);
                 if (item.Kind == AllowListItemKind.Addresses)
                 {
-                    retiredParts[i] = retired.Within(item.Intervals[0]);
-                    if (!retiredParts[i]!.IsEmpty) continue;
+                    AddressInterval interval = item.Intervals[0];
+                    removed[i] = !retired.Within(interval).IsEmpty && Holds(everEop, interval);
+                    if (removed[i]) continue;
                 }
+                keptCount++;
                 kept.AddRange(item.Intervals);
+                if (item.Kind != AllowListItemKind.Unrestricted) keptBounded.AddRange(item.Intervals);
             }
-            AddressSpace keptSpace = AddressSpace.FromIntervals(kept);
-            AddressSpace putBack = AddressSpace.FromIntervals(new AddressInterval[0]);
+
+            // What to add: each current range, whole, that the kept entries do not hold whole (overlap is harmless in an
+            // allow-list). A removed entry puts back the ranges it overlaps; the rest are Missing rows.
+            List<EopIpRange> toAdd = ranges.NotHeldBy(AddressSpace.FromIntervals(kept));
+            var unassigned = new HashSet<IpPrefix>();
+            foreach (EopIpRange range in toAdd) unassigned.Add(range.Value);
 
             var rows = new List<EopAllowListEntry>(items.Count);
             var warnings = new List<string>();
-            int editedEntryCount = 0;
+            var unrestricted = new List<AllowListItem>();
             for (int i = 0; i < items.Count; i++)
             {
                 AllowListItem item = items[i];
@@ -76,53 +92,66 @@ namespace EopTools.AllowList
                     case AllowListItemKind.Keyword:
                         warnings.Add("'" + item.Entry + "' is a firewall keyword whose addresses depend on the machine's network; it is reported as NotComparable and counted as covering no EOP address.");
                         rows.Add(new EopAllowListEntry(item.Entry, EopAllowListStatus.NotComparable, null, null, null, null, null, null, null, null, current.DataSet));
-                        editedEntryCount++;
                         break;
                     case AllowListItemKind.Unrestricted:
+                        unrestricted.Add(item);
                         rows.Add(Unrestricted(item, ranges, current.DataSet));
-                        editedEntryCount++;
                         break;
                     default:
                         AddressInterval interval = item.Intervals[0];
                         AddressSpace entrySpace = AddressSpace.FromIntervals(item.Intervals);
                         AddressSpace eop = currentSpace.Within(interval);
                         AddressSpace other = entrySpace.Subtract(eop);
-                        AddressSpace retiredPart = retiredParts[i]!;
+                        AddressSpace retiredPart = retired.Within(interval);
                         EopAllowListStatus status = other.IsEmpty ? EopAllowListStatus.Covered
                             : !eop.IsEmpty ? EopAllowListStatus.Partial
                             : !retiredPart.IsEmpty ? EopAllowListStatus.Stale
                             : EopAllowListStatus.Foreign;
-                        List<string>? toAdd = null, toRemove = null;
-                        if (retiredPart.IsEmpty)
+                        List<string>? putBack = null, toRemove = null;
+                        List<EopIpRange> overlapping = ranges.Overlapping(interval);
+                        if (removed[i])
                         {
-                            editedEntryCount++;
-                        }
-                        else
-                        {
-                            AddressSpace keep = entrySpace.Subtract(retiredPart).Subtract(keptSpace).Subtract(putBack);
-                            putBack = putBack.Union(keep);
-                            toAdd = keep.ToCidrs();
                             toRemove = entrySpace.ToCidrs();
-                            editedEntryCount += toAdd.Count;
+                            putBack = new List<string>();
+                            foreach (EopIpRange range in overlapping)
+                            {
+                                if (unassigned.Remove(range.Value)) putBack.Add(range.Prefix);
+                            }
+                        }
+                        else if (!retiredPart.IsEmpty)
+                        {
+                            warnings.Add("'" + item.Entry + "' holds " + string.Join(", ", retiredPart.ToCidrs()) + ", which EOP no longer uses, beside addresses that never were EOP: " +
+                                "it is kept, as the edit never cuts an entry into pieces. Narrow it by hand to your own addresses to close the retired ones.");
                         }
                         rows.Add(new EopAllowListEntry(item.Entry, status, interval.Family,
                             new IpAddressValue(interval.Family, interval.First).ToIPAddress(), new IpAddressValue(interval.Family, interval.Last).ToIPAddress(),
-                            ranges.Overlapping(interval), eop.ToCidrs(), other.ToCidrs(), toAdd, toRemove, current.DataSet));
+                            overlapping, eop.ToCidrs(), other.ToCidrs(), putBack, toRemove, current.DataSet));
                         break;
                 }
             }
 
-            AddressSpace missing = currentSpace.Subtract(AddressSpace.FromIntervals(listed));
-            foreach (EopIpRange range in ranges.Outermost)
+            foreach (EopIpRange range in toAdd)
             {
-                AddressSpace toAdd = missing.Within(range.Value.Interval);
-                if (toAdd.IsEmpty) continue;
-                List<string> cidrs = toAdd.ToCidrs();
-                editedEntryCount += cidrs.Count;
+                if (!unassigned.Contains(range.Value)) continue;
                 rows.Add(new EopAllowListEntry(null, EopAllowListStatus.Missing, range.AddressFamily, range.FirstAddress, range.LastAddress,
-                    new[] { range }, null, null, cidrs, null, current.DataSet));
+                    new[] { range }, null, null, new[] { range.Prefix }, null, current.DataSet));
             }
 
+            List<string>? lockPrefixes = null;
+            if (unrestricted.Count > 0)
+            {
+                // Without the unrestricted entries, the kept ones would lack these ranges beyond what the edit adds.
+                var added = new HashSet<IpPrefix>();
+                foreach (EopIpRange range in toAdd) added.Add(range.Value);
+                lockPrefixes = new List<string>();
+                foreach (EopIpRange range in ranges.NotHeldBy(AddressSpace.FromIntervals(keptBounded)))
+                {
+                    if (!added.Contains(range.Value)) lockPrefixes.Add(range.Prefix);
+                }
+                warnings.Add(LockWarning(unrestricted, lockPrefixes));
+            }
+
+            int editedEntryCount = keptCount + toAdd.Count;
             string count = editedEntryCount.ToString(CultureInfo.InvariantCulture);
             if (editedEntryCount > FirewallRuleLimit)
             {
@@ -134,7 +163,36 @@ namespace EopTools.AllowList
                 warnings.Add("After the edit the list holds " + count + " entries, more than the 1200 to 1300 a receive connector's RemoteIPRanges holds " +
                     "(an Active Directory limit; Exchange refuses with AdminLimitExceededException): merge entries into ranges or CIDR prefixes, or use a second connector.");
             }
-            return new AllowListComparisonResult(rows, warnings, editedEntryCount);
+            return new AllowListComparisonResult(rows, warnings, editedEntryCount, lockPrefixes);
+        }
+
+        private static bool Holds(AddressSpace space, AddressInterval interval) =>
+            AddressSpace.FromIntervals(new[] { interval }).Subtract(space.Within(interval)).IsEmpty;
+
+        /// <summary>What the unrestricted entries admit, and the commands that replace them with the EOP ranges the rest lacks.</summary>
+        private static string LockWarning(List<AllowListItem> unrestricted, List<string> lockPrefixes)
+        {
+            var admits = new List<string>();
+            var inExchange = new List<string>();
+            foreach (AllowListItem item in unrestricted)
+            {
+                string family = item.Intervals.Count == 1 ? item.Intervals[0].Family + " " : "";
+                admits.Add("'" + item.Entry + "' admits every " + family + "address");
+                if (!item.IsKeyword) inExchange.Add("'" + item.Entry.Trim() + "'");
+            }
+            string them = unrestricted.Count == 1 ? "it" : "them";
+            bool add = lockPrefixes.Count > 0;
+            string connector = inExchange.Count == 0 ? "" :
+                "on a receive connector, Set-ReceiveConnector <Identity> -RemoteIPRanges @{ Remove = " + string.Join(", ", inExchange) +
+                (add ? "; Add = " + string.Join(", ", Quoted(lockPrefixes)) : "") + " }; ";
+            return string.Join(" and ", admits) + ": the receive connector or firewall rule accepts mail from any sender, not only from EOP. " +
+                "To accept only EOP and your other entries, after the edit replace " + them + (add ? " with the EOP ranges the rest lacks" : "") + ": " + connector +
+                "on a firewall rule, give Set-NetFirewallAddressFilter -RemoteAddress your other entries" + (add ? " and " + string.Join(", ", lockPrefixes) : "") + ".";
+        }
+
+        private static IEnumerable<string> Quoted(IEnumerable<string> values)
+        {
+            foreach (string value in values) yield return "'" + value + "'";
         }
 
         private static EopAllowListEntry Unrestricted(AllowListItem item, RangeFinder ranges, EopDataSet dataSet)
@@ -173,7 +231,7 @@ namespace EopTools.AllowList
                 {
                     if (range.Region == EopRegion.Global || !seen.Add(range.Value)) continue;
                     var interval = range.Value.Interval;
-                    if (!AddressSpace.FromIntervals(new[] { interval }).Subtract(global.Within(interval)).IsEmpty) _sorted.Add(range);
+                    if (!Holds(global, interval)) _sorted.Add(range);
                 }
                 _sorted.Sort((a, b) => a.Value.CompareTo(b.Value));
                 // Prefixes nest or are disjoint; the furthest end so far (per family) tells where a backward scan can stop.
@@ -204,6 +262,17 @@ namespace EopTools.AllowList
                         yield return range;
                     }
                 }
+            }
+
+            /// <summary>The outermost ranges that <paramref name="space"/> does not hold whole, in address order.</summary>
+            public List<EopIpRange> NotHeldBy(AddressSpace space)
+            {
+                var found = new List<EopIpRange>();
+                foreach (EopIpRange range in Outermost)
+                {
+                    if (!Holds(space, range.Value.Interval)) found.Add(range);
+                }
+                return found;
             }
 
             /// <summary>The ranges that share an address with <paramref name="interval"/>, in address order.</summary>

@@ -59,14 +59,14 @@ namespace EopTools
         public EopList<string> OtherAddresses { get; }
 
         /// <summary>
-        /// What to add: for a Missing row the EOP addresses no entry covers; for an entry that is removed, the part of it
-        /// to keep (its addresses that are current EOP space or never were EOP) that no kept entry already holds.
+        /// What to add, as whole current EOP ranges: for a Missing row the range that the kept entries do not hold whole;
+        /// for an entry that is removed, the ranges it overlapped that the kept entries do not hold whole.
         /// </summary>
         public EopList<string> AddressesToAdd { get; }
 
         /// <summary>
-        /// What to remove: for an entry that holds retired EOP addresses (Stale, or the retired part of a Partial), the
-        /// entry's own addresses, so that the entry goes and AddressesToAdd puts back what stays. Never for Foreign.
+        /// What to remove: for an entry made wholly of EOP space that holds retired EOP addresses, the entry's own
+        /// addresses. Never for an entry with addresses that never were EOP, nor for an Unrestricted one.
         /// </summary>
         public EopList<string> AddressesToRemove { get; }
 

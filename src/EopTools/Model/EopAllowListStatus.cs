@@ -9,13 +9,13 @@ namespace EopTools
         /// <summary>Part of the entry is current EOP space and part is not (EopAddresses and OtherAddresses say which).</summary>
         Partial,
 
-        /// <summary>No current EOP address, but addresses EOP used before: the retired part is to be removed.</summary>
+        /// <summary>No current EOP address, but addresses EOP used before: removed when it holds nothing else.</summary>
         Stale,
 
         /// <summary>Never EOP (the admin's own senders, for example): left alone.</summary>
         Foreign,
 
-        /// <summary>The firewall's Any (or *): every address, so the list restricts nothing.</summary>
+        /// <summary>Every address of a family (Any, *, 0.0.0.0/0, 0.0.0.0-255.255.255.255, ::/0, ...): the list restricts nothing.</summary>
         Unrestricted,
 
         /// <summary>A firewall keyword whose addresses depend on the machine (LocalSubnet, DNS, ...): not compared.</summary>
