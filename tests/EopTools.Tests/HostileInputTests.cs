@@ -106,5 +106,41 @@ namespace EopTools.Tests
             string deeper = text.Replace("<address>", "<address><b>").Replace("</address>", "</b></address>");
             Assert.Equal("InvalidXml", Assert.Throws<RangeDataException>(() => RangeFileReader.ReadText(deeper, "x.xml")).ErrorId);
         }
+
+        /// <summary>Each crafted header block is read in one pass: the exact hop count, problem or field count, within the guard.</summary>
+        [Theory(Timeout = HangGuard)]
+        [InlineData("unclosed-comments", 1, "a comment opened at character 16 is not closed")]
+        [InlineData("unclosed-literals", 1, "the address literal '[1.2.3.4' is not closed")]
+        [InlineData("endless-via", 1, null)]
+        [InlineData("many-report-fields", 1, null)]
+        [InlineData("encoded-word-openings", 0, null)]
+        public async Task ReadsCraftedHeadersInOnePass(string input, int hops, string? problem)
+        {
+            string text = HostileInputs.CreateHeaders(input, Size - 200);
+            EopMessageHeaderResult result = await Task.Run(() => RouteAnalyzerTests.Analyze(text));
+            Assert.Equal(hops, result.Hops.Count);
+            if (hops > 0) Assert.Equal(problem, result.Hops[0].Problem);
+            if (input == "endless-via") Assert.Equal((Size - 200 + 8) / 9, result.Hops[0].Via!.Split(' ').Length);
+            if (input == "many-report-fields") Assert.Equal("v", Assert.Single(result.Stamps.Single().Fields.Values.Cast<object>()));
+            if (input == "encoded-word-openings") Assert.StartsWith("=?a?Q?x=?a?Q?x", result.Subject);
+        }
+
+        [Fact(Timeout = HangGuard)]
+        public async Task ReadsAHeaderBlockOfManyHopsInOnePass()
+        {
+            string text = HostileInputs.CreateHeaders("many-hops", Size - 200);
+            EopMessageHeaderResult result = await Task.Run(() => RouteAnalyzerTests.Analyze(text));
+            int expected = (Size - 200 + 76) / 77;
+            Assert.Equal(expected, result.Hops.Count);
+            Assert.Equal(EopMessageRoute.NotMicrosoft365, result.Route);
+            Assert.Equal(expected, result.Hops[expected - 1].Number);
+        }
+
+        [Fact]
+        public void RefusesAHeaderBlockPastTheCap()
+        {
+            string text = HostileInputs.CreateHeaders("many-hops", Size + 100);
+            Assert.Equal("MessageHeaderTooLarge", Assert.Throws<EopTools.Headers.HeaderReadException>(() => RouteAnalyzerTests.Analyze(text)).ErrorId);
+        }
     }
 }

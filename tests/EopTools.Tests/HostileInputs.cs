@@ -93,6 +93,22 @@ namespace EopTools.Tests
             _ => throw new System.ArgumentException("no crafted input named " + name, nameof(name)),
         };
 
+        /// <summary>
+        /// Header blocks crafted against the message header reader, each just under its 1 MB cap: a Received: header of
+        /// comments opened and never closed, of address literals never closed, of "via" words without end, one of many
+        /// hops, an antispam report of many fields, and a Subject of encoded-word openings that never end.
+        /// </summary>
+        public static string CreateHeaders(string name, int bytes) => name switch
+        {
+            "unclosed-comments" => "Received: from a.example " + Repeat("(", bytes) + "\nSubject: x\n",
+            "unclosed-literals" => "Received: from a.example (" + Repeat("[1.2.3.4 ", bytes) + ")\nSubject: x\n",
+            "endless-via" => "Received: from a.example (192.0.2.1) by b.example via" + Repeat(" Frontend", bytes) + "; 1 Jul 2025 10:00:00 +0000\n",
+            "many-hops" => Repeat("Received: from a.example (192.0.2.1) by b.example; 1 Jul 2025 10:00:00 +0000\n", bytes),
+            "many-report-fields" => "Received: from a.example (192.0.2.1) by x.mail.protection.outlook.com; 1 Jul 2025 10:00:00 +0000\nX-Forefront-Antispam-Report: " + Repeat("K:v;", bytes) + "\n",
+            "encoded-word-openings" => "Subject: " + Repeat("=?a?Q?x", bytes) + "\n",
+            _ => throw new System.ArgumentException("no crafted header block named " + name, nameof(name)),
+        };
+
         private static string Repeat(string unit, int bytes)
         {
             var text = new StringBuilder(bytes + unit.Length);

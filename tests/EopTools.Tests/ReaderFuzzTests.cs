@@ -91,6 +91,24 @@ namespace EopTools.Tests
             Fuzz(corpus, CheckLogInParts);
         }
 
+        [Fact]
+        public void HeaderReaderKeepsToItsErrorIdsAndReadsEveryHopOfMutatedMessages()
+        {
+            var corpus = Directory.GetFiles(Path.Combine(TestPaths.RepoRoot, "tests", "fixtures", "headers")).OrderBy(f => f, StringComparer.Ordinal)
+                .Select(f => (Path.GetFileName(f), File.ReadAllText(f))).ToList();
+            Fuzz(corpus, CheckHeaders);
+        }
+
+        [Fact]
+        [Trait("Category", "SharedData")]
+        public void HeaderReaderKeepsToItsErrorIdsAndReadsEveryHopOfMutatedRealMessages()
+        {
+            var corpus = Directory.GetFiles(TestPaths.Shared("third-party-headers"), "*", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal)
+                .Where(f => f.EndsWith(".eml", StringComparison.Ordinal) || f.EndsWith(".hdr", StringComparison.Ordinal))
+                .Select(f => (Path.GetFileName(f), File.ReadAllText(f))).ToList();
+            Fuzz(corpus, CheckHeaders);
+        }
+
         [Theory]
         [InlineData("\n## EOP IP address ranges\n|", "NoRangeTable")]
         [InlineData("<products><product name=\"EOP\"><addresslist type=\"IPv4\"><address>1.2.3.4/99</address></addresslist></product></products>", "NoEopRanges")]
@@ -182,6 +200,58 @@ namespace EopTools.Tests
                     Assert.Equal(LogReaderTests.Index.Answer(IpAddressValue.FromIPAddress(record.IPAddress), null).Range, record.Range);
                     Assert.NotNull(record.ToString());
                 }
+            }
+        }
+
+        /// <summary>
+        /// The header reader's properties for one mutant, read from bytes (as a file is) and as text: the only exception is
+        /// a HeaderReadException with one of its ids; an accepted block has a verdict with a reason, one hop per Received:
+        /// header numbered in travel order, stamps trusted only below a hop that Microsoft held, and results that print.
+        /// </summary>
+        private static void CheckHeaders(Mutant mutant)
+        {
+            string text = mutant.Apply();
+            var ids = new[] { "MessageHeaderNotFound", "MessageHeaderTooLarge", "MessageFileNotText", "MessageFileEmpty", "MessageFileIsOutlookMsg" };
+            string fromBytes;
+            try
+            {
+                fromBytes = EopTools.Headers.HeaderFileReader.ReadHeaderText(new MemoryStream(Encoding.UTF8.GetBytes(text)), "fuzz");
+            }
+            catch (EopTools.Headers.HeaderReadException e)
+            {
+                Assert.True(ids.Contains(e.ErrorId), "foreign error id " + e.ErrorId + " for " + mutant);
+                fromBytes = text;
+            }
+            catch (Exception e)
+            {
+                throw new Xunit.Sdk.XunitException("escaped " + e.GetType().FullName + " from the file reader for " + mutant + ": " + e);
+            }
+            foreach (string candidate in new[] { text, fromBytes })
+            {
+                EopMessageHeaderResult result;
+                EopTools.Headers.HeaderBlock block;
+                try
+                {
+                    block = EopTools.Headers.HeaderBlock.Parse(candidate, "fuzz");
+                    result = new EopTools.Headers.RouteAnalyzer(EopSession.Seed, EopTools.Headers.RouteOptions.None).Analyze(block, "fuzz", null);
+                }
+                catch (EopTools.Headers.HeaderReadException e)
+                {
+                    Assert.True(ids.Contains(e.ErrorId), "foreign error id " + e.ErrorId + " for " + mutant);
+                    continue;
+                }
+                catch (Exception e)
+                {
+                    throw new Xunit.Sdk.XunitException("escaped " + e.GetType().FullName + " for " + mutant + ": " + e);
+                }
+                int received = block.Fields.Count(f => string.Equals(f.Name, "Received", StringComparison.OrdinalIgnoreCase));
+                Assert.Equal(Enumerable.Range(1, received), result.Hops.Select(h => h.Number));
+                Assert.False(string.IsNullOrEmpty(result.Reason), "no reason for " + mutant);
+                bool held = result.Hops.Any(h => h.IsConfirmedMicrosoft365 || h.IsEop);
+                Assert.True(held || result.Stamps.All(s => s.Trust != EopStampTrust.Trusted), "a trusted stamp with no Microsoft hop for " + mutant);
+                Assert.NotNull(result.ToString());
+                foreach (EopMessageHop hop in result.Hops) Assert.NotNull(hop.ToString());
+                foreach (EopMessageStamp stamp in result.Stamps) Assert.NotNull(stamp.ToString());
             }
         }
 

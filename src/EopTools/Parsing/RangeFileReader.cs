@@ -60,7 +60,7 @@ namespace EopTools.Parsing
         }
 
         /// <summary>The size of the file a path names, following a symbolic link; null where the runtime cannot follow it.</summary>
-        private static long? SizeBeforeOpening(FileInfo file)
+        internal static long? SizeBeforeOpening(FileInfo file)
         {
             if ((file.Attributes & FileAttributes.ReparsePoint) == 0) return file.Length;
             // A link's own size is not its target's. ResolveLinkTarget exists from .NET 6 (PowerShell 7); netstandard2.0

@@ -1,0 +1,160 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Text;
+using EopTools.Parsing;
+
+namespace EopTools.Headers
+{
+    /// <summary>
+    /// Reads the header block of a message file (.eml, mbox, or header text saved from Outlook): only up to the first
+    /// empty line, so a message with a 30 MB attachment costs what its headers cost. Refuses, with a stable id, what
+    /// is not such a file: a folder, a device or pipe (no size), an Outlook .msg, binary data, headers over the cap.
+    /// </summary>
+    internal static class HeaderFileReader
+    {
+        /// <summary>The largest header block read: real ones are 5-60 KB; this only stops what is not a message.</summary>
+        public const int MaxHeaderBytes = 1024 * 1024;
+
+        private const int ChunkBytes = 16 * 1024;
+
+        // The compound file signature of an Outlook .msg (and every OLE2 file).
+        private static readonly byte[] CompoundFileSignature = { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 };
+
+        public static string ReadHeaderText(string path)
+        {
+            try
+            {
+                if (Directory.Exists(path)) throw Refused("MessagePathIsFolder", path, "is a folder; give the message files in it (e.g. '" + Path.Combine(path, "*.eml") + "')");
+                var file = new FileInfo(path);
+                if (!file.Exists) throw new HeaderReadException("MessageFileNotFound", "The message file '" + path + "' does not exist.");
+                long? size = RangeFileReader.SizeBeforeOpening(file);
+                // Devices and pipes report no size, and opening a pipe waits for a writer: a size of 0 is refused unopened.
+                if (size == 0) throw Refused("MessageFileEmpty", path, "is empty, or is not a regular file (a device, a pipe or a socket reports no size); it is not read");
+                using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan))
+                {
+                    return ReadHeaderText(stream, path);
+                }
+            }
+            catch (Exception e) when (e is FileNotFoundException || e is DirectoryNotFoundException)
+            {
+                throw new HeaderReadException("MessageFileNotFound", "The message file '" + path + "' does not exist.", e);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is NotSupportedException || e is ArgumentException ||
+                                      e is System.Security.SecurityException)
+            {
+                throw new HeaderReadException("MessageFileUnreadable", "The message file '" + path + "' cannot be read: " + e.Message, e);
+            }
+        }
+
+        /// <summary>The header block's text: the bytes up to the first empty line, decoded (UTF-8 unless a byte order mark says UTF-16).</summary>
+        public static string ReadHeaderText(Stream stream, string source)
+        {
+            var buffer = new byte[ChunkBytes];
+            int length = 0;
+            var scan = new EndScan();
+            bool started = false, utf16 = false, ended = false;
+            while (!ended && scan.HeaderEnd < 0)
+            {
+                if (length == buffer.Length)
+                {
+                    if (buffer.Length >= MaxHeaderBytes + 4) throw TooLarge(source);
+                    Array.Resize(ref buffer, Math.Min(buffer.Length * 2, MaxHeaderBytes + 4));
+                }
+                int read = stream.Read(buffer, length, buffer.Length - length);
+                ended = read == 0;
+                length += read;
+                if (!started)
+                {
+                    // The start is judged on its first 8 bytes, or on the whole of a shorter file.
+                    if (length < CompoundFileSignature.Length && !ended) continue;
+                    started = true;
+                    if (StartsWith(buffer, length, CompoundFileSignature)) throw OutlookMsg(source);
+                    utf16 = length >= 2 && ((buffer[0] == 0xFF && buffer[1] == 0xFE) || (buffer[0] == 0xFE && buffer[1] == 0xFF));
+                }
+                // UTF-16 text is decoded whole (within the cap) and cut at its empty line as text.
+                if (utf16)
+                {
+                    if (length > MaxHeaderBytes) throw TooLarge(source);
+                    continue;
+                }
+                scan.Scan(buffer, length, source);
+                if (scan.HeaderEnd < 0 && length > MaxHeaderBytes) throw TooLarge(source);
+            }
+            if (length == 0) throw Refused("MessageFileEmpty", source, "is empty");
+            if (utf16)
+            {
+                bool littleEndian = buffer[0] == 0xFF;
+                string text = new UnicodeEncoding(!littleEndian, false).GetString(buffer, 2, length - 2);
+                if (text.IndexOf('\0') >= 0) throw NotText(source, -1);
+                return text;
+            }
+            int end = scan.HeaderEnd < 0 ? length : scan.HeaderEnd;
+            int start = end >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0;
+            return Encoding.UTF8.GetString(buffer, start, end - start);
+        }
+
+        /// <summary>Finds the empty line that ends the headers, across reads: CRLF, LF and CR alone each end a line.</summary>
+        private sealed class EndScan
+        {
+            private int _scanned;
+            private bool _lineHasText, _afterCarriageReturn;
+
+            /// <summary>The offset of the empty line's line end, or -1 while none is found.</summary>
+            public int HeaderEnd { get; private set; } = -1;
+
+            public void Scan(byte[] buffer, int length, string source)
+            {
+                for (; _scanned < length; _scanned++)
+                {
+                    byte b = buffer[_scanned];
+                    if (b == 0) throw NotText(source, _scanned);
+                    if (b == (byte)'\n' && _afterCarriageReturn)
+                    {
+                        _afterCarriageReturn = false;
+                        continue;
+                    }
+                    _afterCarriageReturn = b == (byte)'\r';
+                    if (b != (byte)'\r' && b != (byte)'\n')
+                    {
+                        _lineHasText = true;
+                        continue;
+                    }
+                    if (!_lineHasText)
+                    {
+                        HeaderEnd = _scanned;
+                        return;
+                    }
+                    _lineHasText = false;
+                }
+            }
+        }
+
+        private static bool StartsWith(byte[] buffer, int length, byte[] signature)
+        {
+            if (length < signature.Length) return false;
+            for (int i = 0; i < signature.Length; i++)
+            {
+                if (buffer[i] != signature[i]) return false;
+            }
+            return true;
+        }
+
+        private static HeaderReadException OutlookMsg(string source) =>
+            new HeaderReadException("MessageFileIsOutlookMsg",
+                source + " is an Outlook .msg file, which this command does not read. In Outlook, open the message, choose File > Properties, " +
+                "copy the Internet headers box and save them as a text file (or pipe Get-Clipboard -Raw); or save the message as .eml.");
+
+        private static HeaderReadException NotText(string source, int offset) =>
+            new HeaderReadException("MessageFileNotText",
+                source + " is not a message: it holds binary data (a NUL byte" + (offset >= 0 ? " at offset " + offset.ToString(CultureInfo.InvariantCulture) : string.Empty) +
+                ") in its header block.");
+
+        internal static HeaderReadException TooLarge(string source) =>
+            new HeaderReadException("MessageHeaderTooLarge", string.Format(CultureInfo.InvariantCulture,
+                "{0} has no end of its header block within {1:N0} bytes: no real message has headers that large, so it is not read.", source, MaxHeaderBytes));
+
+        private static HeaderReadException Refused(string errorId, string path, string reason) =>
+            new HeaderReadException(errorId, "The message file '" + path + "' " + reason + ".");
+    }
+}
