@@ -6,8 +6,9 @@ namespace EopTools
     /// <summary>What a set of ranges is and how old: the name, version or date, and where it was read from.</summary>
     public sealed class EopDataSet
     {
-        public EopDataSet(string name, string version, DateTime? published, string source, string format, bool hasIPv6)
+        public EopDataSet(string name, string version, DateTime? published, string source, string format, bool hasIPv6, string? instance = null)
         {
+            Instance = instance;
             Name = name;
             Version = version;
             Published = published;
@@ -36,6 +37,9 @@ namespace EopTools
         /// with a full list must not read as "IPv6 removed".
         /// </summary>
         public bool HasIPv6 { get; }
+
+        /// <summary>The web service instance (Worldwide, USGovDoD, USGovGCCHigh, China) the data is of, when known.</summary>
+        public string? Instance { get; }
 
         public override string ToString() =>
             string.Format(CultureInfo.InvariantCulture, "{0} {1} ({2})", Name, Version, Source);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using EopTools.Parsing.Json;
 using EopTools.Ranges;
@@ -6,9 +7,9 @@ using EopTools.Ranges;
 namespace EopTools.Parsing
 {
     /// <summary>
-    /// Reads the Microsoft 365 web service's /endpoints/{instance} answer. EOP is every Exchange endpoint set whose TCP
-    /// ports include 25 (its id differs per instance: 10 Worldwide, 6 US Government, 2 China). Unknown members are
-    /// ignored, as the service's versioning contract requires.
+    /// Reads the Microsoft 365 web service's /endpoints/{instance} answer: every endpoint set, and the EOP ranges. EOP is
+    /// every Exchange endpoint set whose TCP ports include 25 (its id differs per instance: 10 Worldwide, 6 US
+    /// Government, 2 China). Unknown members are ignored, as the service's versioning contract requires.
     /// </summary>
     internal static class EndpointsJsonParser
     {
@@ -36,6 +37,8 @@ namespace EopTools.Parsing
             if (root.Kind != JsonKind.Array) throw NotEndpoints(source, root);
 
             var builder = new RangeDataBuilder();
+            var drafts = new List<EndpointSetDraft>();
+            var ids = new HashSet<int>();
             int eopSets = 0;
             foreach (JsonNode set in root.Items)
             {
@@ -47,9 +50,24 @@ namespace EopTools.Parsing
                 {
                     if (ip.Text != null && ip.Text.IndexOf(':') >= 0) builder.SawIPv6 = true;
                 }
-                if (!IsEopSet(set, source, builder)) continue;
+                bool eop = IsEopSet(set, source, builder);
+                // The EOP part warns itself about a set without an id; one warning per problem.
+                EndpointSetDraft? draft = EndpointSetReader.Read(set, source, builder, quietAboutId: eop);
+                if (draft != null && !ids.Add(draft.Set.Id))
+                {
+                    builder.Warn(source, set.Line, "endpoint set " + draft.Set.Id.ToString(CultureInfo.InvariantCulture) + " is listed twice; the later one is skipped", null);
+                    draft = null;
+                }
+                if (draft != null) drafts.Add(draft);
+                if (!eop) continue;
                 eopSets++;
-                ReadSet(set, source, builder);
+                if (draft == null)
+                {
+                    ReadSet(set, source, builder);
+                    continue;
+                }
+                // The same range repeated across sets is by design; the first set keeps it.
+                foreach (IpPrefix prefix in draft.Prefixes) builder.Add(prefix, EopRegion.Global, draft.Set);
             }
             if (eopSets == 0 || builder.Count == 0)
             {
@@ -64,7 +82,14 @@ namespace EopTools.Parsing
                 published = date;
             }
             string name = instance == null ? "Microsoft 365 endpoints" : "Microsoft 365 endpoints (" + instance + ")";
-            return builder.Build(source, hasIPv6 => new EopDataSet(name, version ?? "unversioned", published, source, FormatName, hasIPv6));
+            RangeData data = builder.Build(source, hasIPv6 => new EopDataSet(name, version ?? "unversioned", published, source, FormatName, hasIPv6, instance));
+            var sets = new List<EopEndpointSet>(drafts.Count);
+            foreach (EndpointSetDraft draft in drafts)
+            {
+                draft.Set.Attach(data.DataSet, draft.Prefixes);
+                sets.Add(draft.Set);
+            }
+            return new RangeData(data.DataSet, data.Ranges, data.Diagnostics, sets.AsReadOnly());
         }
 
         private static RangeDataException NotEndpoints(string source, JsonNode node)
@@ -107,23 +132,14 @@ namespace EopTools.Parsing
                 builder.Warn(source, set.Line, "EOP endpoint set without a whole-number id; skipped", id?.Text);
                 return;
             }
-            var endpointSet = new EopEndpointSet(
-                setId,
-                set.Member("serviceArea")!.Text!,
-                set.Member("tcpPorts")?.Text,
-                set.Member("category")?.Text,
-                Boolean(set.Member("required")),
-                Boolean(set.Member("expressRoute")));
-            foreach (JsonNode ip in Strings(set.Member("ips")))
+            string? tcpPorts = set.Member("tcpPorts")?.Text;
+            // A set malformed otherwise keeps its EOP ranges as before; its ports are parsed where they can be.
+            List<EopPortRange> ports = EndpointSetReader.TryParsePorts(tcpPorts ?? "", out List<EopPortRange> parsed, out _) ? parsed : new List<EopPortRange>();
+            var endpointSet = new EopEndpointSet(setId, set.Member("serviceArea")!.Text!, null, set.Member("category")?.Text,
+                Boolean(set.Member("required")), Boolean(set.Member("expressRoute")), tcpPorts, ports, null, new List<EopPortRange>(), new List<string>(), null, set.Line);
+            // The same range repeated across sets is by design; the first set keeps it.
+            foreach (IpPrefix prefix in EndpointSetReader.ReadPrefixes(Strings(set.Member("ips")), "endpoint set " + setId.ToString(CultureInfo.InvariantCulture), source, builder))
             {
-                string? error = ip.Kind == JsonKind.String ? null : ip.Describe() + " instead of a string";
-                if (error != null || !IpText.TryParsePrefix(ip.Text!, allowBareAddress: true, out IpPrefix prefix, out error))
-                {
-                    string reason = error!;
-                    builder.Warn(source, ip.Line, "malformed range in endpoint set " + setId.ToString(CultureInfo.InvariantCulture) + " (" + reason + "); skipped", ip.Text);
-                    continue;
-                }
-                // The same range repeated across sets is by design; the first set keeps it.
                 builder.Add(prefix, EopRegion.Global, endpointSet);
             }
         }

@@ -2,11 +2,13 @@ using System.Collections.Generic;
 
 namespace EopTools.Parsing
 {
-    /// <summary>What one source yielded: the data set, its ranges in source order, and what was skipped.</summary>
+    /// <summary>What one source yielded: the data set, its ranges in source order, its endpoint sets, and what was skipped.</summary>
     public sealed class RangeData
     {
-        public RangeData(EopDataSet dataSet, IReadOnlyList<EopIpRange> ranges, IReadOnlyList<ParseDiagnostic> diagnostics)
+        public RangeData(EopDataSet dataSet, IReadOnlyList<EopIpRange> ranges, IReadOnlyList<ParseDiagnostic> diagnostics,
+            IReadOnlyList<EopEndpointSet>? endpointSets = null)
         {
+            EndpointSets = endpointSets;
             DataSet = dataSet;
             Ranges = ranges;
             Diagnostics = diagnostics;
@@ -17,5 +19,11 @@ namespace EopTools.Parsing
         public IReadOnlyList<EopIpRange> Ranges { get; }
 
         public IReadOnlyList<ParseDiagnostic> Diagnostics { get; }
+
+        /// <summary>
+        /// Every endpoint set of a web service /endpoints answer, in the order published; null for data that has none
+        /// (the docs page, a plain list, the retired XML).
+        /// </summary>
+        public IReadOnlyList<EopEndpointSet>? EndpointSets { get; }
     }
 }
