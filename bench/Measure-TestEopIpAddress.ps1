@@ -11,17 +11,23 @@
       (c) a PowerShell foreach over the addresses with an inner loop over the ranges calling IPNetwork2's Contains,
           on the first 100,000 addresses, compared per address;
     then the memory held after piping a million lines, and the core (strict parse plus lookup against IPAddress.Parse).
+    With -EndpointsPath (a web service /endpoints answer, imported into a cache of the run's own), the session has the
+    Microsoft 365 endpoint sets too, and the cost of their lookup is measured: reading EndpointSets of every result
+    against reading DataSet, a stored property.
     Targets: (a)/(b) <= 1.5 as an argument, <= 1.3 piped, <= 1.5 for records, judged on the median of the rounds' ratios (this shared
     machine's speed drifts by a third between rounds; both sides of one round see the same spell); (c)/(a) >= 20 per
     address, against (a)'s best round; core ratio <= 1.0.
 .EXAMPLE
     dotnet pwsh ./bench/Measure-TestEopIpAddress.ps1
+.EXAMPLE
+    dotnet pwsh ./bench/Measure-TestEopIpAddress.ps1 -EndpointsPath ../shared/data/endpoints-service/endpoints-worldwide-2022/microsoft365-worldwide.json
 #>
 param(
     [int] $Count = 1000000,
     [int] $NaiveCount = 100000,
     [int] $Rounds = 9,
-    [int] $Seed = 20261127
+    [int] $Seed = 20261127,
+    [string] $EndpointsPath
 )
 
 $ErrorActionPreference = 'Stop'
@@ -38,8 +44,12 @@ $addressFile = $coreBenchmark.AddressFile
 
 # The measurements run in a fresh pwsh, so nothing else this script loaded is in the way.
 $measure = {
-    param($ModulePath, $FloorPath, $AddressFile, $NaiveCount, $Rounds)
+    param($ModulePath, $FloorPath, $AddressFile, $NaiveCount, $Rounds, $EndpointsPath)
+    if ($EndpointsPath) {
+        $env:EOPTOOLS_CACHE_DIR = (New-Item -ItemType Directory -Force (Join-Path ([IO.Path]::GetTempPath()) "eoptools-bench-$PID")).FullName
+    }
     Import-Module $ModulePath
+    if ($EndpointsPath) { $null = Update-EopIpRange -Path $EndpointsPath }
     Import-Module $FloorPath
     Add-Type -Path (Join-Path $ModulePath 'System.Net.IPNetwork.dll')
     [string[]] $addresses = [System.IO.File]::ReadAllLines($AddressFile)
@@ -50,6 +60,15 @@ $measure = {
     $eop = 0
     foreach ($result in $script:r) { if ($result.IsEop) { $eop++ } }
     $results.EopCount = $eop
+    if ($EndpointsPath) {
+        # $script:r is cleared before each side; the results stay in $script:kept.
+        $script:kept = $script:r
+        $results.Lookup = Measure-Pair { foreach ($x in $script:kept) { $null = $x.EndpointSets } } { foreach ($x in $script:kept) { $null = $x.DataSet } } -Rounds $Rounds -WarmUp 1
+        $inSets = 0
+        foreach ($x in $script:kept) { if ($x.EndpointSets.Count) { $inSets++ } }
+        $results.InSetsCount = $inSets
+        $script:kept = $null
+    }
     $script:r = $null
     $results.Piped = Measure-Pair { $addresses | Test-EopIpAddress | Out-Null } { $addresses | Write-FloorObject | Out-Null } -Rounds $Rounds -WarmUp 2
 
@@ -90,7 +109,7 @@ $measure = {
     [pscustomobject]$results
 }
 
-$m = Invoke-Measure $measure @((Join-Path $repoRoot 'out/EopTools'), $floor, $addressFile, $NaiveCount, $Rounds)
+$m = Invoke-Measure $measure @((Join-Path $repoRoot 'out/EopTools'), $floor, $addressFile, $NaiveCount, $Rounds, $(if ($EndpointsPath) { (Resolve-Path $EndpointsPath).Path } else { '' }))
 
 $perAddress = { param($seconds, $count) $seconds * 1e9 / $count }
 
@@ -109,6 +128,12 @@ function Write-Pair([string] $what, [string] $moduleText, [string] $floorText, $
 Write-Pair 'argument' 'Test-EopIpAddress -IPAddress $addresses' 'Write-FloorObject -InputObject $addresses' $m.Argument 1.5
 Write-Pair 'piped' '$addresses | Test-EopIpAddress' '$addresses | Write-FloorObject' $m.Piped 1.3
 Write-Pair 'records' '$records | Test-EopIpAddress' '$records | Write-FloorRecord ClientIp' $m.Records 1.5
+if ($EndpointsPath) {
+    $lookupBest = ($m.Lookup.Module | Measure-Object -Minimum).Minimum
+    $readBest = ($m.Lookup.Baseline | Measure-Object -Minimum).Minimum
+    '  endpoint sets ({0} results in some set): reading EndpointSets of every result {1:F2} s against DataSet {2:F2} s, {3:F0} ns more per result' -f
+        $m.InSetsCount, $lookupBest, $readBest, (& $perAddress ($lookupBest - $readBest) $Count)
+}
 $naiveRatio = (& $perAddress $m.Naive $NaiveCount) / (& $perAddress ($m.Argument.Module | Measure-Object -Minimum).Minimum $Count)
 '  (c) foreach + IPNetwork2.Contains, {0} addresses {1,7:F2} s  {2,6:F0} ns/address ({3} EOP; the module finds {4})' -f $NaiveCount, $m.Naive, (& $perAddress $m.Naive $NaiveCount), $m.NaiveEopCount, $m.ModuleEopCountOnNaive
 '      (a) is {0:F0}x faster per address (target >= 20): {1}' -f $naiveRatio, (Verdict ($naiveRatio -ge 20))

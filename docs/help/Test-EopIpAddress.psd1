@@ -22,11 +22,12 @@
         @{ Type = 'System.Management.Automation.PSObject'; Description = 'A record with an address property: a message trace or message tracking event, an Import-Csv or ConvertFrom-Csv row of a report or log.' }
     )
     Outputs     = @(
-        @{ Type = 'EopTools.EopIpTestResult'; Description = 'Input, InputObject, Property, IPAddress, IsEop, Range, Region and DataSet for each address.' }
+        @{ Type = 'EopTools.EopIpTestResult'; Description = 'Input, InputObject, Property, IPAddress, IsEop, Range, Region, DataSet and EndpointSets for each address. EndpointSets lists the Microsoft 365 endpoint sets whose IPs hold the address (EopTools.EopEndpointSetMatch: Id, ServiceArea, ServiceAreaDisplayName, Category, Required, ExpressRoute, TcpPorts, UdpPorts, Notes, the matched Prefix and the whole EndpointSet), Optimize then Allow then Default, each by id; it is empty when no set holds the address and $null when the data carries no endpoint sets (the embedded page, a plain list, the retired XML).' }
         @{ Type = 'System.Boolean'; Description = 'With -Quiet, one value per input item.' }
     )
     Notes       = @(
         'The answer is as good as the data: run Update-EopIpRange to test against the current ranges of the Microsoft 365 web service rather than the embedded 2018 page.'
+        'When no endpoint set holds an address, it can still be Microsoft 365''s: Default-category sets publish URLs, not IPs, and inbound traffic of a hybrid deployment and other endpoints are listed on Microsoft''s page "Other endpoints not included in the Office 365 IP Address and URL Web service", not in the web service.'
         'docs/record-sources.md in the module''s repository lists the fields of each record source, with where they are documented.'
     )
     Examples    = @(
@@ -97,6 +98,13 @@ $lines -notmatch '^#' | ConvertFrom-Csv -Delimiter ' ' -Header ($lines -match '^
     Test-EopIpAddress -Quiet
 '@
             Remarks = 'Rows are tested by c-ip; a row whose c-ip is a dash answers $false. Exchange Online''s web requests come from other Microsoft 365 ranges than EOP''s.'
+        }
+        @{
+            Title   = 'An address that is not EOP: which Microsoft 365 endpoint sets hold it'
+            Code    = @'
+Test-EopIpAddress 52.96.10.10, 8.8.8.8 -Path .\microsoft365-worldwide.json | Select-Object -ExpandProperty EndpointSets
+'@
+            Remarks = '52.96.10.10 is not EOP, but Exchange Online''s own address: sets 1 (Optimize, TCP 80 and 443), 2, 5 and 6 (Allow) list 52.96.0.0/14; 8.8.8.8 is in no set, so it adds no row. After Update-EopIpRange the session''s data has the sets and -Path is not needed.'
         }
     )
     Links       = @('about_EopTools', 'Get-EopIpRange', 'Update-EopIpRange')

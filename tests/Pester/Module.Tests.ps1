@@ -469,6 +469,11 @@ Install-PSResource -Name EopTools -Repository EopToolsTest -TrustRepository -Sco
                     param($Output, $Calls)
                     $Output | Should -Be @($false, $false, $true)
                 }
+                'Test-EopIpAddress 9' = {
+                    param($Output, $Calls)
+                    ($Output | ForEach-Object { "$_" }) | Should -Be @('1 Exchange Optimize 52.96.0.0/14', '2 Exchange Allow 52.96.0.0/14', '5 Exchange Allow 52.96.0.0/14', '6 Exchange Allow 52.96.0.0/14')
+                    $Output[0].TcpPorts | Should -Be '80,443'
+                }
                 'Update-EopIpRange 1' = {
                     param($Output, $Calls)
                     $Calls[0].Parameters.Count | Should -Be 0

@@ -500,4 +500,64 @@ Describe 'Test-EopIpAddress' {
             (Get-Content -LiteralPath $path | Test-EopIpAddress).IsEop | Should -Be @($true, $false)
         }
     }
+
+    Context 'Microsoft 365 endpoint sets' {
+        BeforeAll {
+            $script:Quirks = Join-Path $Fixtures 'endpoints-quirks.json'
+        }
+
+        It 'lists the sets holding an address that is not EOP, Optimize first, with the prefix that matched' {
+            $result = Test-EopIpAddress 13.107.6.153 -Path $Quirks -WarningVariable warnings -WarningAction SilentlyContinue
+            $warnings.Count | Should -Be 4
+            $result.IsEop | Should -BeFalse
+            $result.EndpointSets.Id | Should -Be @(1, 2)
+            $result.EndpointSets.Category | Should -Be @('Optimize', 'Allow')
+            $result.EndpointSets.Prefix | Should -Be @('13.107.6.152/31', '13.107.6.152/31')
+            $result.EndpointSets[1].TcpPorts | Should -Be '143, 587, 993, 995'
+            "$result" | Should -Be '13.107.6.153 is not EOP; it is in Microsoft 365 endpoint sets 1, 2'
+        }
+
+        It 'gives each set its most specific prefix, and an empty list for an address in no set' {
+            $results = Test-EopIpAddress 198.51.100.9, 198.51.100.200, 192.0.2.25, 8.8.8.8 -Path $Quirks -WarningAction SilentlyContinue
+            ($results[0].EndpointSets | ForEach-Object { "$_" }) | Should -Be @('1 Exchange Optimize 198.51.100.0/25', '2 Exchange Allow 198.51.100.0/24')
+            ($results[1].EndpointSets | ForEach-Object { "$_" }) | Should -Be @('2 Exchange Allow 198.51.100.0/24')
+            $results[2].IsEop | Should -BeTrue
+            $results[2].EndpointSets.Id | Should -Be 10
+            $results[3].EndpointSets.Count | Should -Be 0
+            $null -ne $results[3].EndpointSets | Should -BeTrue -Because 'the data has sets; none holds the address'
+        }
+
+        It 'answers $null for data without endpoint sets, the embedded page' {
+            Reset-EopSession
+            $result = Test-EopIpAddress 52.96.10.10 -WarningVariable warnings -WarningAction SilentlyContinue
+            "$warnings" | Should -BeLike 'The EOP ranges come from the page of 2018-08-02 embedded in EopTools*'
+            $null -eq $result.EndpointSets | Should -BeTrue
+        }
+
+        It 'shows the sets in 80 columns' {
+            $result = Test-EopIpAddress 203.0.113.5, 13.107.6.152 -Path $Quirks -WarningAction SilentlyContinue
+            $rows = Get-FittedViewRow @($result.EndpointSets) 80
+            $rows | Should -Contain ' Id Category ServiceArea Ports Prefix'
+            $rows | Should -Contain ' 11 Optimize Skype UDP 3478-3481 203.0.113.0/24'
+            $rows | Should -Contain ' 1 Optimize Exchange TCP 443,80 UDP 443 13.107.6.152/31'
+            $rows | Should -Contain ' 2 Allow Exchange TCP 143,587,993,995 13.107.6.152/31'
+        }
+    }
+
+    Context 'Microsoft 365 endpoint sets of the 2022 answer' -Tag 'SharedData' {
+        BeforeAll {
+            Assert-SharedData
+            $script:Real2022 = Join-Path $SharedData 'endpoints-service/endpoints-worldwide-2022/microsoft365-worldwide.json'
+        }
+
+        It 'tells Exchange Online''s own address from EOP and from an address that is not Microsoft 365' {
+            $results = Test-EopIpAddress 52.96.10.10, 40.92.1.1, 8.8.8.8 -Path $Real2022
+            $results.IsEop | Should -Be @($false, $true, $false)
+            $results[0].EndpointSets.Id | Should -Be @(1, 2, 5, 6)
+            $results[0].EndpointSets[0].ServiceAreaDisplayName | Should -Be 'Exchange Online'
+            $results[0].EndpointSets[0].TcpPorts | Should -Be '80,443'
+            $results[1].EndpointSets.Id | Should -Be @(9, 10)
+            $results[2].EndpointSets.Count | Should -Be 0
+        }
+    }
 }

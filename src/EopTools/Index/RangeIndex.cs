@@ -12,11 +12,12 @@ namespace EopTools.Index
     /// </summary>
     internal sealed class EopAnswer
     {
-        public EopAnswer(EopIpRange? range, EopList<EopRegion> regions, EopDataSet dataSet)
+        public EopAnswer(EopIpRange? range, EopList<EopRegion> regions, EopDataSet dataSet, EndpointSetIndex? endpointSets)
         {
             Range = range;
             Regions = regions;
             DataSet = dataSet;
+            EndpointSets = endpointSets;
         }
 
         public EopIpRange? Range { get; }
@@ -24,6 +25,9 @@ namespace EopTools.Index
         public EopList<EopRegion> Regions { get; }
 
         public EopDataSet DataSet { get; }
+
+        /// <summary>The data's Microsoft 365 endpoint sets, looked up only when a result is asked for them; null when it has none.</summary>
+        public EndpointSetIndex? EndpointSets { get; }
     }
 
     /// <summary>What the index knows about one address: the most specific range of each table that contains it.</summary>
@@ -57,13 +61,15 @@ namespace EopTools.Index
     internal sealed class RangeIndex
     {
         private readonly bool[] _tables = new bool[EopRegions.Count];
+        private readonly EndpointSetIndex? _endpointSets;
         private Lookup? _lookup;
 
         public RangeIndex(RangeData data)
         {
             Data = data;
             foreach (EopIpRange range in data.Ranges) _tables[(int)range.Region] = true;
-            NotEop = new EopAnswer(null, EopList<EopRegion>.Empty, data.DataSet);
+            if (data.EndpointSets != null) _endpointSets = new EndpointSetIndex(data.EndpointSets);
+            NotEop = new EopAnswer(null, EopList<EopRegion>.Empty, data.DataSet, _endpointSets);
         }
 
         /// <summary>The answer for an address no range contains.</summary>
@@ -243,9 +249,9 @@ namespace EopTools.Index
             {
                 EopIpRange? range = byTable[t];
                 tableAnswers[t] = range == null ? NotEop
-                    : new EopAnswer(range, t == (int)EopRegion.Global ? EopList<EopRegion>.Empty : new EopList<EopRegion>(new[] { (EopRegion)t }), DataSet);
+                    : new EopAnswer(range, t == (int)EopRegion.Global ? EopList<EopRegion>.Empty : new EopList<EopRegion>(new[] { (EopRegion)t }), DataSet, _endpointSets);
             }
-            return new IndexEntry(byTable, new EopAnswer(best, allRegions, DataSet), tableAnswers);
+            return new IndexEntry(byTable, new EopAnswer(best, allRegions, DataSet, _endpointSets), tableAnswers);
         }
 
         private static bool SameRanges(EopIpRange?[] a, EopIpRange?[] b)

@@ -59,6 +59,17 @@ namespace EopTools
         /// <summary>The UDP ports parsed, in the order written.</summary>
         public EopList<EopPortRange> UdpPortRanges { get; }
 
+        /// <summary>Both port lists in one short text, as the default view shows them: "TCP 80,443 UDP 443"; empty when none.</summary>
+        public string Ports
+        {
+            get
+            {
+                string tcp = TcpPortRanges.Count == 0 ? "" : "TCP " + string.Join(",", TcpPortRanges);
+                string udp = UdpPortRanges.Count == 0 ? "" : "UDP " + string.Join(",", UdpPortRanges);
+                return tcp.Length > 0 && udp.Length > 0 ? tcp + " " + udp : tcp + udp;
+            }
+        }
+
         /// <summary>The URLs as published, wildcards kept (*.mail.protection.outlook.com).</summary>
         public EopList<string> Urls { get; }
 

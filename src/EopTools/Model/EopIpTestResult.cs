@@ -47,13 +47,28 @@ namespace EopTools
 
         public EopDataSet DataSet => _answer.DataSet;
 
+        /// <summary>
+        /// The Microsoft 365 endpoint sets whose IPs contain the address, Optimize then Allow then Default, each by id,
+        /// with the prefix that matched: an address that is not EOP may still be Exchange Online's own (set 1). Empty
+        /// when no set contains it; null when the data carries no endpoint sets (the docs page, a plain list, the
+        /// retired XML). Looked up when read, so results that are never asked cost nothing more.
+        /// </summary>
+        public EopList<EopEndpointSetMatch>? EndpointSets => _answer.EndpointSets?.Find(Address);
+
         private IpAddressValue Address =>
             AddressInput.TryParse(Input, out IpAddressValue address, out string? error)
                 ? address
                 : throw new InvalidOperationException("The tested input '" + Input + "' no longer parses: " + error);
 
-        public override string ToString() =>
-            Range == null ? Address + " is not EOP" : Address + " is EOP (" + Range.Prefix + ")";
+        public override string ToString()
+        {
+            if (Range != null) return Address + " is EOP (" + Range.Prefix + ")";
+            EopList<EopEndpointSetMatch>? sets = EndpointSets;
+            if (sets == null || sets.Count == 0) return Address + " is not EOP";
+            var ids = new string[sets.Count];
+            for (int i = 0; i < ids.Length; i++) ids[i] = sets[i].Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Address + " is not EOP; it is in Microsoft 365 endpoint sets " + string.Join(", ", ids);
+        }
 
         private sealed class Record
         {
