@@ -64,7 +64,7 @@ Describe 'EopTools module' {
             $listed = (Import-PowerShellDataFile (Join-Path $ModulePath 'EopTools.psd1')).CmdletsToExport | Sort-Object
             $exported = (Get-Command -Module EopTools -CommandType Cmdlet).Name | Sort-Object
             $exported | Should -Be $listed
-            $exported | Should -Be @('Compare-EopAllowList', 'Export-EopRangeDiff', 'Get-EopIpRange', 'Search-EopLog', 'Test-EopIpAddress', 'Update-EopIpRange')
+            $exported | Should -Be @('Compare-EopAllowList', 'Export-EopRangeDiff', 'Get-EopEndpointSet', 'Get-EopIpRange', 'Search-EopLog', 'Test-EopIpAddress', 'Update-EopIpRange')
         }
 
         It 'ships exactly the allow-listed files' {
@@ -141,6 +141,10 @@ Describe 'EopTools module' {
         It 'has a table view for <_>' -ForEach @('EopTools.EopIpRange', 'EopTools.EopIpTestResult', 'EopTools.EopLogRecord', 'EopTools.EopAllowListEntry', 'EopTools.EopLogSummary') {
             $view = Get-FormatData -TypeName $_
             $view.FormatViewDefinition[0].Control.GetType().Name | Should -Be 'TableControl'
+        }
+
+        It 'has a table view for the endpoint set types <_>' -ForEach @('EopTools.EopEndpointSet', 'EopTools.EopEndpointSetMatch') {
+            (Get-FormatData -TypeName $_).FormatViewDefinition[0].Control.GetType().Name | Should -Be 'TableControl'
         }
 
         It 'shows a change as a list by default and as a table with Format-Table' {
@@ -375,6 +379,33 @@ Install-PSResource -Name EopTools -Repository EopToolsTest -TrustRepository -Sco
                     $Output[1] | Should -Be ('Close: 23.103.132.0/22, 23.103.136.0/21, 23.103.144.0/20, 23.103.198.0/23, 23.103.200.0/22, 40.94.0.0/15, 52.238.78.88/32, ' +
                         '65.55.88.0/24, 65.55.169.0/24, 94.245.120.64/26, 157.55.234.0/24, 157.56.110.0/23, 157.56.112.0/24, 207.46.100.0/24, 207.46.163.0/24, ' +
                         '213.199.154.0/24, 213.199.180.128/26, 216.32.180.0/23')
+                }
+                'Get-EopEndpointSet 1' = {
+                    param($Output, $Calls)
+                    $Output.Count | Should -Be 41
+                    @($Output | Where-Object AddressFamily -EQ 'IPv4').Count | Should -Be 19
+                    ($Output.EndpointSet.Id | Select-Object -Unique) | Should -Be @(1, 11, 31)
+                    $Output[0] | Should -BeOfType ([EopTools.EopIpRange])
+                }
+                'Get-EopEndpointSet 2' = {
+                    param($Output, $Calls)
+                    $Calls.Command | Should -Be 'New-NetFirewallRule'
+                    $Calls[0].Parameters.LocalPort | Should -Be '443'
+                    $Calls[0].Parameters.RemoteAddress.Count | Should -Be 34
+                    $Calls[0].Parameters.RemoteAddress | Should -Contain '52.96.0.0/14'
+                    $Calls[0].Parameters.RemoteAddress | Should -Contain '52.238.78.88/32'
+                    $Output | Should -BeNullOrEmpty
+                }
+                'Get-EopEndpointSet 3' = {
+                    param($Output, $Calls)
+                    $Output.Count | Should -Be 49
+                    $Output | Should -Contain '*.mail.protection.outlook.com'
+                    $Output | Should -Contain 'outlook.office.com'
+                }
+                'Get-EopEndpointSet 4' = {
+                    param($Output, $Calls)
+                    $Output.Id | Should -Be @(1, 2, 5, 6)
+                    ($Output.ServiceAreaDisplayName | Select-Object -Unique) | Should -Be 'Exchange Online'
                 }
                 'Get-EopIpRange 1'    = {
                     param($Output, $Calls)

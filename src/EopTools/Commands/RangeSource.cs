@@ -59,6 +59,16 @@ namespace EopTools.Commands
             return new RangeIndex(data);
         }
 
+        /// <summary>
+        /// The error for data without Microsoft 365 endpoint sets (the docs page, a plain list, the retired XML): an answer
+        /// that it has none, not an empty listing that reads as "no sets".
+        /// </summary>
+        public static ErrorRecord NoEndpointSets(RangeIndex index, object? target) =>
+            new ErrorRecord(new ItemNotFoundException(
+                "The data set '" + index.DataSet + "' (" + index.DataSet.Format + ") carries no Microsoft 365 endpoint sets: only the web service's " +
+                "/endpoints answer has them. Run Update-EopIpRange to fetch it, or Update-EopIpRange -Path with a saved /endpoints JSON file."),
+                "NoEndpointSets", ErrorCategory.ObjectNotFound, target);
+
         /// <summary>A region the data set has no table for is an error, not an empty answer that looks like "not EOP".</summary>
         public static void RequireTable(PSCmdlet cmdlet, RangeIndex index, EopRegion region)
         {

@@ -77,6 +77,9 @@ namespace EopTools.Index
 
         public RangeData Data { get; }
 
+        /// <summary>The lookup over the data's Microsoft 365 endpoint sets; null when the data has none.</summary>
+        public EndpointSetIndex? EndpointSets => _endpointSets;
+
         public EopDataSet DataSet => Data.DataSet;
 
         public IReadOnlyList<EopIpRange> Ranges => Data.Ranges;
