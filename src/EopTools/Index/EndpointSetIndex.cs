@@ -47,10 +47,9 @@ namespace EopTools.Index
         private Segments Build(IPAddressFamily family)
         {
             int width = IpAddressValue.BitWidth(family);
-            IpNumber max = IpAddressValue.MaxNumber(family);
             var byPrefix = new Dictionary<IpPrefix, List<EopIpRange>>();
             var hasLength = new bool[width + 1];
-            var boundaries = new List<IpNumber>();
+            var cuts = new SegmentCuts(family);
             foreach (EopEndpointSet set in _sets)
             {
                 foreach (EopIpRange range in set.Ips)
@@ -60,24 +59,18 @@ namespace EopTools.Index
                     if (!byPrefix.TryGetValue(prefix, out List<EopIpRange>? holders)) byPrefix.Add(prefix, holders = new List<EopIpRange>());
                     holders.Add(range);
                     hasLength[prefix.Length] = true;
-                    boundaries.Add(prefix.First);
-                    if (prefix.Last != max) boundaries.Add(prefix.Last.Increment());
+                    cuts.Add(prefix);
                 }
             }
-            boundaries.Sort();
 
             var starts = new List<IpNumber>();
             var ends = new List<IpNumber>();
             var matches = new List<EopList<EopEndpointSetMatch>>();
             var found = new List<EopEndpointSetMatch>();
             var setsFound = new HashSet<EopEndpointSet>();
-            for (int i = 0; i < boundaries.Count; i++)
+            foreach (KeyValuePair<IpNumber, IpNumber> segment in cuts.Segments())
             {
-                if (i > 0 && boundaries[i] == boundaries[i - 1]) continue;
-                IpNumber start = boundaries[i];
-                int next = i + 1;
-                while (next < boundaries.Count && boundaries[next] == start) next++;
-                IpNumber end = next < boundaries.Count ? boundaries[next].Decrement() : max;
+                IpNumber start = segment.Key, end = segment.Value;
 
                 // Prefixes nest or are disjoint: those containing 'start' cover the whole segment. Longest first, so a
                 // set that holds two nested prefixes is matched by the more specific one.

@@ -173,12 +173,11 @@ namespace EopTools.Index
         {
             IReadOnlyList<EopIpRange> ranges = Data.Ranges;
             int width = IpAddressValue.BitWidth(family);
-            IpNumber max = IpAddressValue.MaxNumber(family);
             var tables = new Dictionary<IpPrefix, EopIpRange>[EopRegions.Count];
             var hasLength = new bool[EopRegions.Count, width + 1];
             for (int t = 0; t < EopRegions.Count; t++) tables[t] = new Dictionary<IpPrefix, EopIpRange>();
 
-            var boundaries = new List<IpNumber>();
+            var cuts = new SegmentCuts(family);
             foreach (EopIpRange range in ranges)
             {
                 IpPrefix prefix = range.Value;
@@ -187,21 +186,15 @@ namespace EopTools.Index
                 if (tables[table].ContainsKey(prefix)) continue;
                 tables[table].Add(prefix, range);
                 hasLength[table, prefix.Length] = true;
-                boundaries.Add(prefix.First);
-                if (prefix.Last != max) boundaries.Add(prefix.Last.Increment());
+                cuts.Add(prefix);
             }
-            boundaries.Sort();
 
             var starts = new List<IpNumber>();
             var ends = new List<IpNumber>();
             var entries = new List<IndexEntry>();
-            for (int i = 0; i < boundaries.Count; i++)
+            foreach (KeyValuePair<IpNumber, IpNumber> segment in cuts.Segments())
             {
-                if (i > 0 && boundaries[i] == boundaries[i - 1]) continue;
-                IpNumber start = boundaries[i];
-                int next = i + 1;
-                while (next < boundaries.Count && boundaries[next] == start) next++;
-                IpNumber end = next < boundaries.Count ? boundaries[next].Decrement() : max;
+                IpNumber start = segment.Key, end = segment.Value;
 
                 // Prefixes either nest or are disjoint, so the longest prefix containing 'start' covers the whole segment.
                 var byTable = new EopIpRange?[EopRegions.Count];
