@@ -81,7 +81,7 @@ namespace EopTools.Tests
         }
 
         [Theory]
-        [InlineData("", "line 1 is '', not 'EopTools range cache 1': not a cache file of this module")]
+        [InlineData("", "the file is empty, or is not a regular file (a device, a pipe or a socket reports no size); it is not read")]
         [InlineData("EopTools range cache 2\n", "line 1 is 'EopTools range cache 2', not 'EopTools range cache 1': not a cache file of this module")]
         [InlineData("EopTools range cache 1\ninstance: World wide\n", "line 2 is 'instance: World wide', not 'instance: ' and an instance name: not a cache file of this module")]
         [InlineData("EopTools range cache 1\nversion: 2026110100\n", "line 2 is 'version: 2026110100', not 'instance: ' and an instance name: not a cache file of this module")]
@@ -107,13 +107,17 @@ namespace EopTools.Tests
             using (var file = File.Create(path)) file.SetLength(CacheStore.MaxFileBytes + 1);
             var problems = new List<string>();
             Assert.Null(new CacheStore(_directory).Load(null, problems));
-            Assert.Equal("The cached ranges in '" + path + "' cannot be used (the file is at least 16778241 bytes, more than the 16778240 a cache file can be); they are passed over.",
+            Assert.Equal("The cached ranges in '" + path + "' cannot be used (the file is larger than 16,778,240 bytes (at least 16,778,241); no cache file is that large, so it is not read); they are passed over.",
                 Assert.Single(problems));
         }
 
-        /// <summary>A file that reports no size and never ends, as one that grows while it is read: refused at the limit, not read whole.</summary>
+        /// <summary>
+        /// A link to a device, which reports no size and never ends: refused unopened where the runtime follows links
+        /// (.NET 6 and later); .NET Framework (Mono here) cannot, so there it is read to the limit, as a file that grows
+        /// while it is read, and refused then.
+        /// </summary>
         [UnixFact(Timeout = 30_000)]
-        public async Task PassesOverAFileThatOutgrowsTheLimitWhileItIsRead()
+        public async Task PassesOverALinkToADevice()
         {
             Directory.CreateDirectory(_directory);
             string path = Path.Combine(_directory, "ranges.cache");
@@ -121,11 +125,17 @@ namespace EopTools.Tests
             var problems = new List<string>();
             Assert.Null(await Task.Run(() => new CacheStore(_directory).Load(null, problems)));
             string problem = Assert.Single(problems);
-            const string Start = "The cached ranges in '", Middle = "' cannot be used (the file is at least ";
-            const string End = " bytes, more than the 16778240 a cache file can be); they are passed over.";
+            const string Start = "The cached ranges in '", Middle = "' cannot be used (the file is larger than 16,778,240 bytes (at least ";
+            const string End = "); no cache file is that large, so it is not read); they are passed over.";
+            if (typeof(FileSystemInfo).GetMethod("ResolveLinkTarget", new[] { typeof(bool) }) != null)
+            {
+                Assert.Equal(Start + path + "' cannot be used (the file is empty, or is not a regular file (a device, a pipe or a socket reports no size); it is not read); they are passed over.", problem);
+                return;
+            }
             Assert.StartsWith(Start + path + Middle, problem);
             Assert.EndsWith(End, problem);
-            long seen = long.Parse(problem.Substring((Start + path + Middle).Length, problem.Length - (Start + path + Middle).Length - End.Length), CultureInfo.InvariantCulture);
+            long seen = long.Parse(problem.Substring((Start + path + Middle).Length, problem.Length - (Start + path + Middle).Length - End.Length),
+                NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
             Assert.InRange(seen, CacheStore.MaxFileBytes + 1, CacheStore.MaxFileBytes + BoundedText.ChunkBytes);
         }
 

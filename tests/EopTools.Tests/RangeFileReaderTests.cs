@@ -92,7 +92,7 @@ namespace EopTools.Tests
         public void RefusesAFolder()
         {
             RangeDataException error = Refusal(_folder.Path);
-            Assert.Equal("RangeFileUnreadable", error.ErrorId);
+            Assert.Equal("RangePathIsFolder", error.ErrorId);
             Assert.Equal("The range file '" + _folder.Path + "' is a folder, not a file.", error.Message);
         }
 

@@ -33,7 +33,7 @@ namespace EopTools.Tests
         /// <summary>Every id a reader may refuse a file with.</summary>
         public static readonly string[] ModuleErrorIds =
         {
-            "RangeFileNotFound", "RangeFileUnreadable", "RangeFileEmpty", "RangeFileTooLarge", "UnrecognizedRangeFile",
+            "RangeFileNotFound", "RangeFileUnreadable", "RangePathIsFolder", "RangeFileEmpty", "RangeFileTooLarge", "UnrecognizedRangeFile",
             "NoRangeTable", "NoEopRanges", "NoGlobalRangeList", "InvalidJson", "InvalidXml",
         };
 

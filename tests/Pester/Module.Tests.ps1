@@ -22,6 +22,7 @@ BeforeDiscovery {
         @{ Type = 'EopTools.Parsing.RangeDataException'; Kind = 'UnrecognizedRangeFile'; Id = 'UnrecognizedRangeFile'; Category = 'InvalidData' }
         @{ Type = 'EopTools.Parsing.RangeDataException'; Kind = 'RangeFileTooLarge'; Id = 'RangeFileTooLarge'; Category = 'LimitsExceeded' }
         @{ Type = 'EopTools.Parsing.RangeDataException'; Kind = 'RangeFileEmpty'; Id = 'RangeFileEmpty'; Category = 'InvalidData' }
+        @{ Type = 'EopTools.Parsing.RangeDataException'; Kind = 'RangePathIsFolder'; Id = 'RangePathIsFolder'; Category = 'InvalidArgument' }
         @{ Type = 'EopTools.Parsing.RangeDataException'; Kind = 'NoGlobalRangeList'; Id = 'NoGlobalRangeList'; Category = 'InvalidData' }
         @{ Type = 'EopTools.IO.OutputFileException'; Kind = 'OutputFileExists'; Id = 'OutputFileExists'; Category = 'ResourceExists' }
         @{ Type = 'EopTools.IO.OutputFileException'; Kind = 'OutputFileReadOnly'; Id = 'OutputFileReadOnly'; Category = 'PermissionDenied' }

@@ -163,6 +163,79 @@ Describe 'Search-EopLog' {
         }
     }
 
+    Context 'File access' {
+        BeforeAll {
+            # Runs Search-EopLog in a pipeline of its own; returns the shell, its output and its handle.
+            function Start-Search([string] $Arguments) {
+                $shell = [powershell]::Create()
+                $null = $shell.AddScript("Import-Module '$ModulePath'; Search-EopLog $Arguments")
+                $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
+                @{ Shell = $shell; Output = $output; Handle = $shell.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output) }
+            }
+        }
+
+        It 'refuses <Name> before reading it, within a second, as LogFileEmpty' -ForEach @(
+            @{ Name = '/dev/zero' }
+            @{ Name = 'a pipe being written' }
+        ) {
+            if ($IsWindows) { Set-ItResult -Skipped -Because 'devices such as /dev/zero and FIFOs are Unix files'; return }
+            $path = $Name
+            $writer = $null
+            if ($Name -ne '/dev/zero') {
+                $path = Join-Path $TestDrive 'fifo/RECV1.LOG'
+                $null = New-Item -ItemType Directory -Force (Split-Path $path)
+                & mkfifo $path
+                $start = [System.Diagnostics.ProcessStartInfo]::new('/bin/sh')
+                $start.ArgumentList.Add('-c')
+                $start.ArgumentList.Add("yes 2026-11-27T10:00:00.000Z > '$path'")
+                $writer = [System.Diagnostics.Process]::Start($start)
+            }
+            $search = Start-Search "-LiteralPath '$path' -Summary"
+            try {
+                $search.Handle.AsyncWaitHandle.WaitOne([timespan]::FromSeconds(1)) | Should -BeTrue
+                $search.Shell.InvocationStateInfo.State | Should -Be 'Completed'
+                $search.Output.Count | Should -Be 0
+                $failure = $search.Shell.Streams.Error[0]
+                $failure.FullyQualifiedErrorId | Should -Be 'LogFileEmpty,EopTools.Commands.SearchEopLogCommand'
+                $failure.TargetObject | Should -Be $path
+                "$failure" | Should -Be "The log file '$path' is empty, or is not a regular file (a device, a pipe or a socket reports no size); it is not read."
+            }
+            finally {
+                if ($writer) { $writer.Kill(); $writer.WaitForExit() }
+                $search.Shell.Dispose()
+            }
+        }
+
+        It 'stops within a second when the pipeline is stopped in a line that never ends<_>' -ForEach '', ' -Summary -ThrottleLimit 1' {
+            if ($IsWindows) { Set-ItResult -Skipped -Because 'a file of 64 GB takes no disk space only where the file system makes it sparse by itself (Unix)'; return }
+            # A sparse file of 64 GB of zero bytes, without a line break: one line, read and dropped a megabyte at a time.
+            $endless = Join-Path $TestDrive 'endless/RECV1.LOG'
+            $null = New-Item -ItemType Directory -Force (Split-Path $endless)
+            $file = [System.IO.File]::Create($endless)
+            try { $file.SetLength(64GB) } finally { $file.Dispose() }
+            $search = Start-Search "-LiteralPath '$endless'$_"
+            try {
+                Start-Sleep -Milliseconds 500
+                $search.Shell.InvocationStateInfo.State | Should -Be 'Running'
+                $stopping = $search.Shell.BeginStop($null, $null)
+                $stopping.AsyncWaitHandle.WaitOne([timespan]::FromSeconds(1)) | Should -BeTrue
+                $search.Shell.InvocationStateInfo.State | Should -Be 'Stopped'
+            }
+            finally {
+                $search.Shell.Dispose()
+            }
+        }
+
+        It 'refuses an empty log file as LogFileEmpty and a folder as LogPathIsFolder, worded as for every file the module reads' {
+            $empty = Join-Path $TestDrive 'empty/RECV1.LOG'
+            $null = New-Item -ItemType File -Force $empty
+            $null = Search-EopLog -LiteralPath $empty, (Split-Path $empty) -ErrorVariable failures -ErrorAction SilentlyContinue
+            $failures.FullyQualifiedErrorId | Should -Be @('LogPathIsFolder,EopTools.Commands.SearchEopLogCommand', 'LogFileEmpty,EopTools.Commands.SearchEopLogCommand')
+            "$($failures[0])" | Should -Be "The log file '$(Split-Path $empty)' is a folder, not a file."
+            $failures[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        }
+    }
+
     Context 'Bad input' {
         It 'skips malformed lines with one warning per file, and a truncated last line' {
             $lines = @(New-ProtocolLogLines $Senders[0]) + @('2026-11-27T10:00:09.000Z,EX01\Default Frontend EX01,08DD1,0,10.0.0.5:25', 'bad "quote,x,y,z,a,b,c,d,e')

@@ -32,6 +32,8 @@ namespace EopTools.Commands
                 case "WebServiceProxyUriInvalid":
                 case "WebServiceProxyCredentialConflict":
                 case "WebServiceProxyNotFound":
+                case "RangePathIsFolder":
+                case "LogPathIsFolder":
                     return ErrorCategory.InvalidArgument;
                 case "WebServiceProxyAuthenticationRequired":
                     return ErrorCategory.AuthenticationError;

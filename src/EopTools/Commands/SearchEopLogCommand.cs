@@ -6,6 +6,7 @@ using System.Globalization;
 using System.IO;
 using System.Management.Automation;
 using EopTools.Index;
+using EopTools.IO;
 using EopTools.Logs;
 using EopTools.Ranges;
 
@@ -145,16 +146,22 @@ namespace EopTools.Commands
 
         private void AddFile(string file)
         {
-            if (Directory.Exists(file))
+            long size = 0;
+            try
             {
-                WriteError(new ErrorRecord(new ArgumentException("'" + file + "' is a folder; give the log files in it (e.g. '" + System.IO.Path.Combine(file, "*.LOG") + "')."),
-                    "LogPathIsFolder", ErrorCategory.InvalidArgument, file));
+                size = LogSearch.Access.Check(file);
+            }
+            catch (InputFileException e) when (e.ErrorId == "LogPathIsFolder")
+            {
+                WriteError(ErrorRecords.For(e, file));
                 return;
             }
+            catch (InputFileException)
+            {
+                // A missing or empty file, a device or a pipe is reported when its turn comes, in order with the others' output.
+            }
             _files.Add(file);
-            // A missing file is reported when its turn comes, in order with the others' output.
-            var info = new FileInfo(file);
-            if (info.Exists) _totalBytes += info.Length;
+            _totalBytes += Math.Max(size, 0);
         }
 
         private void Write(LogMessage message)

@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Text;
-using EopTools.Parsing;
+using EopTools.IO;
 
 namespace EopTools.Headers
 {
@@ -18,6 +18,9 @@ namespace EopTools.Headers
 
         private const int ChunkBytes = 16 * 1024;
 
+        /// <summary>The module's one file policy: no size limit, since only the header block is read (see <see cref="MaxHeaderBytes"/>).</summary>
+        private static readonly InputFileAccess Access = new InputFileAccess("Message", long.MaxValue);
+
         // The compound file signature of an Outlook .msg (and every OLE2 file).
         private static readonly byte[] CompoundFileSignature = { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 };
 
@@ -25,16 +28,14 @@ namespace EopTools.Headers
         {
             try
             {
-                if (Directory.Exists(path)) throw Refused("MessagePathIsFolder", path, "is a folder; give the message files in it (e.g. '" + Path.Combine(path, "*.eml") + "')");
-                var file = new FileInfo(path);
-                if (!file.Exists) throw new HeaderReadException("MessageFileNotFound", "The message file '" + path + "' does not exist.");
-                long? size = RangeFileReader.SizeBeforeOpening(file);
-                // Devices and pipes report no size, and opening a pipe waits for a writer: a size of 0 is refused unopened.
-                if (size == 0) throw Refused("MessageFileEmpty", path, "is empty, or is not a regular file (a device, a pipe or a socket reports no size); it is not read");
-                using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan))
+                using (FileStream stream = Access.Open(path, FileShare.ReadWrite | FileShare.Delete, FileOptions.SequentialScan))
                 {
                     return ReadHeaderText(stream, path);
                 }
+            }
+            catch (InputFileException e)
+            {
+                throw new HeaderReadException(e.ErrorId, e.Message, e);
             }
             catch (Exception e) when (e is FileNotFoundException || e is DirectoryNotFoundException)
             {

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 using EopTools.Index;
+using EopTools.IO;
 
 namespace EopTools.Logs
 {
@@ -29,6 +30,12 @@ namespace EopTools.Logs
         /// costs an open and a read of the file's headers.
         /// </summary>
         private const long RecordPartBytes = 2 << 20;
+
+        /// <summary>
+        /// The module's one file policy, for logs: no limit on a file's size (a log is read streaming, a line at a time,
+        /// and a line over <see cref="LineReader.MaxLineLength"/> bytes is skipped unkept).
+        /// </summary>
+        public static readonly InputFileAccess Access = new InputFileAccess("Log", long.MaxValue);
 
         private readonly IReadOnlyList<string> _paths;
         private readonly LogReadOptions _options;
@@ -66,6 +73,7 @@ namespace EopTools.Logs
         public void Start(int threads)
         {
             CutIntoParts(threads);
+            if (_cancellation.IsCancellationRequested) return;
             // Records wait in their part until written: enough parts for every thread to read one while the pipeline
             // writes two. A summary's part keeps only its tally.
             if (!_summary) _partsAhead = new SemaphoreSlim(threads + 2);
@@ -87,7 +95,7 @@ namespace EopTools.Logs
         {
             CancellationToken cancellation = _cancellation.Token;
             int next = 0;
-            for (int file = 0; file < _paths.Count; file++)
+            for (int file = 0; file < _paths.Count && !cancellation.IsCancellationRequested; file++)
             {
                 var counts = new LogFileCounts(_paths[file]);
                 Exception? failure = null;
@@ -196,7 +204,7 @@ namespace EopTools.Logs
                     {
                         if (part.Start == 0)
                         {
-                            using (Stream utf8 = Utf8Text.Open(file, stream => new CountingStream(stream, Progress)))
+                            using (Stream utf8 = Utf8Text.Open(file, stream => new CountingStream(Access.Guard(stream, path, cancellation), Progress)))
                             {
                                 reader.Read(utf8, new LogFilePart(file.Position, part.End, false, linesBefore), cancellation);
                             }
@@ -204,7 +212,8 @@ namespace EopTools.Logs
                         else
                         {
                             file.Position = part.Start - 1;
-                            reader.Read(new CountingStream(file, Progress), new LogFilePart(part.Start - 1, part.End, true, linesBefore), cancellation);
+                            reader.Read(new CountingStream(Access.Guard(file, path, cancellation), Progress),
+                                new LogFilePart(part.Start - 1, part.End, true, linesBefore), cancellation);
                         }
                     }
                 }
@@ -239,7 +248,7 @@ namespace EopTools.Logs
         private void CutIntoParts(int threads)
         {
             int perFile = _paths.Count < threads ? (threads + _paths.Count - 1) / _paths.Count : 1;
-            for (int file = 0; file < _paths.Count; file++)
+            for (int file = 0; file < _paths.Count && !_cancellation.IsCancellationRequested; file++)
             {
                 string path = _paths[file];
                 long size = _partBytes > 0 ? _partBytes : _summary ? 0 : RecordPartBytes;
@@ -251,6 +260,8 @@ namespace EopTools.Logs
                     : length >= 2 * MinSummaryPartBytes ? Math.Min(perFile, length / MinSummaryPartBytes) : 1;
                 // Read as far as the second part at most: a file of directives only is not read twice before the parts.
                 LogHeaderState? headers = count > 1 ? HeadersOf(path, length / count) : null;
+                // Stopped while the headers were read (a first line that never ends): no parts.
+                if (_cancellation.IsCancellationRequested) return;
                 for (long i = 0; i < count; i++)
                 {
                     long start = length * i / count, end = i == count - 1 ? long.MaxValue : length * (i + 1) / count;
@@ -259,18 +270,21 @@ namespace EopTools.Logs
             }
         }
 
-        /// <summary>The headers the file starts with, up to <paramref name="offset"/>; null when they are refused or it cannot be read now.</summary>
+        /// <summary>
+        /// The headers the file starts with, up to <paramref name="offset"/>; null when they are refused, it cannot be
+        /// read now, or the search is stopped (a first line that never ends is read to its end, or to Ctrl+C).
+        /// </summary>
         private LogHeaderState? HeadersOf(string path, long offset)
         {
             try
             {
                 using (FileStream file = Open(path))
-                using (Stream utf8 = Utf8Text.Open(file, stream => stream))
+                using (Stream utf8 = Utf8Text.Open(file, stream => Access.Guard(stream, path, _cancellation.Token)))
                 {
                     return LogFileReader.HeadState(path, _options, _index, utf8, file.Position, offset);
                 }
             }
-            catch (Exception e) when (IsFileProblem(e))
+            catch (Exception e) when (IsFileProblem(e) || e is OperationCanceledException)
             {
                 return null;
             }
@@ -280,7 +294,7 @@ namespace EopTools.Logs
         {
             try
             {
-                return new FileInfo(path).Length;
+                return Access.Check(path);
             }
             catch (Exception e) when (IsFileProblem(e))
             {
@@ -322,24 +336,24 @@ namespace EopTools.Logs
 
         private static FileStream Open(string path) =>
             // Exchange and IIS keep today's log open for writing: share it, and do not stop a deletion by rotation.
-            new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
+            Access.Open(path, FileShare.ReadWrite | FileShare.Delete, FileOptions.SequentialScan);
 
-        /// <summary>The file cannot be opened or read (missing, locked, denied, a bad path), as opposed to a fault of ours.</summary>
+        /// <summary>
+        /// The file cannot be opened or read (refused by the file policy, missing, locked, denied, a bad path), as opposed
+        /// to a fault of ours.
+        /// </summary>
         private static bool IsFileProblem(Exception e) =>
-            e is IOException || e is UnauthorizedAccessException || e is NotSupportedException || e is ArgumentException;
+            e is InputFileException || e is IOException || e is UnauthorizedAccessException || e is NotSupportedException || e is ArgumentException;
 
         private static LogMessage FailureMessage(string path, LogFileCounts counts, Exception e)
         {
             if (e is LogFileException known) return new LogMessage(known, path);
+            if (e is InputFileException refused) return new LogMessage(new LogFileException(refused.ErrorId, refused.Message, refused), path);
             LogFileException failure;
             if (!IsFileProblem(e))
             {
                 // Not the file's fault: said as it is, and the run goes on with the next file.
                 failure = new LogFileException("LogFileReadFailed", "Reading '" + path + "' failed: " + e.Message, e);
-            }
-            else if (counts.Lines == 0 && (e is FileNotFoundException || e is DirectoryNotFoundException))
-            {
-                failure = new LogFileException("LogFileNotFound", "'" + path + "' was not found: " + e.Message, e);
             }
             else if (counts.Lines == 0)
             {

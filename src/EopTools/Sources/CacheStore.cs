@@ -94,6 +94,9 @@ namespace EopTools.Sources
         /// <summary>The largest cache file read: the largest answer the web service client accepts, and the header.</summary>
         internal const long MaxFileBytes = EndpointsWebService.MaxAnswerBytes + 1024;
 
+        /// <summary>The module's one file policy (a device or a pipe is refused unopened), with the cache's size limit.</summary>
+        private static readonly InputFileAccess Access = new InputFileAccess("Cache", MaxFileBytes);
+
         private static ResolvedFolder? _resolved;
 
         public CacheStore(string directory)
@@ -259,9 +262,9 @@ namespace EopTools.Sources
             string path = System.IO.Path.Combine(Directory, ClientRequestIdFile);
             try
             {
-                if (File.Exists(path) && Guid.TryParseExact(File.ReadAllText(path).Trim(), "D", out Guid existing)) return existing;
+                if (File.Exists(path) && Guid.TryParseExact(Access.ReadAllText(path, FileShare.Read).Trim(), "D", out Guid existing)) return existing;
             }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is InputFileException)
             {
                 // An unreadable id is replaced like a missing one; a folder that cannot be written fails below, named.
             }
@@ -285,17 +288,17 @@ namespace EopTools.Sources
                 try
                 {
                     // FileShare.Delete: on Windows, a writer may rename a new file over this one while it is being read.
-                    using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete))
-                    {
-                        if (!BoundedText.TryRead(stream, MaxFileBytes, out string? read, out long size))
-                        {
-                            problems.Add(Unusable(path, string.Format(CultureInfo.InvariantCulture,
-                                "the file is at least {0} bytes, more than the {1} a cache file can be", size, MaxFileBytes)));
-                            return true;
-                        }
-                        text = read;
-                        return true;
-                    }
+                    text = Access.ReadAllText(path, FileShare.Read | FileShare.Delete);
+                    return true;
+                }
+                catch (InputFileException e) when (e.ErrorId == "CacheFileNotFound")
+                {
+                    return false;
+                }
+                catch (InputFileException e)
+                {
+                    problems.Add(Unusable(path, "the file " + e.Reason));
+                    return true;
                 }
                 catch (Exception e) when (e is FileNotFoundException || e is DirectoryNotFoundException)
                 {
