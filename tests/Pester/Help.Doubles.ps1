@@ -101,10 +101,36 @@ function global:Update-EopIpRange {
     EopTools\Update-EopIpRange @forward
 }
 
+function global:Get-Clipboard {
+    # $EopHelpClipboard: the path of the message whose Internet headers the admin copied in Outlook.
+    param([switch] $Raw)
+    Add-EopHelpCall 'Get-Clipboard' $PSBoundParameters
+    if ($Raw) { Get-Content -LiteralPath $global:EopHelpClipboard -Raw } else { Get-Content -LiteralPath $global:EopHelpClipboard }
+}
+
+function global:Get-MgUserMessage {
+    # A mailbox of the messages in $EopHelpMailbox. Graph returns internetMessageHeaders (name and value pairs, each value
+    # unfolded) only when -Property asks for it.
+    param([string] $UserId, [int] $Top, [string[]] $Property)
+    Add-EopHelpCall 'Get-MgUserMessage' $PSBoundParameters
+    foreach ($path in $global:EopHelpMailbox | Select-Object -First $Top) {
+        $text = Get-Content -LiteralPath $path -Raw
+        $block = ($text -split '\r?\n\r?\n', 2)[0]
+        $headers = foreach ($field in $block -split '\r?\n(?![ \t])') {
+            if ($field -match '(?s)^([^:\s]+):\s*(.*)$') { [pscustomobject]@{ Name = $Matches[1]; Value = $Matches[2] -replace '\r?\n[ \t]+', ' ' } }
+        }
+        [pscustomobject]@{
+            Id                     = [System.IO.Path]::GetFileNameWithoutExtension($path)
+            Subject                = ($headers | Where-Object Name -EQ 'Subject').Value
+            InternetMessageHeaders = if ($Property -contains 'internetMessageHeaders') { @($headers) } else { $null }
+        }
+    }
+}
+
 function global:Remove-EopHelpDoubles {
     foreach ($name in 'Add-EopHelpCall', 'New-NetFirewallRule', 'Get-NetFirewallRule', 'Set-NetFirewallRule', 'Set-ReceiveConnector',
-        'Get-ReceiveConnector', 'Get-NetFirewallAddressFilter', 'Set-NetFirewallAddressFilter', 'Get-MessageTraceV2', 'Get-MessageTrackingLog', 'Update-EopIpRange', 'Remove-EopHelpDoubles') {
+        'Get-ReceiveConnector', 'Get-NetFirewallAddressFilter', 'Set-NetFirewallAddressFilter', 'Get-MessageTraceV2', 'Get-MessageTrackingLog', 'Update-EopIpRange', 'Get-Clipboard', 'Get-MgUserMessage', 'Remove-EopHelpDoubles') {
         Remove-Item -Path "Function:\$name" -ErrorAction SilentlyContinue
     }
-    Remove-Variable -Scope Global -Name EopHelpCalls -ErrorAction SilentlyContinue
+    Remove-Variable -Scope Global -Name EopHelpCalls, EopHelpClipboard, EopHelpMailbox -ErrorAction SilentlyContinue
 }

@@ -24,6 +24,14 @@ BeforeDiscovery {
         @{ Type = 'EopTools.Parsing.RangeDataException'; Kind = 'RangeFileEmpty'; Id = 'RangeFileEmpty'; Category = 'InvalidData' }
         @{ Type = 'EopTools.Parsing.RangeDataException'; Kind = 'RangePathIsFolder'; Id = 'RangePathIsFolder'; Category = 'InvalidArgument' }
         @{ Type = 'EopTools.Parsing.RangeDataException'; Kind = 'NoGlobalRangeList'; Id = 'NoGlobalRangeList'; Category = 'InvalidData' }
+        @{ Type = 'EopTools.Headers.HeaderReadException'; Kind = 'MessageFileNotFound'; Id = 'MessageFileNotFound'; Category = 'ObjectNotFound' }
+        @{ Type = 'EopTools.Headers.HeaderReadException'; Kind = 'MessageFileUnreadable'; Id = 'MessageFileUnreadable'; Category = 'ReadError' }
+        @{ Type = 'EopTools.Headers.HeaderReadException'; Kind = 'MessagePathIsFolder'; Id = 'MessagePathIsFolder'; Category = 'InvalidArgument' }
+        @{ Type = 'EopTools.Headers.HeaderReadException'; Kind = 'MessageHeaderTooLarge'; Id = 'MessageHeaderTooLarge'; Category = 'LimitsExceeded' }
+        @{ Type = 'EopTools.Headers.HeaderReadException'; Kind = 'MessageFileEmpty'; Id = 'MessageFileEmpty'; Category = 'InvalidData' }
+        @{ Type = 'EopTools.Headers.HeaderReadException'; Kind = 'MessageFileIsOutlookMsg'; Id = 'MessageFileIsOutlookMsg'; Category = 'InvalidData' }
+        @{ Type = 'EopTools.Headers.HeaderReadException'; Kind = 'MessageFileNotText'; Id = 'MessageFileNotText'; Category = 'InvalidData' }
+        @{ Type = 'EopTools.Headers.HeaderReadException'; Kind = 'MessageHeaderNotFound'; Id = 'MessageHeaderNotFound'; Category = 'InvalidData' }
         @{ Type = 'EopTools.IO.OutputFileException'; Kind = 'OutputFileExists'; Id = 'OutputFileExists'; Category = 'ResourceExists' }
         @{ Type = 'EopTools.IO.OutputFileException'; Kind = 'OutputFileReadOnly'; Id = 'OutputFileReadOnly'; Category = 'PermissionDenied' }
         @{ Type = 'EopTools.IO.OutputFileException'; Kind = 'OutputFolderNotFound'; Id = 'OutputFolderNotFound'; Category = 'ObjectNotFound' }
@@ -65,7 +73,7 @@ Describe 'EopTools module' {
             $listed = (Import-PowerShellDataFile (Join-Path $ModulePath 'EopTools.psd1')).CmdletsToExport | Sort-Object
             $exported = (Get-Command -Module EopTools -CommandType Cmdlet).Name | Sort-Object
             $exported | Should -Be $listed
-            $exported | Should -Be @('Compare-EopAllowList', 'Export-EopRangeDiff', 'Get-EopEndpointSet', 'Get-EopIpRange', 'Search-EopLog', 'Test-EopIpAddress', 'Update-EopIpRange')
+            $exported | Should -Be @('Compare-EopAllowList', 'Export-EopRangeDiff', 'Get-EopEndpointSet', 'Get-EopIpRange', 'Search-EopLog', 'Test-EopIpAddress', 'Test-EopMessageHeader', 'Update-EopIpRange')
         }
 
         It 'ships exactly the allow-listed files' {
@@ -139,7 +147,8 @@ Describe 'EopTools module' {
     }
 
     Context 'Formatting' {
-        It 'has a table view for <_>' -ForEach @('EopTools.EopIpRange', 'EopTools.EopIpTestResult', 'EopTools.EopLogRecord', 'EopTools.EopAllowListEntry', 'EopTools.EopLogSummary') {
+        It 'has a table view for <_>' -ForEach @('EopTools.EopIpRange', 'EopTools.EopIpTestResult', 'EopTools.EopLogRecord', 'EopTools.EopAllowListEntry', 'EopTools.EopLogSummary',
+            'EopTools.EopMessageHeaderResult', 'EopTools.EopMessageHop', 'EopTools.EopMessageStamp') {
             $view = Get-FormatData -TypeName $_
             $view.FormatViewDefinition[0].Control.GetType().Name | Should -Be 'TableControl'
         }
@@ -506,6 +515,35 @@ Install-PSResource -Name EopTools -Repository EopToolsTest -TrustRepository -Sco
                     ($Output | ForEach-Object { "$_" }) | Should -Be @('1 Exchange Optimize 52.96.0.0/14', '2 Exchange Allow 52.96.0.0/14', '5 Exchange Allow 52.96.0.0/14', '6 Exchange Allow 52.96.0.0/14')
                     $Output[0].TcpPorts | Should -Be '80,443'
                 }
+                'Test-EopMessageHeader 1' = {
+                    param($Output, $Calls)
+                    ($Output | ForEach-Object { "$($_.Name)=$($_.Count)" }) |
+                        Should -Be @('DirectSend=1', 'GatewayBeforeEop=1', 'NotMicrosoft365=1', 'OnPremisesBypass=1', 'ThroughEop=1')
+                }
+                'Test-EopMessageHeader 2' = {
+                    param($Output, $Calls)
+                    $Calls[0].Parameters.Raw | Should -BeTrue
+                    $text = ($Output | Out-String -Width 200) -replace '\s+', ' '
+                    $text | Should -BeLike '*Route : DirectSend Reason : entered anonymously (AuthAs Anonymous) from 203.0.113.45, outside EOP and the connectors, with a sender in contoso.com*DecidedBy : hop 1 IPAddress : 203.0.113.45 IsEop : False*'
+                }
+                'Test-EopMessageHeader 3' = {
+                    param($Output, $Calls)
+                    $Calls[0].Parameters.Property | Should -Be @('subject', 'internetMessageHeaders')
+                    ($Output | ForEach-Object { "$($_.Route) $($_.IPAddress) $($_.Subject)" }) |
+                        Should -Be @('DirectSend 203.0.113.45 Remittance advice - payment confirmed', 'GatewayBeforeEop 198.51.100.141 Order 4711 shipped')
+                }
+                'Test-EopMessageHeader 4' = {
+                    param($Output, $Calls)
+                    ($Output | ForEach-Object { "$($_.Number) $($_.IPAddress) $($_.By)" }) | Should -Be @(
+                        '1 192.0.2.80 mx2.gateway.example', '2 198.51.100.141 DB1PEPF000509F0.mail.protection.outlook.com',
+                        '3 2603:10a6:10:552:cafe::2b DU7P189CA0014.outlook.office365.com', '4 2603:10a6:10:552::20 DB9PR02MB7273.eurprd02.prod.outlook.com',
+                        '5 2603:10a6:10:1e5::9 AS8PR02MB9530.eurprd02.prod.outlook.com')
+                }
+                'Test-EopMessageHeader 5' = {
+                    param($Output, $Calls)
+                    $Output.Name | Should -Be @('X-MS-Exchange-Organization-AuthAs', 'X-MS-Exchange-Organization-AuthSource', 'X-MS-Exchange-CrossTenant-FromEntityHeader', 'X-Forefront-Antispam-Report')
+                    $Output[0].Fields.Value | Should -Be 'Internal'
+                }
                 'Update-EopIpRange 1' = {
                     param($Output, $Calls)
                     $Calls[0].Parameters.Count | Should -Be 0
@@ -575,6 +613,13 @@ Install-PSResource -Name EopTools -Repository EopToolsTest -TrustRepository -Sco
             $records = Join-Path $Fixtures 'records'
             Copy-Item (Join-Path $records 'MTSummary_Contoso.csv') (Join-Path $TestDrive 'MTSummary_Report.csv')
             foreach ($name in 'MSGTRK20261127-1.LOG', 'RECV20261127-1.LOG', 'u_ex261127.log') { Copy-Item (Join-Path $records $name) $TestDrive }
+            # User-reported messages for the Test-EopMessageHeader examples, the clipboard and a Graph mailbox of some of them.
+            $reported = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'Reported')
+            $headerFixtures = Join-Path $Fixtures 'headers'
+            foreach ($name in 'direct-send.eml', 'gateway.eml', 'newsletter.eml', 'onprem-bypass.eml') { Copy-Item (Join-Path $headerFixtures $name) $reported }
+            Copy-Item (Join-Path $headerFixtures 'forged-microsoft-hop.eml') (Join-Path $reported 'forged.eml')
+            $global:EopHelpClipboard = Join-Path $headerFixtures 'direct-send.eml'
+            $global:EopHelpMailbox = @('direct-send.eml', 'newsletter.eml', 'gateway.eml') | ForEach-Object { Join-Path $headerFixtures $_ }
         }
         AfterAll {
             $env:ExchangeInstallPath = $SavedExchangeInstallPath

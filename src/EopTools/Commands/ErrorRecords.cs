@@ -17,10 +17,12 @@ namespace EopTools.Commands
                 case "RangeFileNotFound":
                 case "OutputFolderNotFound":
                 case "LogFileNotFound":
+                case "MessageFileNotFound":
                     return ErrorCategory.ObjectNotFound;
                 case "RangeFileUnreadable":
                 case "LogFileUnreadable":
                 case "LogFileReadFailed":
+                case "MessageFileUnreadable":
                     return ErrorCategory.ReadError;
                 case "OutputFileExists":
                     return ErrorCategory.ResourceExists;
@@ -34,6 +36,7 @@ namespace EopTools.Commands
                 case "WebServiceProxyNotFound":
                 case "RangePathIsFolder":
                 case "LogPathIsFolder":
+                case "MessagePathIsFolder":
                     return ErrorCategory.InvalidArgument;
                 case "WebServiceProxyAuthenticationRequired":
                     return ErrorCategory.AuthenticationError;
@@ -47,6 +50,7 @@ namespace EopTools.Commands
                 case "WebServiceRateLimited":
                 case "WebServiceAnswerTooLarge":
                 case "RangeFileTooLarge":
+                case "MessageHeaderTooLarge":
                     return ErrorCategory.LimitsExceeded;
                 case "WebServiceUnreachable":
                 case "WebServiceHttpError":
