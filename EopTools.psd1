@@ -10,7 +10,7 @@
     PowerShellVersion    = '5.1'
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('EopTools.Format.ps1xml')
-    CmdletsToExport      = @('Get-EopIpRange', 'Test-EopIpAddress', 'Update-EopIpRange', 'Export-EopRangeDiff', 'Search-EopLog', 'Compare-EopAllowList', 'Get-EopEndpointSet', 'Test-EopMessageHeader')
+    CmdletsToExport      = @('Get-EopIpRange', 'Test-EopIpAddress', 'Update-EopIpRange', 'Export-EopRangeDiff', 'Search-EopLog', 'Compare-EopAllowList', 'Get-EopEndpointSet', 'Test-EopMessageHeader', 'Compare-EopEndpointSet')
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()
@@ -19,7 +19,7 @@
             Tags         = @('Exchange', 'EOP', 'ExchangeOnline', 'Microsoft365', 'IP', 'Firewall', 'CIDR', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/EopTools/EopTools'
             LicenseUri   = 'https://github.com/EopTools/EopTools/blob/main/LICENSE'
-            ReleaseNotes = 'First release: Get-EopIpRange, Test-EopIpAddress, Update-EopIpRange, Export-EopRangeDiff, Search-EopLog, Compare-EopAllowList, Get-EopEndpointSet and Test-EopMessageHeader. See CHANGELOG.md.'
+            ReleaseNotes = 'First release: Get-EopIpRange, Test-EopIpAddress, Update-EopIpRange, Export-EopRangeDiff, Search-EopLog, Compare-EopAllowList, Get-EopEndpointSet, Test-EopMessageHeader and Compare-EopEndpointSet. See CHANGELOG.md.'
         }
     }
 }

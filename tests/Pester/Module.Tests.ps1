@@ -73,7 +73,7 @@ Describe 'EopTools module' {
             $listed = (Import-PowerShellDataFile (Join-Path $ModulePath 'EopTools.psd1')).CmdletsToExport | Sort-Object
             $exported = (Get-Command -Module EopTools -CommandType Cmdlet).Name | Sort-Object
             $exported | Should -Be $listed
-            $exported | Should -Be @('Compare-EopAllowList', 'Export-EopRangeDiff', 'Get-EopEndpointSet', 'Get-EopIpRange', 'Search-EopLog', 'Test-EopIpAddress', 'Test-EopMessageHeader', 'Update-EopIpRange')
+            $exported | Should -Be @('Compare-EopAllowList', 'Compare-EopEndpointSet', 'Export-EopRangeDiff', 'Get-EopEndpointSet', 'Get-EopIpRange', 'Search-EopLog', 'Test-EopIpAddress', 'Test-EopMessageHeader', 'Update-EopIpRange')
         }
 
         It 'ships exactly the allow-listed files' {
@@ -153,7 +153,7 @@ Describe 'EopTools module' {
             $view.FormatViewDefinition[0].Control.GetType().Name | Should -Be 'TableControl'
         }
 
-        It 'has a table view for the endpoint set types <_>' -ForEach @('EopTools.EopEndpointSet', 'EopTools.EopEndpointSetMatch') {
+        It 'has a table view for the endpoint set types <_>' -ForEach @('EopTools.EopEndpointSet', 'EopTools.EopEndpointSetMatch', 'EopTools.EopEndpointSetChange') {
             (Get-FormatData -TypeName $_).FormatViewDefinition[0].Control.GetType().Name | Should -Be 'TableControl'
         }
 
@@ -390,6 +390,22 @@ Install-PSResource -Name EopTools -Repository EopToolsTest -TrustRepository -Sco
                         '65.55.88.0/24, 65.55.169.0/24, 94.245.120.64/26, 157.55.234.0/24, 157.56.110.0/23, 157.56.112.0/24, 207.46.100.0/24, 207.46.163.0/24, ' +
                         '213.199.154.0/24, 213.199.180.128/26, 216.32.180.0/23')
                 }
+                'Compare-EopEndpointSet 1' = {
+                    param($Output, $Calls)
+                    $Output.Count | Should -Be 55
+                    ($Output | Group-Object Change | ForEach-Object { "$($_.Name) $($_.Count)" }) | Should -Be @('Added 2', 'Removed 24', 'Changed 29')
+                    "$($Output[0])" | Should -Be 'Changed set 1 (Exchange): Urls; UdpPorts'
+                    ($Output | Where-Object Id -EQ 11).AddressesRemoved | Should -Be @('13.107.64.0/18', '52.120.0.0/15')
+                }
+                'Compare-EopEndpointSet 2' = {
+                    param($Output, $Calls)
+                    $Output.Id | Should -Be @(5, 6, 11, 12, 13, 22, 46, 56, 64, 65)
+                    ($Output | Where-Object Id -EQ 64).AddressesAdded | Should -Be @('13.107.6.192/32', '13.107.9.192/32')
+                }
+                'Compare-EopEndpointSet 3' = {
+                    param($Output, $Calls)
+                    $Output | Should -Be @('outlook.cloud.microsoft', 'outlook.office365.com', '*.mx.microsoft', '*.teams.cloud.microsoft', 'teams.cloud.microsoft', 'purview.microsoft.com')
+                }
                 'Get-EopEndpointSet 1' = {
                     param($Output, $Calls)
                     $Output.Count | Should -Be 41
@@ -608,6 +624,7 @@ Install-PSResource -Name EopTools -Repository EopToolsTest -TrustRepository -Sco
                 Copy-Item (Join-Path $SharedData 'eop-page-history/eop-ip-addresses_2018-07-18_e6ac803.md') (Join-Path $TestDrive 'eop-ip-addresses-2018-07-18.md')
                 Copy-Item (Join-Path $SharedData 'eop-page-history/eop-ip-addresses_2018-10-02_24f6d0e.md') (Join-Path $TestDrive 'eop-ip-addresses-2018-10-02.md')
                 Copy-Item (Join-Path $SharedData 'endpoints-service/endpoints-worldwide-2022/microsoft365-worldwide.json') (Join-Path $TestDrive 'microsoft365-worldwide.json')
+                Copy-Item (Join-Path $SharedData 'endpoints-service/endpoints-worldwide-noipv6-2025/m365.json') (Join-Path $TestDrive 'm365.json')
             }
             # Record files in the layouts of docs/record-sources.md, under the names the Test-EopIpAddress examples use.
             $records = Join-Path $Fixtures 'records'
