@@ -28,10 +28,12 @@ namespace EopTools.Tests
             return RangeDiff.Compare(reference, difference, includeUnchanged: false);
         }
 
+        private static readonly DateTime Generated = new DateTime(2026, 12, 5, 9, 14, 3, DateTimeKind.Utc);
+
         private static string Write(EopRangeDiffFormat format)
         {
             var writer = new StringWriter { NewLine = "\n" };
-            RangeDiffWriter.Write(writer, Sample(), format);
+            RangeDiffWriter.Write(writer, Sample(), format, Generated);
             return writer.ToString();
         }
 
@@ -49,8 +51,9 @@ namespace EopTools.Tests
             }, new List<ParseDiagnostic>());
             var difference = new RangeData(Newer, new[] { new EopIpRange(Prefix("40.107.0.0/16"), EopRegion.Global, Newer) }, new List<ParseDiagnostic>());
             var writer = new StringWriter { NewLine = "\n" };
-            RangeDiffWriter.Write(writer, RangeDiff.Compare(reference, difference, includeUnchanged: false), format);
-            string text = writer.ToString();
+            RangeDiffWriter.Write(writer, RangeDiff.Compare(reference, difference, includeUnchanged: false), format, Generated);
+            // The Markdown record's first line is the rule edit in whole prefixes, apart from the changes' listings.
+            string text = format == EopRangeDiffFormat.Markdown ? writer.ToString().Substring(writer.ToString().IndexOf('\n')) : writer.ToString();
 
             // 65.55.88.0/24: the global Removed change's prefix and its one listing; the APAC table closes nothing.
             Assert.Equal(2, Occurrences(text, "65.55.88.0/24"));
@@ -142,15 +145,18 @@ namespace EopTools.Tests
         }
 
         [Fact]
-        public void WritesMarkdownLikeTheChangeNotificationPage()
+        public void WritesATicketReadyRecordLikeTheChangeNotificationPage()
         {
             Assert.Equal(string.Join("\n",
+                "Open: 40.107.0.0/16. Close: 10.0.0.0/24, 65.55.88.0/24.",
+                "",
                 "# Change notification for EOP IP addresses",
                 "",
                 "This record describes the changes to the IP addresses used by Exchange Online Protection (EOP) between two versions of the list.",
                 "",
-                "- Reference: EOP \"page\", version 2018-06-15 (`C:\\data\\old|page.md`)",
-                "- Difference: EOP list, version undated (`new.txt`)",
+                "- Generated: 2026-12-05 09:14:03 UTC",
+                "- Reference: EOP \"page\", version 2018-06-15, data of 2018-06-15 (`C:\\data\\old|page.md`)",
+                "- Difference: EOP list, version undated, undated (`new.txt`)",
                 "",
                 "## Global list",
                 "",
@@ -168,12 +174,40 @@ namespace EopTools.Tests
         }
 
         [Fact]
-        public void SaysNoChangesForATableThatDidNotChange()
+        public void WritesNoEmptySectionAndSaysNoChangesOnce()
         {
-            var data = Data((EopRegion.Global, "10.0.0.0/24"));
+            var data = Data((EopRegion.Global, "10.0.0.0/24"), (EopRegion.EMEA, "10.0.1.0/24"));
             var writer = new StringWriter { NewLine = "\n" };
-            RangeDiffWriter.Write(writer, RangeDiff.Compare(data, data, includeUnchanged: false), EopRangeDiffFormat.Markdown);
-            Assert.EndsWith("\n## Global list\n\nNo changes.\n", writer.ToString());
+            RangeDiffWriter.Write(writer, RangeDiff.Compare(data, data, includeUnchanged: false), EopRangeDiffFormat.Markdown, Generated);
+            string text = writer.ToString();
+            Assert.StartsWith("Open: nothing. Close: nothing.\n", text);
+            Assert.EndsWith(")\n\nNo changes.\n", text);
+            Assert.DoesNotContain("##", text);
+        }
+
+        [Fact]
+        public void WritesOnlyTheTablesThatChanged()
+        {
+            var reference = Data((EopRegion.Global, "10.0.0.0/24"), (EopRegion.EMEA, "10.0.1.0/24"));
+            var difference = Data((EopRegion.Global, "10.0.0.0/24"), (EopRegion.EMEA, "10.0.2.0/24"));
+            var writer = new StringWriter { NewLine = "\n" };
+            RangeDiffWriter.Write(writer, RangeDiff.Compare(reference, difference, includeUnchanged: false), EopRangeDiffFormat.Markdown, Generated);
+            string text = writer.ToString();
+            Assert.StartsWith("Open: 10.0.2.0/24. Close: 10.0.1.0/24.\n", text);
+            Assert.DoesNotContain("## Global list", text);
+            Assert.Contains("\n## EMEA table\n", text);
+        }
+
+        [Theory]
+        [InlineData("2022083100", null, "2022-08-31")]
+        [InlineData("2018-06-15", "2018-06-15", "2018-06-15")]
+        [InlineData("0000000000", null, null)]
+        [InlineData("2022133100", null, null)]
+        [InlineData("undated", null, null)]
+        public void DatesTheDataByItsPublicationOrItsWebServiceVersion(string version, string? published, string? expected)
+        {
+            var dataSet = new EopDataSet("n", version, published == null ? null : DateTime.Parse(published, System.Globalization.CultureInfo.InvariantCulture), "s", "f", hasIPv6: true);
+            Assert.Equal(expected, RangeDiffWriter.DataDate(dataSet)?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         }
 
         [Theory]

@@ -138,7 +138,7 @@ Describe 'Export-EopRangeDiff' {
         It 'writes <Format> for a .<Extension> file' -ForEach @(
             @{ Format = 'CSV'; Extension = 'csv'; FirstLine = '"Change","Region","AddressFamily","ReferencePrefix","DifferencePrefix","AddressesAdded","AddressesRemoved","ReferenceDataSet","DifferenceDataSet"' }
             @{ Format = 'JSON'; Extension = 'json'; FirstLine = '{' }
-            @{ Format = 'Markdown'; Extension = 'md'; FirstLine = '# Change notification for EOP IP addresses' }
+            @{ Format = 'Markdown'; Extension = 'md'; FirstLine = 'Open: 10.0.0.0/16, 10.4.0.0/15, 203.0.113.0/24, 2001:db8::/48. Close: 10.4.0.0/14, 192.0.2.0/24.' }
         ) {
             $path = Join-Path $TestDrive "changes.$Extension"
             Export-FixtureDiff -Path $path | Should -BeNullOrEmpty
@@ -179,11 +179,38 @@ Describe 'Export-EopRangeDiff' {
             $lines | Should -Contain '|TableRemoved|Removed the EMEA table.|||'
         }
 
+        It 'writes a record ready for a change ticket: the rule edit first, when, and the data''s files and dates, without empty sections' {
+            $path = Join-Path $TestDrive 'ticket.md'
+            $started = [datetime]::UtcNow
+            Export-EopRangeDiff -ReferencePath $Before -DifferencePath $Before -Path (Join-Path $TestDrive 'same.md')
+            Export-FixtureDiff -Path $path
+            $lines = Get-Content -LiteralPath $path
+            $lines[0] | Should -Be 'Open: 10.0.0.0/16, 10.4.0.0/15, 203.0.113.0/24, 2001:db8::/48. Close: 10.4.0.0/14, 192.0.2.0/24.'
+            $lines[2] | Should -Be '# Change notification for EOP IP addresses'
+            $generated = [datetime]::ParseExact($lines[6], "'- Generated: 'yyyy-MM-dd HH:mm:ss' UTC'", [cultureinfo]::InvariantCulture, 'AssumeUniversal,AdjustToUniversal')
+            $generated | Should -BeGreaterOrEqual $started.AddTicks(-$started.Ticks % [timespan]::TicksPerSecond)
+            $generated | Should -BeLessOrEqual ([datetime]::UtcNow)
+            $lines[7] | Should -Be "- Reference: Exchange Online Protection IP addresses (test fixture, before), version 2018-07-18, data of 2018-07-18 (``$Before``)"
+            $lines[8] | Should -Be "- Difference: Exchange Online Protection IP addresses (test fixture, after), version 2018-10-02, data of 2018-10-02 (``$After``)"
+            $same = Get-Content -LiteralPath (Join-Path $TestDrive 'same.md')
+            $same[0] | Should -Be 'Open: nothing. Close: nothing.'
+            $same[-1] | Should -Be 'No changes.'
+            $same | Where-Object { $_ -like '#*' } | Should -Be '# Change notification for EOP IP addresses'
+        }
+
+        It 'fails with OutputPathIsFolder when -Path names a folder, and says so' {
+            $folder = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'records') -Force
+            $failure = { Export-FixtureDiff -Path $folder.FullName } | Should -Throw -ErrorId 'OutputPathIsFolder,EopTools.Commands.ExportEopRangeDiffCommand' -PassThru
+            $failure.Exception.Message | Should -Be "'$($folder.FullName)' is a folder; the record is written to a file: give its name, such as '$(Join-Path $folder.FullName 'eop-changes.md')'."
+            $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
+            @(Get-ChildItem -LiteralPath $folder.FullName).Count | Should -Be 0
+        }
+
         It 'writes UTF-8 without a byte order mark' {
             $path = Join-Path $TestDrive 'changes.md'
             Export-FixtureDiff -Path $path
             $bytes = [System.IO.File]::ReadAllBytes($path)
-            $bytes[0..1] | Should -Be @(0x23, 0x20)
+            $bytes[0..1] | Should -Be @(0x4f, 0x70)
         }
 
         It 'uses -Format over the extension' {

@@ -371,7 +371,12 @@ Install-PSResource -Name EopTools -Repository EopToolsTest -TrustRepository -Sco
                 'Export-EopRangeDiff 2' = {
                     param($Output, $Calls)
                     $Output | Should -BeNullOrEmpty
-                    (Get-Content (Join-Path $TestDrive 'eop-changes-2018-10.md'))[0] | Should -Be '# Change notification for EOP IP addresses'
+                    $record = Get-Content (Join-Path $TestDrive 'eop-changes-2018-10.md')
+                    $record[0..2] | Should -Be @('Open: nothing. Close: 23.103.212.0/22, 40.107.128.0/18.', '', '# Change notification for EOP IP addresses')
+                    $record[6] | Should -BeLike '- Generated: * UTC'
+                    $record[7..8] | Should -Be @("- Reference: Exchange Online Protection IP addresses, version 2018-07-18, data of 2018-07-18 (``$(Join-Path $TestDrive 'eop-ip-addresses-2018-07-18.md')``)",
+                        "- Difference: Exchange Online Protection IP addresses, version 2018-10-02, data of 2018-10-02 (``$(Join-Path $TestDrive 'eop-ip-addresses-2018-10-02.md')``)")
+                    $record -like '## *' | Should -Be @('## Global list', '## Americas table', '## EMEA table', '## APAC table')
                 }
                 'Export-EopRangeDiff 3' = {
                     param($Output, $Calls)

@@ -365,7 +365,7 @@ Describe 'Search-EopLog' {
         }
 
         It 'shows every column of the <Kind> view in 80 columns' -ForEach @(
-            @{ Kind = 'Record'; Labels = 'Timestamp', 'IPAddress', 'Port', 'IsEop', 'Range', 'Line' }
+            @{ Kind = 'Record'; Labels = 'Timestamp', 'IPAddress', 'IsEop', 'Range', 'LineNumber' }
             @{ Kind = 'Summary'; Labels = 'Remote', 'Lines', 'Sessions', 'IsEop', 'LastSeen', 'HostNames' }
         ) {
             $output = if ($Kind -eq 'Record') { Search-EopLog -Path $Receive } else { Search-EopLog -Path $Receive -Summary }
@@ -391,15 +391,15 @@ Describe 'Search-EopLog' {
 
         It 'shows every value of an IPv4 record whole in <_> columns, with IPv6 records in the data' -ForEach 79, 80 {
             $rows = Get-FittedViewRow $Records $_
-            $rows | Should -Contain 'Timestamp IPAddress Port IsEop Range Line'
-            $rows | Should -Contain '2026-11-27 10:00:01 255.255.255.255 65535 False 6'
-            $rows | Should -Contain '2026-11-27 10:00:04 213.199.180.129 51000 True 213.199.180.128/26 1234578'
+            $rows | Should -Contain 'Timestamp IPAddress IsEop Range LineNumber'
+            $rows | Should -Contain '2026-11-27 10:00:01 255.255.255.255 False 6'
+            $rows | Should -Contain '2026-11-27 10:00:04 213.199.180.129 True 213.199.180.128/26 1234578'
         }
 
         It 'gives IPv6 addresses and ranges room on a wider console' {
             $rows = Get-ViewRow $Records 120
-            $rows | Should -Contain '2026-11-27 10:00:02 2001:db8:ffff:ffff:ffff:ffff:ffff:ffff 41000 False 10'
-            $rows | Should -Contain '2026-11-27 10:00:03 2a01:111:f400:7c00::25 25000 True 2a01:111:f400:7c00::/54 14'
+            $rows | Should -Contain '2026-11-27 10:00:02 2001:db8:ffff:ffff:ffff:ffff:ffff:ffff False 10'
+            $rows | Should -Contain '2026-11-27 10:00:03 2a01:111:f400:7c00::25 True 2a01:111:f400:7c00::/54 14'
         }
     }
 }

@@ -130,6 +130,12 @@ namespace EopTools.Commands
                 return;
             }
             string? outputPath = ParameterSetName == PipelineSet ? null : ResolveOutputPath();
+            if (outputPath != null && System.IO.Directory.Exists(outputPath))
+            {
+                // Said before the format, which a folder's name cannot tell: the record needs a file name in it.
+                ThrowTerminatingError(ErrorRecords.For(new OutputFileException("OutputPathIsFolder", "'" + outputPath +
+                    "' is a folder; the record is written to a file: give its name, such as '" + System.IO.Path.Combine(outputPath, "eop-changes.md") + "'."), outputPath));
+            }
             EopRangeDiffFormat format = outputPath == null ? default : OutputFormat(outputPath);
 
             // The defaults are loaded only when used; the session's ranges through RangeSource, which reports a bad cache.
@@ -152,7 +158,7 @@ namespace EopTools.Commands
             if (!ShouldProcess(outputPath, "Write " + result.Changes.Count + " changes as " + format)) return;
             try
             {
-                AtomicFile.Write(outputPath, writer => RangeDiffWriter.Write(writer, result, format), NoClobber, Force);
+                AtomicFile.Write(outputPath, writer => RangeDiffWriter.Write(writer, result, format, DateTime.UtcNow), NoClobber, Force);
             }
             catch (OutputFileException e)
             {

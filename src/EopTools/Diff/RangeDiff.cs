@@ -9,13 +9,16 @@ namespace EopTools.Diff
     /// <summary>A comparison: both data sets, the tables compared, the changes in output order, and what to warn about.</summary>
     internal sealed class RangeDiffResult
     {
-        public RangeDiffResult(EopDataSet reference, EopDataSet difference, IReadOnlyList<EopRegion> regions, IReadOnlyList<EopRangeChange> changes, IReadOnlyList<string> warnings)
+        public RangeDiffResult(EopDataSet reference, EopDataSet difference, IReadOnlyList<EopRegion> regions, IReadOnlyList<EopRangeChange> changes, IReadOnlyList<string> warnings,
+            RuleEdit edit)
         {
             Reference = reference;
             Difference = difference;
             Regions = regions;
             Changes = changes;
             Warnings = warnings;
+            Open = IpPrefix.Texts(edit.Open);
+            Close = IpPrefix.Texts(edit.Close);
         }
 
         public EopDataSet Reference { get; }
@@ -29,6 +32,12 @@ namespace EopTools.Diff
         public IReadOnlyList<EopRangeChange> Changes { get; }
 
         public IReadOnlyList<string> Warnings { get; }
+
+        /// <summary>What a rule that holds the reference's compared entries opens (see <see cref="RuleEdit"/>).</summary>
+        public IReadOnlyList<string> Open { get; }
+
+        /// <summary>What that rule closes.</summary>
+        public IReadOnlyList<string> Close { get; }
     }
 
     /// <summary>Compares two versions of the ranges table by table: a table on one side only is one change, the rest go to <see cref="PrefixDiff"/>.</summary>
@@ -96,7 +105,7 @@ namespace EopTools.Diff
                     }
                 }
             }
-            return new RangeDiffResult(olderSet, newerSet, regions, changes, warnings);
+            return new RangeDiffResult(olderSet, newerSet, regions, changes, warnings, new RuleEdit(Entries(older), Entries(newer)));
         }
 
         /// <summary>
@@ -129,14 +138,16 @@ namespace EopTools.Diff
             return tables;
         }
 
-        private static AddressSpace Space(List<IpPrefix>?[] tables)
+        private static AddressSpace Space(List<IpPrefix>?[] tables) => AddressSpace.FromPrefixes(Entries(tables));
+
+        private static List<IpPrefix> Entries(List<IpPrefix>?[] tables)
         {
             var prefixes = new List<IpPrefix>();
             foreach (List<IpPrefix>? table in tables)
             {
                 if (table != null) prefixes.AddRange(table);
             }
-            return AddressSpace.FromPrefixes(prefixes);
+            return prefixes;
         }
 
         private static List<string>? Texts(List<IpPrefix>? prefixes) => prefixes == null ? null : IpPrefix.Texts(prefixes);

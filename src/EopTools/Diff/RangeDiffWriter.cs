@@ -35,7 +35,8 @@ namespace EopTools.Diff
             }
         }
 
-        public static void Write(TextWriter writer, RangeDiffResult result, EopRangeDiffFormat format)
+        /// <param name="generated">When the record is written, in UTC; the Markdown record says it.</param>
+        public static void Write(TextWriter writer, RangeDiffResult result, EopRangeDiffFormat format, DateTime generated)
         {
             switch (format)
             {
@@ -46,7 +47,7 @@ namespace EopTools.Diff
                     WriteJson(writer, result);
                     break;
                 case EopRangeDiffFormat.Markdown:
-                    WriteMarkdown(writer, result);
+                    WriteMarkdown(writer, result, generated);
                     break;
                 default:
                     throw new ArgumentOutOfRangeException(nameof(format));
@@ -153,13 +154,19 @@ namespace EopTools.Diff
             return builder.Append('"').ToString();
         }
 
-        /// <summary>Like Microsoft's "Change notification for EOP IP addresses" page: a revisions table per regional table.</summary>
-        private static void WriteMarkdown(TextWriter writer, RangeDiffResult result)
+        /// <summary>
+        /// A record to paste into a change ticket: its first line the firewall edit ("Open: ... Close: ..."), then, like
+        /// Microsoft's "Change notification for EOP IP addresses" page, a revisions table per table that changed.
+        /// </summary>
+        private static void WriteMarkdown(TextWriter writer, RangeDiffResult result, DateTime generated)
         {
+            writer.WriteLine("Open: " + Listed(result.Open) + ". Close: " + Listed(result.Close) + ".");
+            writer.WriteLine();
             writer.WriteLine("# Change notification for EOP IP addresses");
             writer.WriteLine();
             writer.WriteLine("This record describes the changes to the IP addresses used by Exchange Online Protection (EOP) between two versions of the list.");
             writer.WriteLine();
+            writer.WriteLine("- Generated: " + generated.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC");
             writer.WriteLine("- Reference: " + Describe(result.Reference));
             writer.WriteLine("- Difference: " + Describe(result.Difference));
             foreach (string warning in result.Warnings)
@@ -167,18 +174,20 @@ namespace EopTools.Diff
                 writer.WriteLine();
                 writer.WriteLine("> **Note:** " + Cell(warning));
             }
+            if (result.Changes.Count == 0)
+            {
+                writer.WriteLine();
+                writer.WriteLine("No changes.");
+                return;
+            }
 
             int next = 0;
             foreach (EopRegion region in result.Regions)
             {
+                if (next == result.Changes.Count || result.Changes[next].Region != region) continue;
                 writer.WriteLine();
                 writer.WriteLine("## " + (region == EopRegion.Global ? "Global list" : region + " table"));
                 writer.WriteLine();
-                if (next == result.Changes.Count || result.Changes[next].Region != region)
-                {
-                    writer.WriteLine("No changes.");
-                    continue;
-                }
                 writer.WriteLine("|**Change**|**Description of revision**|**Addresses added**|**Addresses removed**|");
                 writer.WriteLine("|:-----|:-----|:-----|:-----|");
                 for (; next < result.Changes.Count && result.Changes[next].Region == region; next++)
@@ -189,6 +198,8 @@ namespace EopTools.Diff
                 }
             }
         }
+
+        private static string Listed(IReadOnlyList<string> prefixes) => prefixes.Count == 0 ? "nothing" : string.Join(", ", prefixes);
 
         private static string Description(EopRangeChange change)
         {
@@ -211,11 +222,25 @@ namespace EopTools.Diff
             }
         }
 
-        /// <summary>The name and version as text, the source (a path or URI) as code so that it reads as written.</summary>
+        /// <summary>The name, version and the data's date as text, the source (a path or URI) as code so that it reads as written.</summary>
         private static string Describe(EopDataSet dataSet)
         {
             string source = dataSet.Source.IndexOf('`') < 0 && dataSet.Source.IndexOf('\n') < 0 ? "`" + dataSet.Source + "`" : Cell(dataSet.Source);
-            return Cell(dataSet.Name) + ", version " + Cell(dataSet.Version) + " (" + source + ")";
+            DateTime? dated = DataDate(dataSet);
+            string date = dated.HasValue ? ", data of " + dated.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : ", undated";
+            return Cell(dataSet.Name) + ", version " + Cell(dataSet.Version) + date + " (" + source + ")";
+        }
+
+        /// <summary>The data's own date: its publication date, else the date a web service version (YYYYMMDDNN) begins with.</summary>
+        internal static DateTime? DataDate(EopDataSet dataSet)
+        {
+            if (dataSet.Published.HasValue) return dataSet.Published.Value.Date;
+            if (Sources.EndpointsWebService.IsVersion(dataSet.Version) &&
+                DateTime.TryParseExact(dataSet.Version.Substring(0, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTime day))
+            {
+                return day;
+            }
+            return null;
         }
 
         /// <summary>Text that stays inside one table cell and renders as written.</summary>
