@@ -14,6 +14,7 @@ using EopTools.Ranges;
 //        EopTools.Benchmarks reader <input> <bytes> [rounds]   one reader on one crafted input (HostileInputs) of <bytes>
 //        EopTools.Benchmarks logcore <file> [file] [rounds]         where a log line's time goes, step by step
 //        EopTools.Benchmarks logs <folder> <protocol lines> <tracking lines> <seed>   writes the log benchmark's files
+//        EopTools.Benchmarks messages <folder> <count> <seed>   writes the message header benchmark's .eml files
 if (args[0] == "generate")
 {
     File.WriteAllLines(args[1], AddressGenerator.Generate(EopSession.Seed, int.Parse(args[2]), int.Parse(args[3])));
@@ -22,6 +23,11 @@ if (args[0] == "generate")
 if (args[0] == "logs")
 {
     LogGenerator.Write(args[1], int.Parse(args[2]), int.Parse(args[3]), int.Parse(args[4]));
+    return;
+}
+if (args[0] == "messages")
+{
+    MessageGenerator.Write(args[1], int.Parse(args[2]), int.Parse(args[3]));
     return;
 }
 if (args[0] == "logcore")
