@@ -38,7 +38,7 @@ namespace EopTools.CacheContender
         {
             for (int i = 0; i < count; i++)
             {
-                RangeUpdater.Import(cache, "Worldwide", file, DateTime.UtcNow, (target, action) => true, new List<string>());
+                RangeUpdater.Import(cache, "Worldwide", file, force: true, DateTime.UtcNow, (target, action) => true, new List<string>());
             }
             Console.WriteLine("written " + count);
             return 0;

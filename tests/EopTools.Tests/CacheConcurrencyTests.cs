@@ -16,7 +16,8 @@ namespace EopTools.Tests
     /// <summary>
     /// Updates in separate processes (two scheduled tasks, an admin's session) against new sessions reading the cache:
     /// 8 writers import files of four formats 10 times each while 4 readers load the cache without a pause. A reader
-    /// must never find no cache (a new session would answer from the 2018 seed), and one valid file must remain.
+    /// must never find no cache (a new session would answer from the 2018 seed), and one valid file must remain, with
+    /// one valid file of the data before it.
     /// </summary>
     public sealed class CacheConcurrencyTests : IDisposable
     {
@@ -40,7 +41,7 @@ namespace EopTools.Tests
             string folder = _root.PathOf("cache"), signals = _root.PathOf("signals");
             Directory.CreateDirectory(signals);
             var cache = new CacheStore(folder);
-            RangeUpdater.Import(cache, "Worldwide", TestPaths.Fixture("endpoints.json"), DateTime.UtcNow, (target, action) => true, new List<string>());
+            RangeUpdater.Import(cache, "Worldwide", TestPaths.Fixture("endpoints.json"), force: true, DateTime.UtcNow, (target, action) => true, new List<string>());
             // Four formats: in the earlier layout (a file name per extension) each import deleted the others' files.
             string[] files = { "endpoints.json", "page-regions.md", "ranges.txt", "O365IPAddresses.xml" };
             for (int i = 1; i <= 8; i++) Start(folder, signals, "write", "writer-" + i, TestPaths.Fixture(files[i % files.Length]), "10");
@@ -66,9 +67,13 @@ namespace EopTools.Tests
                 // The reader's own count of reads varies with the machine's load; none may have found no cache.
                 Assert.Matches("^[1-9][0-9]* reads, 0 from the seed, 0 problems$", string.Join(" | ", lines));
             }
-            Assert.Equal(new[] { "ranges.cache", "ranges.lock" }, Directory.GetFiles(folder).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal));
+            Assert.Equal(new[] { "previous.cache", "ranges.cache", "ranges.lock" }, Directory.GetFiles(folder).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal));
             var problems = new List<string>();
-            Assert.Equal("Worldwide", cache.Load(null, problems)!.Instance);
+            CachedRanges current = cache.Load(null, problems)!, previous = cache.LoadPrevious(null, problems)!;
+            Assert.Equal("Worldwide", current.Instance);
+            Assert.Equal("Worldwide", previous.Instance);
+            // The previous data is what the cache held before its ranges last changed: other ranges than the current ones.
+            Assert.False(RangeUpdater.SameRanges(current.Data, previous.Data));
             Assert.Empty(problems);
         }
 

@@ -13,7 +13,10 @@ namespace EopTools.Tests
     public sealed class CacheStoreTests : IDisposable
     {
         private const string Answer = "[{\"id\":10,\"serviceArea\":\"Exchange\",\"ips\":[\"192.0.2.0/24\",\"2001:db8::/32\"],\"tcpPorts\":\"25\"}]";
-        private const string Header = "EopTools range cache 1\ninstance: Worldwide\nversion: 2026110100\nconfirmed: 2026-11-01T08:30:00Z\n\n";
+        private const string Source = "https://endpoints.office.com/endpoints/Worldwide";
+        private const string Header = "EopTools range cache 2\ninstance: Worldwide\nversion: 2026110100\nsource: " + Source +
+            "\nreceived: 2026-11-01T08:30:00Z\nconfirmed: 2026-11-01T08:30:00Z\n\n";
+        private const string FirstFormatHeader = "EopTools range cache 1\ninstance: Worldwide\nversion: 2026110100\nconfirmed: 2026-11-01T08:30:00Z\n\n";
         private static readonly DateTime Confirmed = new DateTime(2026, 11, 1, 8, 30, 0, DateTimeKind.Utc);
         private static readonly bool Unix = Path.DirectorySeparatorChar == '/';
         private readonly TempFolder _folder = new TempFolder();
@@ -26,11 +29,14 @@ namespace EopTools.Tests
 
         public void Dispose() => _folder.Dispose();
 
+        private static CacheEntry Entry(string instance, string version, DateTime confirmed, string content) =>
+            new CacheEntry(instance, version, "https://endpoints.office.com/endpoints/" + instance, confirmed, confirmed, content);
+
         [Fact]
         public void WritesOneFileWithAHeaderAndTheDataAsReceived()
         {
             var cache = new CacheStore(_directory);
-            string path = cache.Write("Worldwide", "2026110100", Confirmed, Answer);
+            string path = cache.Write(Entry("Worldwide", "2026110100", Confirmed, Answer));
             Assert.Equal(Path.Combine(_directory, "ranges.cache"), path);
             Assert.Equal(new[] { "ranges.cache" }, Directory.GetFiles(_directory).Select(Path.GetFileName));
             Assert.Equal(Header + Answer, File.ReadAllText(path));
@@ -40,14 +46,17 @@ namespace EopTools.Tests
         public void LoadsWhatItWroteWithInstanceVersionAndConfirmation()
         {
             var cache = new CacheStore(_directory);
-            cache.Write("Worldwide", "2026110100", Confirmed, Answer);
+            cache.Write(Entry("Worldwide", "2026110100", Confirmed, Answer));
             var problems = new List<string>();
             CachedRanges loaded = cache.Load("Worldwide", problems)!;
             Assert.Empty(problems);
             Assert.Equal("Worldwide", loaded.Instance);
             Assert.Equal("2026110100", loaded.Version);
-            Assert.Equal(Confirmed, loaded.Confirmed);
-            Assert.Equal(DateTimeKind.Utc, loaded.Confirmed.Kind);
+            Assert.Equal("2026110100", loaded.Entry.ServiceVersion);
+            Assert.Equal(Source, loaded.Entry.Source);
+            Assert.Equal(Confirmed, loaded.Entry.Received);
+            Assert.Equal(Confirmed, loaded.Entry.Confirmed);
+            Assert.Equal(DateTimeKind.Utc, loaded.Entry.Confirmed!.Value.Kind);
             Assert.Equal(Answer, loaded.Content);
             Assert.Equal(Path.Combine(_directory, "ranges.cache"), loaded.Path);
             Assert.Equal("Microsoft 365 endpoints (Worldwide)", loaded.Data.DataSet.Name);
@@ -58,11 +67,47 @@ namespace EopTools.Tests
         }
 
         [Fact]
+        public void KeepsThePreviousDataWhenToldAndOnlyThen()
+        {
+            var cache = new CacheStore(_directory);
+            Assert.Null(cache.LoadPrevious(null, new List<string>()));
+            cache.Write(Entry("Worldwide", "2026110100", Confirmed, Answer));
+            CachedRanges first = cache.Load("Worldwide", new List<string>())!;
+            string newer = Answer.Replace("192.0.2.0/24", "198.51.100.0/24");
+            cache.Write(Entry("Worldwide", "2026120100", Confirmed.AddDays(30), newer), keepAsPrevious: first);
+            Assert.Equal(new[] { "previous.cache", "ranges.cache" }, Directory.GetFiles(_directory).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal));
+            Assert.Equal(Header + Answer, File.ReadAllText(cache.PreviousFilePath));
+
+            // A confirmation, or the same ranges in a newer version, leaves the previous data as it was.
+            cache.Write(Entry("Worldwide", "2026120100", Confirmed.AddDays(31), newer));
+            var problems = new List<string>();
+            CachedRanges previous = cache.LoadPrevious("Worldwide", problems)!;
+            Assert.Empty(problems);
+            Assert.Equal("2026110100", previous.Version);
+            Assert.Equal(cache.PreviousFilePath, previous.Path);
+            Assert.Equal(new[] { "192.0.2.0/24", "2001:db8::/32" }, TestData.Texts(previous.Data.Ranges));
+            Assert.Null(cache.LoadPrevious("China", problems));
+            Assert.Equal("2026120100", cache.Load("Worldwide", problems)!.Version);
+        }
+
+        [Fact]
+        public void PassesOverACorruptPreviousFileAndSaysWhy()
+        {
+            Directory.CreateDirectory(_directory);
+            var cache = new CacheStore(_directory);
+            File.WriteAllText(cache.PreviousFilePath, "EopTools range cache 3\n");
+            var problems = new List<string>();
+            Assert.Null(cache.LoadPrevious(null, problems));
+            Assert.Equal("The cached ranges in '" + cache.PreviousFilePath + "' cannot be used (line 1 is 'EopTools range cache 3', not 'EopTools range cache 2': " +
+                "not a cache file of this module); they are passed over.", Assert.Single(problems));
+        }
+
+        [Fact]
         public void ReplacesTheFileWholeAndLeavesNoTemporaryOne()
         {
             var cache = new CacheStore(_directory);
-            cache.Write("Worldwide", "2026110100", Confirmed, Answer);
-            cache.Write("China", "2026120100", Confirmed.AddDays(1), Answer.Replace("192.0.2.0/24", "198.51.100.0/24"));
+            cache.Write(Entry("Worldwide", "2026110100", Confirmed, Answer));
+            cache.Write(Entry("China", "2026120100", Confirmed.AddDays(1), Answer.Replace("192.0.2.0/24", "198.51.100.0/24")));
             Assert.Equal(new[] { "ranges.cache" }, Directory.GetFiles(_directory).Select(Path.GetFileName));
             CachedRanges loaded = cache.Load(null, new List<string>())!;
             Assert.Equal("China", loaded.Instance);
@@ -70,20 +115,51 @@ namespace EopTools.Tests
         }
 
         [Fact]
-        public void ReadsAnImportedFileWithoutAVersion()
+        public void WritesAndReadsAnImportedFileWithItsOwnVersionAndNoConfirmation()
         {
             var cache = new CacheStore(_directory);
-            cache.Write("USGovDoD", "0000000000", Confirmed, "# imported\n192.0.2.0/24\n");
+            cache.Write(new CacheEntry("USGovDoD", null, "/srv/eop/list.txt", Confirmed, null, "# imported\n192.0.2.0/24\n"));
+            Assert.Equal("EopTools range cache 2\ninstance: USGovDoD\nversion: none\nsource: /srv/eop/list.txt\nreceived: 2026-11-01T08:30:00Z\nconfirmed: never\n\n# imported\n192.0.2.0/24\n",
+                File.ReadAllText(cache.FilePath));
             CachedRanges loaded = cache.Load("USGovDoD", new List<string>())!;
-            Assert.Equal("0000000000", loaded.Version);
+            Assert.Equal("undated", loaded.Version);
+            Assert.Null(loaded.Entry.ServiceVersion);
+            Assert.Null(loaded.Entry.Confirmed);
+            Assert.Equal(Confirmed, loaded.Entry.Received);
+            Assert.Equal("/srv/eop/list.txt", loaded.Entry.Source);
             Assert.Equal("PlainText", loaded.Data.DataSet.Format);
             Assert.Equal(new[] { "192.0.2.0/24" }, TestData.Texts(loaded.Data.Ranges));
         }
 
+        /// <summary>A cache written by an earlier EopTools: its version 0000000000 was an import, its confirmation the import's time.</summary>
+        [Theory]
+        [InlineData("2026110100", "2026110100", true)]
+        [InlineData("0000000000", null, false)]
+        public void ReadsTheFirstFormatAsItWasMeant(string version, string? serviceVersion, bool confirmed)
+        {
+            Directory.CreateDirectory(_directory);
+            File.WriteAllText(Path.Combine(_directory, "ranges.cache"), FirstFormatHeader.Replace("2026110100", version) + Answer);
+            CachedRanges loaded = new CacheStore(_directory).Load(null, new List<string>())!;
+            Assert.Equal(serviceVersion, loaded.Entry.ServiceVersion);
+            Assert.Equal(serviceVersion ?? "unversioned", loaded.Version);
+            Assert.Null(loaded.Entry.Source);
+            Assert.Equal(Confirmed, loaded.Entry.Received);
+            Assert.Equal(confirmed ? Confirmed : (DateTime?)null, loaded.Entry.Confirmed);
+            Assert.Equal(new[] { "192.0.2.0/24", "2001:db8::/32" }, TestData.Texts(loaded.Data.Ranges));
+        }
+
         [Theory]
         [InlineData("", "the file is empty, or is not a regular file (a device, a pipe or a socket reports no size); it is not read")]
-        [InlineData("EopTools range cache 2\n", "line 1 is 'EopTools range cache 2', not 'EopTools range cache 1': not a cache file of this module")]
-        [InlineData("EopTools range cache 1\ninstance: World wide\n", "line 2 is 'instance: World wide', not 'instance: ' and an instance name: not a cache file of this module")]
+        [InlineData("EopTools range cache 3\n", "line 1 is 'EopTools range cache 3', not 'EopTools range cache 2': not a cache file of this module")]
+        [InlineData("EopTools range cache 2\ninstance: World wide\n", "line 2 is 'instance: World wide', not 'instance: ' and an instance name: not a cache file of this module")]
+        [InlineData("EopTools range cache 2\ninstance: Worldwide\nversion: 0000000000\nsource: x\nreceived: 2026-11-01T08:30:00Z\nconfirmed: 2026-11-01\n\n",
+            "line 6 is 'confirmed: 2026-11-01', not 'confirmed: ' and a UTC time as yyyy-MM-dd'T'HH:mm:ss'Z' or 'never': not a cache file of this module")]
+        [InlineData("EopTools range cache 2\ninstance: Worldwide\nversion: 2018-06-02\n",
+            "line 3 is 'version: 2018-06-02', not 'version: ' and ten digits or 'none': not a cache file of this module")]
+        [InlineData("EopTools range cache 2\ninstance: Worldwide\nversion: none\nsource: x\nreceived: never\n",
+            "line 5 is 'received: never', not 'received: ' and a UTC time as yyyy-MM-dd'T'HH:mm:ss'Z': not a cache file of this module")]
+        [InlineData("EopTools range cache 2\ninstance: Worldwide\nversion: none\nsource: x\nreceived: 2026-11-01T08:30:00Z\nconfirmed: never\n[]",
+            "line 7 is '[]', not empty: not a cache file of this module")]
         [InlineData("EopTools range cache 1\nversion: 2026110100\n", "line 2 is 'version: 2026110100', not 'instance: ' and an instance name: not a cache file of this module")]
         [InlineData("EopTools range cache 1\ninstance: Worldwide\nversion: 202611010\n", "line 3 is 'version: 202611010', not 'version: ' and ten digits: not a cache file of this module")]
         [InlineData("EopTools range cache 1\ninstance: Worldwide\nversion: 2026110100\nconfirmed: 2026-11-01 08:30:00\n\n", "line 4 is 'confirmed: 2026-11-01 08:30:00', not 'confirmed: ' and a UTC time as yyyy-MM-dd'T'HH:mm:ss'Z': not a cache file of this module")]
@@ -144,13 +220,13 @@ namespace EopTools.Tests
         public void LooksAgainWithoutParsingOnlyWhileTheFileIsUnchanged()
         {
             var cache = new CacheStore(_directory);
-            cache.Write("Worldwide", "2026110100", Confirmed, Answer);
+            cache.Write(Entry("Worldwide", "2026110100", Confirmed, Answer));
             CacheLook first = cache.Look("Worldwide");
             Assert.Equal("2026110100", first.Ranges!.Version);
             Assert.Same(first, cache.Look("Worldwide", first));
             Assert.NotSame(first.Ranges, cache.Look("Worldwide").Ranges);
 
-            cache.Write("Worldwide", "2026120100", Confirmed, Answer);
+            cache.Write(Entry("Worldwide", "2026120100", Confirmed, Answer));
             CacheLook changed = cache.Look("Worldwide", first);
             Assert.NotSame(first, changed);
             Assert.Equal("2026120100", changed.Ranges!.Version);
@@ -169,9 +245,9 @@ namespace EopTools.Tests
             Assert.StartsWith("The cached ranges in '" + path + "' cannot be used (", Assert.Single(first.Problems));
             Assert.Same(first, cache.Look("Worldwide", first));
 
-            File.WriteAllText(path, "EopTools range cache 2\n");
+            File.WriteAllText(path, "EopTools range cache 3\n");
             CacheLook changed = cache.Look("Worldwide", first);
-            Assert.Equal("The cached ranges in '" + path + "' cannot be used (line 1 is 'EopTools range cache 2', not 'EopTools range cache 1': not a cache file of this module); they are passed over.",
+            Assert.Equal("The cached ranges in '" + path + "' cannot be used (line 1 is 'EopTools range cache 3', not 'EopTools range cache 2': not a cache file of this module); they are passed over.",
                 Assert.Single(changed.Problems));
         }
 
@@ -180,14 +256,14 @@ namespace EopTools.Tests
         {
             Directory.CreateDirectory(_directory);
             File.WriteAllText(Path.Combine(_directory, "ranges.cache"), Header.Replace("\n", "\r\n") + Answer);
-            Assert.Equal(Confirmed, new CacheStore(_directory).Load(null, new List<string>())!.Confirmed);
+            Assert.Equal(Confirmed, new CacheStore(_directory).Load(null, new List<string>())!.Entry.Confirmed);
         }
 
         [Fact]
         public void WaitsOutAWriterThatHoldsTheFileForAMoment()
         {
             var cache = new CacheStore(_directory);
-            cache.Write("Worldwide", "2026110100", Confirmed, Answer);
+            cache.Write(Entry("Worldwide", "2026110100", Confirmed, Answer));
             var problems = new List<string>();
             var held = new FileStream(cache.FilePath, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
             using (var release = new System.Threading.Timer(_ => held.Dispose(), null, 60, System.Threading.Timeout.Infinite))
@@ -221,7 +297,7 @@ namespace EopTools.Tests
             CachedRanges loaded = new CacheStore(_directory).Load("Worldwide", new List<string>())!;
             Assert.Equal("Worldwide", loaded.Instance);
             Assert.Equal("2026110100", loaded.Version);
-            Assert.Equal(Confirmed, loaded.Confirmed);
+            Assert.Equal(Confirmed, loaded.Entry.Confirmed);
             Assert.Equal(legacy, loaded.Path);
             Assert.Equal(new[] { "192.0.2.0/24", "2001:db8::/32" }, TestData.Texts(loaded.Data.Ranges));
         }
@@ -234,7 +310,7 @@ namespace EopTools.Tests
             {
                 File.WriteAllText(Path.Combine(_directory, name), Answer);
             }
-            new CacheStore(_directory).Write("Worldwide", "2026120100", Confirmed, Answer);
+            new CacheStore(_directory).Write(Entry("Worldwide", "2026120100", Confirmed, Answer));
             Assert.Equal(new[] { "client-request-id.txt", "ranges-Worldwide-latest.json", "ranges.cache" },
                 Directory.GetFiles(_directory).Select(Path.GetFileName).OrderBy(name => name, StringComparer.Ordinal));
         }
@@ -256,7 +332,7 @@ namespace EopTools.Tests
         public void PrefersItsOwnFileToThoseOfEarlierVersions()
         {
             var cache = new CacheStore(_directory);
-            cache.Write("Worldwide", "2026110100", Confirmed, Answer);
+            cache.Write(Entry("Worldwide", "2026110100", Confirmed, Answer));
             string legacy = Path.Combine(_directory, "ranges-Worldwide-2026120100.json");
             File.WriteAllText(legacy, Answer);
             File.SetLastWriteTimeUtc(legacy, DateTime.UtcNow.AddMinutes(1));
@@ -296,7 +372,7 @@ namespace EopTools.Tests
             try
             {
                 var cache = new CacheStore(_directory);
-                var error = Assert.Throws<OutputFileException>(() => cache.Write("Worldwide", "2026110100", Confirmed, Answer));
+                var error = Assert.Throws<OutputFileException>(() => cache.Write(Entry("Worldwide", "2026110100", Confirmed, Answer)));
                 Assert.Equal("OutputFileWriteFailed", error.ErrorId);
                 Assert.StartsWith("Cannot create the cache folder '" + _directory + "': ", error.Message);
                 Assert.Equal("OutputFileWriteFailed", Assert.Throws<OutputFileException>(() => cache.Lock()).ErrorId);

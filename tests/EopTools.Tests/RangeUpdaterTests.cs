@@ -8,6 +8,7 @@ namespace EopTools.Tests
 {
     public sealed class RangeUpdaterTests : IDisposable
     {
+        private const string Answer2022Source = "https://endpoints.office.com/endpoints/Worldwide";
         private static readonly DateTime First = new DateTime(2026, 11, 1, 8, 0, 0, DateTimeKind.Utc);
         private readonly TempFolder _folder = new TempFolder();
         private readonly string _directory;
@@ -22,8 +23,14 @@ namespace EopTools.Tests
 
         public void Dispose() => _folder.Dispose();
 
+        private static string Xml2018 => TestPaths.Shared("endpoints-service/legacy-xml-2018/O365IPAddresses.xml");
+
+        private static string Json2022 => TestPaths.Shared("endpoints-service/endpoints-worldwide-2022/microsoft365-worldwide.json");
+
+        private static string NoIPv62025 => TestPaths.Shared("endpoints-service/endpoints-worldwide-noipv6-2025/m365.json");
+
         [Fact]
-        public void ReportsNoUpdateWhenTheSameFileIsImportedAgainAndRecordsTheConfirmation()
+        public void WritesNothingAndReportsNoUpdateWhenTheSameFileIsImportedAgain()
         {
             string file = TestPaths.Fixture("endpoints.json");
             RangeUpdateOutcome first = Import(file, First);
@@ -33,19 +40,23 @@ namespace EopTools.Tests
 
             RangeUpdateOutcome again = Import(file, First.AddDays(40));
             Assert.False(again.Report.Updated);
-            Assert.Equal("0000000000", again.Report.PreviousVersion);
-            Assert.Equal("0000000000", again.Report.Version);
+            Assert.Equal("unversioned", again.Report.PreviousVersion);
+            Assert.Equal("unversioned", again.Report.Version);
             Assert.Equal(5, again.Report.RangeCount);
             Assert.Equal(_cache.FilePath, again.Report.CachePath);
             Assert.Equal(TestData.Texts(first.Data.Ranges), TestData.Texts(again.Data.Ranges));
-            Assert.Equal(written.Replace("confirmed: 2026-11-01T08:00:00Z", "confirmed: 2026-12-11T08:00:00Z"), File.ReadAllText(_cache.FilePath));
-            Assert.Equal(First.AddDays(40), _cache.Load("Worldwide", _warnings)!.Confirmed);
+            // Importing it again confirms nothing: the data is as old as when it first came.
+            Assert.Equal(written, File.ReadAllText(_cache.FilePath));
+            CacheEntry entry = _cache.Load("Worldwide", _warnings)!.Entry;
+            Assert.Equal(First, entry.Received);
+            Assert.Null(entry.Confirmed);
+            Assert.Equal(file, entry.Source);
         }
 
         [Fact]
         public void ReportsNoUpdateForTheSameRangesInAnotherFormatAndKeepsTheCachedVersion()
         {
-            _cache.Write("Worldwide", "2026110100", First, "[{\"id\":10,\"serviceArea\":\"Exchange\",\"ips\":[\"192.0.2.0/24\",\"2001:db8::/32\"],\"tcpPorts\":\"25\"}]");
+            WriteAnswer("2026110100", First, "[{\"id\":10,\"serviceArea\":\"Exchange\",\"ips\":[\"192.0.2.0/24\",\"2001:db8::/32\"],\"tcpPorts\":\"25\"}]");
             string file = Path.Combine(_directory, "same.txt");
             File.WriteAllText(file, "2001:db8::/32\n192.0.2.0/24\n");
             RangeUpdateOutcome again = Import(file, First.AddDays(1));
@@ -59,12 +70,12 @@ namespace EopTools.Tests
         {
             Import(TestPaths.Fixture("endpoints.json"), First);
             string file = Path.Combine(_directory, "changed.txt");
-            File.WriteAllText(file, "192.0.2.0/25\n");
+            File.WriteAllText(file, "192.0.2.0/25\n2001:db8:f400::/48\n");
             RangeUpdateOutcome changed = Import(file, First);
             Assert.True(changed.Report.Updated);
-            Assert.Equal(new[] { "192.0.2.0/25" }, TestData.Texts(changed.Data.Ranges));
+            Assert.Equal(new[] { "192.0.2.0/25", "2001:db8:f400::/48" }, TestData.Texts(changed.Data.Ranges));
 
-            RangeUpdateOutcome otherInstance = RangeUpdater.Import(_cache, "China", file, First, (target, action) => true, _warnings)!;
+            RangeUpdateOutcome otherInstance = RangeUpdater.Import(_cache, "China", file, force: false, First, (target, action) => true, _warnings)!;
             Assert.True(otherInstance.Report.Updated);
             Assert.Null(otherInstance.Report.PreviousVersion);
         }
@@ -72,11 +83,94 @@ namespace EopTools.Tests
         [Fact]
         public void WritesNothingWhenTheWriteIsNotConfirmed()
         {
-            Assert.Null(RangeUpdater.Import(_cache, "Worldwide", TestPaths.Fixture("endpoints.json"), First, (target, action) => false, _warnings));
+            Assert.Null(RangeUpdater.Import(_cache, "Worldwide", TestPaths.Fixture("endpoints.json"), force: false, First, (target, action) => false, _warnings));
             Assert.False(Directory.Exists(_directory));
         }
 
+        [Fact]
+        [Trait("Category", "SharedData")]
+        public void GivesAnImportedFileTheVersionOfItsData()
+        {
+            RangeUpdateOutcome imported = Import(Xml2018, First);
+            Assert.Equal("2018-06-02", imported.Report.Version);
+            Assert.Null(imported.Report.PreviousVersion);
+            Assert.Equal("2018-06-02", _cache.Load("Worldwide", _warnings)!.Version);
+        }
+
+        [Fact]
+        [Trait("Category", "SharedData")]
+        public void RefusesOlderDataThanTheCachedAnswerSayingBothDatesAndChangesNothing()
+        {
+            WriteAnswer("2022083100", First, File.ReadAllText(Json2022));
+            string before = File.ReadAllText(_cache.FilePath);
+            var refused = Assert.Throws<UpdateRefusedException>(() => Import(Xml2018, First.AddDays(1)));
+            Assert.Equal("OlderRangeData", refused.ErrorId);
+            Assert.Equal("The data in '" + Xml2018 + "' (of 2018-06-02) is older than the cached Worldwide ranges (version 2022083100 of 2022-08-31, from '" +
+                Answer2022Source + "'). It would replace them with older ranges, which may include addresses Microsoft no longer uses for EOP. " +
+                "Nothing was changed; to use it anyway, add -Force.", refused.Message);
+            Assert.Equal(before, File.ReadAllText(_cache.FilePath));
+            Assert.False(File.Exists(_cache.PreviousFilePath));
+        }
+
+        [Fact]
+        [Trait("Category", "SharedData")]
+        public void RefusesDatedDataOlderThanWhenUndatedCachedDataCame()
+        {
+            Import(Json2022, First);
+            var refused = Assert.Throws<UpdateRefusedException>(() => Import(Xml2018, First.AddDays(1)));
+            Assert.Equal("OlderRangeData", refused.ErrorId);
+            Assert.StartsWith("The data in '" + Xml2018 + "' (of 2018-06-02) is older than the cached Worldwide ranges (no date of its own, received on 2026-11-01, from '" +
+                Json2022 + "').", refused.Message);
+        }
+
+        [Fact]
+        [Trait("Category", "SharedData")]
+        public void ImportsOlderDataWithForceAndKeepsTheDataItReplaced()
+        {
+            WriteAnswer("2022083100", First, File.ReadAllText(Json2022));
+            RangeUpdateOutcome forced = RangeUpdater.Import(_cache, "Worldwide", Xml2018, force: true, First.AddDays(1), (target, action) => true, _warnings)!;
+            Assert.True(forced.Report.Updated);
+            Assert.Equal("2022083100", forced.Report.PreviousVersion);
+            Assert.Equal("2018-06-02", forced.Report.Version);
+            CachedRanges previous = _cache.LoadPrevious("Worldwide", _warnings)!;
+            Assert.Equal("2022083100", previous.Version);
+            Assert.Equal(new[] { "40.92.0.0/15", "40.107.0.0/16", "52.100.0.0/14", "104.47.0.0/17", "2a01:111:f400::/48", "2a01:111:f403::/48" },
+                TestData.Texts(previous.Data.Ranges));
+        }
+
+        [Fact]
+        [Trait("Category", "SharedData")]
+        public void RefusesDataWithoutIPv6OverDataWithIPv6()
+        {
+            WriteAnswer("2022083100", First, File.ReadAllText(Json2022));
+            string before = File.ReadAllText(_cache.FilePath);
+            var refused = Assert.Throws<UpdateRefusedException>(() => Import(NoIPv62025, First.AddDays(1)));
+            Assert.Equal("AddressFamilyLost", refused.ErrorId);
+            Assert.Equal("The data in '" + NoIPv62025 + "' has no IPv6 EOP range (it carries no IPv6 at all, as a web service answer requested with NoIPv6 does); " +
+                "the cached Worldwide ranges (version 2022083100 of 2022-08-31, from '" + Answer2022Source + "') have 2. It would leave Get-EopIpRange, and a " +
+                "firewall rule or connector set from it, without IPv6. Nothing was changed; to use it anyway, add -Force.", refused.Message);
+            Assert.Equal(before, File.ReadAllText(_cache.FilePath));
+
+            RangeUpdateOutcome forced = RangeUpdater.Import(_cache, "Worldwide", NoIPv62025, force: true, First.AddDays(1), (target, action) => true, _warnings)!;
+            Assert.True(forced.Report.Updated);
+            Assert.Equal(new[] { "40.92.0.0/15", "40.107.0.0/16", "52.100.0.0/14", "104.47.0.0/17" }, TestData.Texts(forced.Data.Ranges));
+        }
+
+        [Fact]
+        [Trait("Category", "SharedData")]
+        public void ImportsNewerDataAndTheFamilyBack()
+        {
+            WriteAnswer("2025043000", First, File.ReadAllText(NoIPv62025));
+            RangeUpdateOutcome imported = Import(Json2022, First.AddDays(1));
+            Assert.True(imported.Report.Updated);
+            Assert.Equal("2025043000", imported.Report.PreviousVersion);
+            Assert.Equal("unversioned", imported.Report.Version);
+        }
+
+        private void WriteAnswer(string version, DateTime time, string answer) =>
+            _cache.Write(new CacheEntry("Worldwide", version, Answer2022Source, time, time, answer));
+
         private RangeUpdateOutcome Import(string file, DateTime now) =>
-            RangeUpdater.Import(_cache, "Worldwide", file, now, (target, action) => true, _warnings)!;
+            RangeUpdater.Import(_cache, "Worldwide", file, force: false, now, (target, action) => true, _warnings)!;
     }
 }

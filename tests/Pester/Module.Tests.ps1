@@ -51,6 +51,8 @@ BeforeDiscovery {
         @{ Type = 'EopTools.Sources.WebServiceException'; Kind = 'ProxyCredentialConflict'; Id = 'WebServiceProxyCredentialConflict'; Category = 'InvalidArgument' }
         @{ Type = 'EopTools.Sources.WebServiceException'; Kind = 'ProxyNotFound'; Id = 'WebServiceProxyNotFound'; Category = 'InvalidArgument' }
         @{ Type = 'EopTools.Sources.WebServiceException'; Kind = 'ProxyAuthenticationRequired'; Id = 'WebServiceProxyAuthenticationRequired'; Category = 'AuthenticationError' }
+        @{ Type = 'EopTools.Sources.UpdateRefusedException'; Kind = 'OlderRangeData'; Id = 'OlderRangeData'; Category = 'InvalidOperation' }
+        @{ Type = 'EopTools.Sources.UpdateRefusedException'; Kind = 'AddressFamilyLost'; Id = 'AddressFamilyLost'; Category = 'InvalidOperation' }
     )
 }
 
@@ -108,6 +110,7 @@ Describe 'EopTools module' {
             function New-ModuleException([string] $TypeName, [object] $Kind) {
                 $type = $Assembly.GetType($TypeName, $true)
                 if ($TypeName -eq 'EopTools.Sources.WebServiceException') { $Kind = [Enum]::Parse($Assembly.GetType('EopTools.Sources.WebServiceFailure', $true), $Kind) }
+                if ($TypeName -eq 'EopTools.Sources.UpdateRefusedException') { return [Activator]::CreateInstance($type, [object[]] @($Kind, 'message')) }
                 [Activator]::CreateInstance($type, [object[]] @($Kind, 'message', $null))
             }
             function ConvertTo-ModuleErrorRecord([Exception] $Exception) {
@@ -592,7 +595,7 @@ Install-PSResource -Name EopTools -Repository EopToolsTest -TrustRepository -Sco
                     param($Output, $Calls)
                     $Calls[0].Parameters.Path | Should -Be '\\fileserver\eop\endpoints-worldwide.json'
                     $EopHelpService.VersionRequests | Should -Be $RequestsBefore.Version
-                    $Output.Version | Should -Be '0000000000'
+                    $Output.Version | Should -Be 'unversioned'
                     $Output.Updated | Should -BeTrue
                     $Output.CachePath | Should -Be (Join-Path $env:EOPTOOLS_CACHE_DIR 'ranges.cache')
                     (Get-EopIpRange).Prefix | Should -Be $servedPrefixes

@@ -30,11 +30,14 @@ BeforeAll {
         [pscustomobject]@{ Header = $text.Substring(0, $end).Split("`n"); Content = $text.Substring($end + 2) }
     }
 
-    # Moves the cache's last confirmation back by some days, as if no update had confirmed it since.
-    function script:Set-CacheConfirmed([string] $Path, [int] $DaysAgo) {
+    # Moves the cache's last confirmation (or when its data came) back by some days, as if no update had confirmed it since.
+    function script:Set-CacheConfirmed([string] $Path, [int] $DaysAgo, [string] $Key = 'confirmed') {
         $text = [System.IO.File]::ReadAllText($Path)
-        $confirmed = [datetime]::UtcNow.AddDays(-$DaysAgo).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", [cultureinfo]::InvariantCulture)
-        [System.IO.File]::WriteAllText($Path, ($text -replace '(?m)^confirmed: .*$', "confirmed: $confirmed"))
+        $time = [datetime]::UtcNow.AddDays(-$DaysAgo).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", [cultureinfo]::InvariantCulture)
+        [System.IO.File]::WriteAllText($Path, ($text -replace "(?m)^$($Key): .*$", "$($Key): $time"))
+    }
+    function script:Set-CacheReceived([string] $Path, [int] $DaysAgo) {
+        Set-CacheConfirmed $Path $DaysAgo -Key 'received'
     }
 }
 
@@ -72,9 +75,10 @@ Describe 'Update-EopIpRange' {
             $result.RangeCount | Should -Be 6
             $result.CachePath | Should -Be (Join-Path $Cache 'ranges.cache')
             $file = Read-CacheFile $result.CachePath
-            $file.Header[0..2] | Should -Be @('EopTools range cache 1', 'instance: Worldwide', 'version: 2022083100')
-            [datetime]::ParseExact($file.Header[3], "'confirmed: 'yyyy-MM-dd'T'HH:mm:ss'Z'", [cultureinfo]::InvariantCulture, 'AdjustToUniversal,AssumeUniversal') |
+            $file.Header[0..3] | Should -Be @('EopTools range cache 2', 'instance: Worldwide', 'version: 2022083100', "source: $($Service.BaseUri)endpoints/Worldwide")
+            [datetime]::ParseExact($file.Header[4], "'received: 'yyyy-MM-dd'T'HH:mm:ss'Z'", [cultureinfo]::InvariantCulture, 'AdjustToUniversal,AssumeUniversal') |
                 Should -BeGreaterThan ([datetime]::UtcNow.AddMinutes(-5))
+            $file.Header[5] | Should -Be ($file.Header[4] -replace '^received', 'confirmed')
             $file.Content | Should -BeExactly ([System.IO.File]::ReadAllText($Real2022))
             (Get-EopIpRange).Prefix | Should -Be @('40.92.0.0/15', '40.107.0.0/16', '52.100.0.0/14', '104.47.0.0/17', '2a01:111:f400::/48', '2a01:111:f403::/48')
             (Get-EopIpRange)[0].EndpointSet.Id | Should -Be 10
@@ -106,7 +110,7 @@ Describe 'Update-EopIpRange' {
             $Service.Version = '2022100100'
             $Service.EndpointsBody = Get-Content -Raw (Join-Path $SharedData 'endpoints-service/endpoints-worldwide-noipv6-2025/m365.json')
             try {
-                $changed = Update-EopIpRange -Uri $Service.BaseUri
+                $changed = Update-EopIpRange -Uri $Service.BaseUri -Force
             }
             finally {
                 $Service.EndpointsBody = Get-Content -Raw $Real2022
@@ -115,6 +119,67 @@ Describe 'Update-EopIpRange' {
             $changed.PreviousVersion | Should -Be '2022090100'
             $changed.Version | Should -Be '2022100100'
             (Get-ChildItem $Cache -Filter 'ranges*').Name | Sort-Object | Should -Be @('ranges.cache', 'ranges.lock')
+        }
+
+        It 'refuses a version older than the cached one with OlderRangeData, saying both, and takes it with -Force' {
+            $Service.Version = '2022090100'
+            $null = Update-EopIpRange -Uri $Service.BaseUri
+            $before = Get-State
+            $Service.Version = '2022083100'
+            $downloads = $Service.EndpointsRequests
+            $failure = { Update-EopIpRange -Uri $Service.BaseUri } | Should -Throw -ErrorId 'OlderRangeData,EopTools.Commands.UpdateEopIpRangeCommand' -PassThru
+            $failure.Exception.Message | Should -Be ("The latest version of the web service at $($Service.BaseUri)endpoints/Worldwide (version 2022083100 of 2022-08-31) is " +
+                "older than the cached Worldwide ranges (version 2022090100 of 2022-09-01, from '$($Service.BaseUri)endpoints/Worldwide'). It would replace them with " +
+                'older ranges, which may include addresses Microsoft no longer uses for EOP. Nothing was changed; to use it anyway, add -Force.')
+            $failure.CategoryInfo.Category | Should -Be 'InvalidOperation'
+            $Service.EndpointsRequests | Should -Be $downloads
+            (Get-State).Files | Should -Be $before.Files
+
+            $forced = Update-EopIpRange -Uri $Service.BaseUri -Force
+            $forced.PreviousVersion | Should -Be '2022090100'
+            $forced.Version | Should -Be '2022083100'
+        }
+
+        It 'refuses an answer without IPv6 over one with IPv6 with AddressFamilyLost, and takes it with -Force' {
+            $null = Update-EopIpRange -Uri $Service.BaseUri
+            $before = Get-State
+            $Service.Version = '2022090100'
+            $Service.EndpointsBody = Get-Content -Raw (Join-Path $SharedData 'endpoints-service/endpoints-worldwide-noipv6-2025/m365.json')
+            try {
+                { Update-EopIpRange -Uri $Service.BaseUri } | Should -Throw -ErrorId 'AddressFamilyLost,EopTools.Commands.UpdateEopIpRangeCommand' -ExpectedMessage (
+                    "Version 2022090100 of the web service at $($Service.BaseUri)endpoints/Worldwide has no IPv6 EOP range (it carries no IPv6 at all, as a web service " +
+                    "answer requested with NoIPv6 does); the cached Worldwide ranges (version 2022083100 of 2022-08-31, from '$($Service.BaseUri)endpoints/Worldwide') have 2.*")
+                $after = Get-State
+                $after.Files | Should -Be $before.Files
+                $after.Answers[3] | Should -Be '2a01:111:f400:1::1=2a01:111:f400::/48'
+                $forced = Update-EopIpRange -Uri $Service.BaseUri -Force
+            }
+            finally {
+                $Service.EndpointsBody = Get-Content -Raw $Real2022
+            }
+            $forced.Updated | Should -BeTrue
+            (Get-EopIpRange).AddressFamily | Sort-Object -Unique | Should -Be 'IPv4'
+        }
+
+        It 'keeps the data it replaced, for the session and a new session, when the ranges change' {
+            $null = Update-EopIpRange -Uri $Service.BaseUri
+            $session = (Get-Command Get-EopIpRange).ImplementingType.Assembly.GetType('EopTools.Index.EopSession', $true)
+            $previous = $session.GetProperty('Previous', [System.Reflection.BindingFlags] 'Static, Public')
+            $previous.GetValue($null) | Should -BeNullOrEmpty
+            $Service.Version = '2022090100'
+            $Service.EndpointsBody = (Get-Content -Raw $Real2022).Replace('"104.47.0.0/17",', '')
+            try {
+                $null = Update-EopIpRange -Uri $Service.BaseUri
+            }
+            finally {
+                $Service.EndpointsBody = Get-Content -Raw $Real2022
+            }
+            (Get-EopIpRange).Prefix | Should -Not -Contain '104.47.0.0/17'
+            $previous.GetValue($null).DataSet.Version | Should -Be '2022083100'
+            $previous.GetValue($null).Ranges.Prefix | Should -Contain '104.47.0.0/17'
+            $output = Invoke-ChildPwsh ("`$s = (Get-Command Get-EopIpRange).ImplementingType.Assembly.GetType('EopTools.Index.EopSession', `$true); " +
+                "`$s.GetProperty('Previous').GetValue(`$null).DataSet.Version")
+            $output | Should -Be '2022083100'
         }
 
         It 'downloads again with -Force' {
@@ -212,13 +277,13 @@ Describe 'Update-EopIpRange' {
 
         It 'warns once of a corrupt cache, which it looks at again under the lock and replaces' {
             $path = Join-Path $Cache 'ranges.cache'
-            [System.IO.File]::WriteAllText($path, "EopTools range cache 2`n")
+            [System.IO.File]::WriteAllText($path, "EopTools range cache 3`n")
             $result = Update-EopIpRange -Uri $Service.BaseUri -WarningVariable warnings -WarningAction SilentlyContinue
             $result.Updated | Should -BeTrue
             $result.PreviousVersion | Should -BeNull
             $result.Version | Should -Be '2026120100'
             @(@($warnings.Message) -like 'The cached ranges*') | Should -Be @(
-                "The cached ranges in '$path' cannot be used (line 1 is 'EopTools range cache 2', not 'EopTools range cache 1': not a cache file of this module); they are passed over.")
+                "The cached ranges in '$path' cannot be used (line 1 is 'EopTools range cache 3', not 'EopTools range cache 2': not a cache file of this module); they are passed over.")
         }
 
         It 'warns once of a corrupt file of an earlier version while it confirms the older one' {
@@ -393,7 +458,8 @@ Describe 'Update-EopIpRange' {
         It 'imports an /endpoints file for a server without internet' {
             $result = Update-EopIpRange -Path $Fixture -WarningAction SilentlyContinue
             $result.Updated | Should -BeTrue
-            $result.Version | Should -Be '0000000000'
+            $result.Version | Should -Be 'unversioned'
+            $result.PreviousVersion | Should -BeNullOrEmpty
             $result.RangeCount | Should -Be 5
             $result.CachePath | Should -Be (Join-Path $Cache 'ranges.cache')
             (Test-EopIpAddress 192.0.2.200).Range.Prefix | Should -Be '192.0.2.128/25'
@@ -403,7 +469,9 @@ Describe 'Update-EopIpRange' {
             $result = Update-EopIpRange -Path (Join-Path $Fixtures 'O365IPAddresses.xml') -Instance USGovDoD -WarningAction SilentlyContinue
             $result.Instance | Should -Be 'USGovDoD'
             $result.CachePath | Should -Be (Join-Path $Cache 'ranges.cache')
-            (Read-CacheFile $result.CachePath).Header[1..2] | Should -Be @('instance: USGovDoD', 'version: 0000000000')
+            $result.Version | Should -Be '2018-06-02'
+            (Read-CacheFile $result.CachePath).Header[1..3] | Should -Be @('instance: USGovDoD', 'version: none', "source: $(Join-Path $Fixtures 'O365IPAddresses.xml')")
+            (Read-CacheFile $result.CachePath).Header[5] | Should -Be 'confirmed: never' 
             (Get-EopIpRange).Prefix | Should -Be @('192.0.2.0/24', '203.0.113.7/32', '2001:db8:f40::/48')
         }
 
@@ -412,10 +480,42 @@ Describe 'Update-EopIpRange' {
             $again = Update-EopIpRange -Path $Fixture -WarningAction SilentlyContinue
             $first.Updated | Should -BeTrue
             $again.Updated | Should -BeFalse
-            $again.PreviousVersion | Should -Be '0000000000'
-            $again.Version | Should -Be '0000000000'
+            $again.PreviousVersion | Should -Be 'unversioned'
+            $again.Version | Should -Be 'unversioned'
             $again.RangeCount | Should -Be 5
-            "$again" | Should -Be 'Worldwide EOP ranges are current at 0000000000 (5 ranges)'
+            "$again" | Should -Be 'Worldwide EOP ranges unchanged at unversioned (5 ranges)'
+        }
+
+        It 'refuses the 2018 XML over the 2022 answer with OlderRangeData, saying both dates, and imports it with -Force' -Tag 'SharedData' {
+            Assert-SharedData
+            $xml = Join-Path $SharedData 'endpoints-service/legacy-xml-2018/O365IPAddresses.xml'
+            $null = Update-EopIpRange -Path $Real2022
+            $before = Get-State
+            $failure = { Update-EopIpRange -Path $xml } | Should -Throw -ErrorId 'OlderRangeData,EopTools.Commands.UpdateEopIpRangeCommand' -PassThru
+            $failure.Exception.Message | Should -BeLike "The data in '$xml' (of 2018-06-02) is older than the cached Worldwide ranges (no date of its own, received on $([datetime]::UtcNow.ToString('yyyy-MM-dd')), from '$Real2022'). *Nothing was changed; to use it anyway, add -Force."
+            $failure.TargetObject | Should -Be $xml
+            $after = Get-State
+            $after.Files | Should -Be $before.Files
+            $after.Answers | Should -Be $before.Answers
+
+            $forced = Update-EopIpRange -Path $xml -Force
+            $forced.Updated | Should -BeTrue
+            $forced.PreviousVersion | Should -Be 'unversioned'
+            $forced.Version | Should -Be '2018-06-02'
+            (Test-EopIpAddress 23.103.132.1).Range.Prefix | Should -Be '23.103.132.0/22'
+        }
+
+        It 'refuses the NoIPv6 answer of 2025 over the 2022 answer with AddressFamilyLost' -Tag 'SharedData' {
+            Assert-SharedData
+            $noIPv6 = Join-Path $SharedData 'endpoints-service/endpoints-worldwide-noipv6-2025/m365.json'
+            $null = Update-EopIpRange -Path $Real2022
+            $before = Get-State
+            { Update-EopIpRange -Path $noIPv6 } | Should -Throw -ErrorId 'AddressFamilyLost,EopTools.Commands.UpdateEopIpRangeCommand' -ExpectedMessage (
+                "The data in '$noIPv6' has no IPv6 EOP range (it carries no IPv6 at all, as a web service answer requested with NoIPv6 does); the cached " +
+                "Worldwide ranges (no date of its own, received on *, from '$Real2022') have 2. It would leave Get-EopIpRange, and a firewall rule or connector " +
+                'set from it, without IPv6. Nothing was changed; to use it anyway, add -Force.')
+            (Get-State).Files | Should -Be $before.Files
+            (Get-EopIpRange).Prefix | Should -Contain '2a01:111:f403::/48'
         }
 
         It 'fails with <ErrorId> for <Name> and leaves the cache as it was' -ForEach @(
@@ -489,7 +589,7 @@ Describe 'Update-EopIpRange' {
             Get-SessionWarnings | Should -BeNullOrEmpty
             Set-CacheConfirmed (Join-Path $Cache 'ranges.cache') -DaysAgo 31
             $day = [datetime]::UtcNow.AddDays(-31).ToString('yyyy-MM-dd')
-            Get-SessionWarnings | Should -Be @("WARNING: The cached EOP ranges in '$(Join-Path $Cache 'ranges.cache')' (Worldwide, version 2026110100) were last confirmed current by Update-EopIpRange on $day, 31 days ago. $HowToUpdate")
+            Get-SessionWarnings | Should -Be @("WARNING: The cached EOP ranges in '$(Join-Path $Cache 'ranges.cache')' (Worldwide, version 2026110100) were last confirmed current by the web service on $day, 31 days ago. $HowToUpdate")
         }
 
         It 'records the confirmation when the web service''s version is unchanged' {
@@ -502,11 +602,23 @@ Describe 'Update-EopIpRange' {
             Get-SessionWarnings | Should -BeNullOrEmpty
         }
 
-        It 'records the confirmation when the same file is imported again' {
-            $null = Update-EopIpRange -Path $Fixture -WarningAction SilentlyContinue
-            Set-CacheConfirmed (Join-Path $Cache 'ranges.cache') -DaysAgo 40
+        It 'does not take the same undated file imported again as a confirmation' {
             $null = Update-EopIpRange -Path $Fixture -WarningAction SilentlyContinue
             Get-SessionWarnings | Should -BeNullOrEmpty
+            Set-CacheReceived (Join-Path $Cache 'ranges.cache') -DaysAgo 40
+            $again = Update-EopIpRange -Path $Fixture -WarningAction SilentlyContinue
+            $again.Updated | Should -BeFalse
+            $day = [datetime]::UtcNow.AddDays(-40).ToString('yyyy-MM-dd')
+            Get-SessionWarnings | Should -Be @("WARNING: The cached EOP ranges in '$(Join-Path $Cache 'ranges.cache')' (Worldwide, imported from '$Fixture') carry no date " +
+                "of their own and came into the cache on $day, 40 days ago; importing the same file again does not make them current. $HowToUpdate")
+        }
+
+        It 'counts the age of an imported file from its own date' {
+            $xml = Join-Path $Fixtures 'O365IPAddresses.xml'
+            $null = Update-EopIpRange -Path $xml -WarningAction SilentlyContinue
+            $days = [int][math]::Floor(([datetime]::UtcNow - [datetime]'2018-06-02').TotalDays)
+            Get-SessionWarnings | Should -Be @("WARNING: The cached EOP ranges in '$(Join-Path $Cache 'ranges.cache')' (Worldwide, imported from '$xml') are data " +
+                "of 2018-06-02, $days days old; importing a file again does not make its data current. $HowToUpdate")
         }
 
         It 'writes nothing with -WhatIf when the version is unchanged' {

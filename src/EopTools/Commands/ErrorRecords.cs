@@ -55,6 +55,9 @@ namespace EopTools.Commands
                 case "WebServiceUnreachable":
                 case "WebServiceHttpError":
                     return ErrorCategory.ConnectionError;
+                case "OlderRangeData":
+                case "AddressFamilyLost":
+                    return ErrorCategory.InvalidOperation;
                 case "WebServiceIncompleteAnswer":
                 case "WebServiceUnexpectedAnswer":
                     return ErrorCategory.InvalidData;

@@ -42,8 +42,11 @@ namespace EopTools.Commands
         [ValidateNotNullOrEmpty]
         public string[] LiteralPath { get; set; } = null!;
 
-        /// <summary>Download even when the cached version is current.</summary>
-        [Parameter(ParameterSetName = OnlineSet)]
+        /// <summary>
+        /// Download even when the cached version is current; use data older than the cache's, or without an address
+        /// family the cache has (refused without it as OlderRangeData and AddressFamilyLost).
+        /// </summary>
+        [Parameter]
         public SwitchParameter Force { get; set; }
 
         [Parameter(ParameterSetName = OnlineSet)]
@@ -95,7 +98,7 @@ namespace EopTools.Commands
             try
             {
                 outcome = file != null
-                    ? RangeUpdater.Import(cache, instance, file, DateTime.UtcNow, Confirm, warnings)
+                    ? RangeUpdater.Import(cache, instance, file, Force, DateTime.UtcNow, Confirm, warnings)
                     : RangeUpdater.Update(cache, instance, Uri, ChosenProxy(), Force, TimeSpan.FromSeconds(TimeoutSec), DateTime.UtcNow, Confirm, warnings, _stopping.Token);
             }
             catch (WebServiceException e)
@@ -116,9 +119,15 @@ namespace EopTools.Commands
                 ThrowTerminatingError(ErrorRecords.For(e, file));
                 return;
             }
+            catch (UpdateRefusedException e)
+            {
+                WriteWarnings(warnings);
+                ThrowTerminatingError(ErrorRecords.For(e, file ?? (object)EndpointsWebService.Describe(Uri)));
+                return;
+            }
             WriteWarnings(warnings);
             if (outcome == null) return;
-            EopSession.Replace(new RangeIndex(outcome.Data));
+            EopSession.Replace(new RangeIndex(outcome.Data), outcome.Report.Instance);
             WriteObject(outcome.Report);
         }
 

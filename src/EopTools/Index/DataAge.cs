@@ -17,15 +17,29 @@ namespace EopTools.Index
             "The EOP ranges come from the page of " + seed.Version + " embedded in EopTools, not from current data: there are no usable " +
             "cached ranges in '" + cacheDirectory + "'. " + HowToUpdate;
 
-        /// <summary>Null while the cache was confirmed within <see cref="ConfirmationLimit"/>.</summary>
+        /// <summary>
+        /// Null while the data is at most <see cref="ConfirmationLimit"/> old, by its own account: from the web service's
+        /// last answer that its version is the latest, else from the data's publication date, else (data without a date)
+        /// from when it came into the cache. Importing a file again confirms nothing.
+        /// </summary>
         public static string? StaleCacheWarning(CachedRanges cached, DateTime utcNow)
         {
-            TimeSpan age = utcNow - cached.Confirmed;
+            CacheEntry entry = cached.Entry;
+            DateTime? published = cached.Data.DataSet.Published;
+            DateTime since = entry.Confirmed ?? published ?? entry.Received;
+            TimeSpan age = utcNow - since;
             if (age <= ConfirmationLimit) return null;
-            string what = cached.Version == CacheStore.UnversionedImport ? "imported from a file" : "version " + cached.Version;
-            return string.Format(CultureInfo.InvariantCulture,
-                "The cached EOP ranges in '{0}' ({1}, {2}) were last confirmed current by Update-EopIpRange on {3:yyyy-MM-dd}, {4} days ago. {5}",
-                cached.Path, cached.Instance, what, cached.Confirmed, (int)age.TotalDays, HowToUpdate);
+            string where = string.Format(CultureInfo.InvariantCulture, "The cached EOP ranges in '{0}' ({1}, ", cached.Path, cached.Instance);
+            string imported = entry.Source == null ? "imported from a file" : "imported from '" + entry.Source + "'";
+            string what = entry.Confirmed.HasValue
+                ? string.Format(CultureInfo.InvariantCulture, "version {0}) were last confirmed current by the web service on {1:yyyy-MM-dd}, {2} days ago.",
+                    cached.Version, since, (int)age.TotalDays)
+                : published.HasValue
+                    ? string.Format(CultureInfo.InvariantCulture, "{0}) are data of {1:yyyy-MM-dd}, {2} days old; importing a file again does not make its data current.",
+                        imported, since, (int)age.TotalDays)
+                    : string.Format(CultureInfo.InvariantCulture, "{0}) carry no date of their own and came into the cache on {1:yyyy-MM-dd}, {2} days ago; " +
+                        "importing the same file again does not make them current.", imported, since, (int)age.TotalDays);
+            return where + what + " " + HowToUpdate;
         }
     }
 }

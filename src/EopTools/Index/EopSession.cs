@@ -22,6 +22,12 @@ namespace EopTools.Index
         private static RangeIndex? _current;
         private static RangeIndex? _seed;
 
+        /// <summary>The instance of the cached data the session uses; null while it uses the seed.</summary>
+        private static string? _instance;
+
+        /// <summary>The previous data set once looked for (its index may be null); null until then.</summary>
+        private static PreviousData? _previous;
+
         /// <summary>The session's ranges: on first use, the cache when it holds valid data, else the embedded seed.</summary>
         public static RangeIndex Current
         {
@@ -52,7 +58,36 @@ namespace EopTools.Index
             }
         }
 
-        public static void Replace(RangeIndex index) => Volatile.Write(ref _current, index);
+        /// <summary>
+        /// The data the cache held before its ranges last changed (of the instance the session uses), or null: none, or
+        /// the session answers from the seed. Read from the cache on first use.
+        /// </summary>
+        public static RangeIndex? Previous
+        {
+            get
+            {
+                PreviousData? previous = Volatile.Read(ref _previous);
+                if (previous != null) return previous.Index;
+                lock (Gate)
+                {
+                    // The previous data is of the instance the session's ranges are: those first.
+                    _ = Current;
+                    if (_previous == null) Volatile.Write(ref _previous, new PreviousData(LoadPrevious()));
+                    return _previous!.Index;
+                }
+            }
+        }
+
+        /// <summary>After an update: the session's ranges are the cache's data of <paramref name="instance"/> now, and its previous data is read again.</summary>
+        public static void Replace(RangeIndex index, string instance)
+        {
+            lock (Gate)
+            {
+                _instance = instance;
+                Volatile.Write(ref _previous, null);
+                Volatile.Write(ref _current, index);
+            }
+        }
 
         /// <summary>
         /// Test hook (the Pester files call it through reflection): forgets the session's ranges and pending warnings, so
@@ -63,6 +98,8 @@ namespace EopTools.Index
             lock (Gate)
             {
                 Volatile.Write(ref _current, null);
+                Volatile.Write(ref _previous, null);
+                _instance = null;
                 PendingWarnings.Clear();
             }
         }
@@ -94,7 +131,29 @@ namespace EopTools.Index
             }
             string? stale = DataAge.StaleCacheWarning(cached, DateTime.UtcNow);
             if (stale != null) PendingWarnings.Add(stale);
+            _instance = cached.Instance;
             return new RangeIndex(cached.Data);
+        }
+
+        /// <summary>Called under <see cref="Gate"/>; a previous file that cannot be used is a pending warning, as a bad cache is.</summary>
+        private static RangeIndex? LoadPrevious()
+        {
+            if (_instance == null) return null;
+            CacheStore cache = CacheStore.ForCurrentUser(new List<string>());
+            var problems = new List<string>();
+            CachedRanges? previous = cache.LoadPrevious(_instance, problems);
+            PendingWarnings.AddRange(problems);
+            return previous == null ? null : new RangeIndex(previous.Data);
+        }
+
+        private sealed class PreviousData
+        {
+            public PreviousData(RangeIndex? index)
+            {
+                Index = index;
+            }
+
+            public RangeIndex? Index { get; }
         }
 
         internal static string ReadSeedText()

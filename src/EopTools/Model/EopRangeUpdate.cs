@@ -31,6 +31,6 @@ namespace EopTools
         public override string ToString() =>
             Updated
                 ? Instance + " EOP ranges updated from " + (PreviousVersion ?? "none") + " to " + Version + " (" + RangeCount + " ranges)"
-                : Instance + " EOP ranges are current at " + Version + " (" + RangeCount + " ranges)";
+                : Instance + " EOP ranges unchanged at " + Version + " (" + RangeCount + " ranges)";
     }
 }

@@ -25,5 +25,16 @@ namespace EopTools.Parsing
         /// (the docs page, a plain list, the retired XML).
         /// </summary>
         public IReadOnlyList<EopEndpointSet>? EndpointSets { get; }
+
+        /// <summary>How many of the ranges are of this address family.</summary>
+        internal int CountOf(IPAddressFamily family)
+        {
+            int count = 0;
+            foreach (EopIpRange range in Ranges)
+            {
+                if (range.AddressFamily == family) count++;
+            }
+            return count;
+        }
     }
 }

@@ -11,29 +11,58 @@ using EopTools.Parsing;
 
 namespace EopTools.Sources
 {
-    /// <summary>The ranges last fetched or imported: the data as received, what it is, and when it was last confirmed current.</summary>
-    internal sealed class CachedRanges
+    /// <summary>What the cache keeps of one data set: the data as received, where from, and how current it is known to be.</summary>
+    internal sealed class CacheEntry
     {
-        public CachedRanges(string instance, string version, DateTime confirmed, string content, string path, RangeData data)
+        public CacheEntry(string instance, string? serviceVersion, string? source, DateTime received, DateTime? confirmed, string content)
         {
             Instance = instance;
-            Version = version;
+            ServiceVersion = serviceVersion;
+            Source = source;
+            Received = received;
             Confirmed = confirmed;
             Content = content;
-            Path = path;
-            Data = data;
         }
 
         public string Instance { get; }
 
-        /// <summary>The web service's version, or <see cref="CacheStore.UnversionedImport"/> for an imported file.</summary>
-        public string Version { get; }
+        /// <summary>The web service's version of its answer; null for an imported file, whose own version or date is in its data.</summary>
+        public string? ServiceVersion { get; }
 
-        /// <summary>When a successful Update-EopIpRange last found this data current (UTC).</summary>
-        public DateTime Confirmed { get; }
+        /// <summary>The address asked or the file imported; null in a cache written by an earlier EopTools.</summary>
+        public string? Source { get; }
+
+        /// <summary>When this content came into the cache (UTC); writing the same content again keeps it.</summary>
+        public DateTime Received { get; }
+
+        /// <summary>When the web service last answered that <see cref="ServiceVersion"/> is its latest (UTC); null for an imported file.</summary>
+        public DateTime? Confirmed { get; }
 
         /// <summary>The file or answer exactly as received.</summary>
         public string Content { get; }
+
+        /// <summary>The same data, confirmed current by the web service at <paramref name="time"/>.</summary>
+        public CacheEntry ConfirmedAt(DateTime time) => new CacheEntry(Instance, ServiceVersion, Source, Received, time, Content);
+    }
+
+    /// <summary>The ranges last fetched or imported: the entry, the file it was read from, and its data.</summary>
+    internal sealed class CachedRanges
+    {
+        public CachedRanges(CacheEntry entry, string path, RangeData data)
+        {
+            Entry = entry;
+            Path = path;
+            Data = data;
+        }
+
+        public CacheEntry Entry { get; }
+
+        public string Instance => Entry.Instance;
+
+        /// <summary>The data's own version or date: the web service's version, the page's or file's date, or "unversioned"/"undated".</summary>
+        public string Version => Data.DataSet.Version;
+
+        public string Content => Entry.Content;
 
         public string Path { get; }
 
@@ -63,17 +92,18 @@ namespace EopTools.Sources
     }
 
     /// <summary>
-    /// The per-user cache folder. It holds one file, ranges.cache: a short header (instance, version, when last
-    /// confirmed) and the data exactly as received. Writers take ranges.lock, so an update reads and replaces the file
-    /// as one step, and write a temporary file renamed over ranges.cache; readers take no lock and always find a whole
-    /// file, the old one or the new one. ranges-{instance}-{version}.{extension} files of earlier versions are read
-    /// when there is no ranges.cache, and deleted by the next write.
+    /// The per-user cache folder. ranges.cache holds a short header (instance, web service version, source, when
+    /// received, when last confirmed) and the data exactly as received; previous.cache, in the same form, the data it
+    /// held before the ranges last changed. Writers take ranges.lock, so an update reads and replaces the files as one
+    /// step, and write temporary files renamed over them; readers take no lock and always find a whole file, the old
+    /// one or the new one. ranges-{instance}-{version}.{extension} files of earlier versions are read when there is no
+    /// ranges.cache, and deleted by the next write.
     /// </summary>
     internal sealed class CacheStore
     {
         public const string DirectoryVariable = "EOPTOOLS_CACHE_DIR";
-        public const string UnversionedImport = "0000000000";
         public const string FileName = "ranges.cache";
+        public const string PreviousFileName = "previous.cache";
 
         /// <summary>How long a writer waits for another one to finish; a write takes milliseconds.</summary>
         public static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(30);
@@ -85,11 +115,19 @@ namespace EopTools.Sources
         private const string ClientRequestIdFile = "client-request-id.txt";
         private const string LegacyPrefix = "ranges-";
         private const int MaxExtensionLength = 10;
-        private const string Signature = "EopTools range cache 1";
+        private const string Signature = "EopTools range cache 2";
+        private const string FirstSignature = "EopTools range cache 1";
         private const string InstanceKey = "instance: ";
         private const string VersionKey = "version: ";
+        private const string SourceKey = "source: ";
+        private const string ReceivedKey = "received: ";
         private const string ConfirmedKey = "confirmed: ";
-        private const string ConfirmedFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
+        private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
+        private const string NoVersion = "none";
+        private const string NeverConfirmed = "never";
+
+        /// <summary>How the first cache format, and the file names before it, marked an imported file: no web service version.</summary>
+        private const string FirstFormatImport = "0000000000";
 
         /// <summary>The largest cache file read: the largest answer the web service client accepts, and the header.</summary>
         internal const long MaxFileBytes = EndpointsWebService.MaxAnswerBytes + 1024;
@@ -107,6 +145,8 @@ namespace EopTools.Sources
         public string Directory { get; }
 
         public string FilePath => System.IO.Path.Combine(Directory, FileName);
+
+        public string PreviousFilePath => System.IO.Path.Combine(Directory, PreviousFileName);
 
         /// <summary>
         /// EOPTOOLS_CACHE_DIR, else LOCALAPPDATA\EopTools on Windows, XDG_CACHE_HOME/EopTools or ~/.cache/EopTools
@@ -184,15 +224,25 @@ namespace EopTools.Sources
         {
             var problems = new List<string>();
             if (!System.IO.Directory.Exists(Directory)) return new CacheLook(instance, null, problems, null);
-            if (TryReadFile(problems, out string? text))
+            if (TryReadFile(FilePath, problems, out string? text))
             {
                 if (earlier != null && text != null && earlier.FileText == text && earlier.Instance == instance) return earlier;
-                return new CacheLook(instance, ParseFile(text, instance, problems), problems, text);
+                return new CacheLook(instance, ParseFile(text, FilePath, instance, problems), problems, text);
             }
             if (TryLoadLegacy(instance, problems, out CachedRanges? cached)) return new CacheLook(instance, cached, problems, null);
             // No ranges.cache, and no file of an earlier version was read: a writer may have replaced them meanwhile.
-            TryReadFile(problems, out text);
-            return new CacheLook(instance, ParseFile(text, instance, problems), problems, null);
+            TryReadFile(FilePath, problems, out text);
+            return new CacheLook(instance, ParseFile(text, FilePath, instance, problems), problems, null);
+        }
+
+        /// <summary>
+        /// The data the cache held before its ranges last changed (of <paramref name="instance"/>, or of any instance),
+        /// or null; a file that cannot be used is reported in <paramref name="problems"/>. Takes no lock, as <see cref="Load"/>.
+        /// </summary>
+        public CachedRanges? LoadPrevious(string? instance, List<string> problems)
+        {
+            if (!System.IO.Directory.Exists(Directory) || !TryReadFile(PreviousFilePath, problems, out string? text)) return null;
+            return ParseFile(text, PreviousFilePath, instance, problems);
         }
 
         /// <summary>
@@ -228,19 +278,18 @@ namespace EopTools.Sources
         }
 
         /// <summary>
-        /// Replaces ranges.cache with this data (written whole to a temporary file, then renamed), then deletes the files of
-        /// earlier versions. Call it holding <see cref="Lock"/>. Returns the file's path.
+        /// Replaces ranges.cache with this entry, and first previous.cache with <paramref name="keepAsPrevious"/> when
+        /// given (each written whole to a temporary file, then renamed), then deletes the files of earlier versions.
+        /// Call it holding <see cref="Lock"/>. Returns the path of ranges.cache.
         /// </summary>
-        public string Write(string instance, string version, DateTime confirmed, string content)
+        public string Write(CacheEntry entry, CachedRanges? keepAsPrevious = null)
         {
             CreateFolder();
+            // The previous data first: a failure between the two renames leaves the current data in both files, never a
+            // previous.cache newer than ranges.cache.
+            if (keepAsPrevious != null) AtomicFile.Write(PreviousFilePath, writer => WriteEntry(writer, keepAsPrevious.Entry), noClobber: false, force: false);
             string target = FilePath;
-            AtomicFile.Write(target, writer =>
-            {
-                writer.Write(Signature + "\n" + InstanceKey + instance + "\n" + VersionKey + version + "\n" +
-                    ConfirmedKey + confirmed.ToUniversalTime().ToString(ConfirmedFormat, CultureInfo.InvariantCulture) + "\n\n");
-                writer.Write(content);
-            }, noClobber: false, force: false);
+            AtomicFile.Write(target, writer => WriteEntry(writer, entry), noClobber: false, force: false);
             foreach (FileInfo file in new DirectoryInfo(Directory).GetFiles(LegacyPrefix + "*"))
             {
                 if (!TryReadFileName(file.Name, out _, out _)) continue;
@@ -277,11 +326,21 @@ namespace EopTools.Sources
         private static CachedRanges? Matching(CachedRanges? cached, string? instance) =>
             cached != null && (instance == null || string.Equals(cached.Instance, instance, StringComparison.OrdinalIgnoreCase)) ? cached : null;
 
-        /// <summary>Reads ranges.cache; false when there is none. A file that cannot be read is a problem and null text.</summary>
-        private bool TryReadFile(List<string> problems, out string? text)
+        private static void WriteEntry(TextWriter writer, CacheEntry entry)
+        {
+            string source = entry.Source == null ? "" : entry.Source.Replace('\r', ' ').Replace('\n', ' ');
+            writer.Write(Signature + "\n" + InstanceKey + entry.Instance + "\n" + VersionKey + (entry.ServiceVersion ?? NoVersion) + "\n" +
+                SourceKey + source + "\n" + ReceivedKey + Time(entry.Received) + "\n" +
+                ConfirmedKey + (entry.Confirmed.HasValue ? Time(entry.Confirmed.Value) : NeverConfirmed) + "\n\n");
+            writer.Write(entry.Content);
+        }
+
+        private static string Time(DateTime time) => time.ToUniversalTime().ToString(TimeFormat, CultureInfo.InvariantCulture);
+
+        /// <summary>Reads a cache file; false when there is none. A file that cannot be read is a problem and null text.</summary>
+        private static bool TryReadFile(string path, List<string> problems, out string? text)
         {
             text = null;
-            string path = FilePath;
             Stopwatch waited = Stopwatch.StartNew();
             while (true)
             {
@@ -317,17 +376,17 @@ namespace EopTools.Sources
             }
         }
 
-        /// <summary>The ranges of the text of ranges.cache when they are of <paramref name="instance"/> (or it is null); a file that cannot be used is a problem.</summary>
-        private CachedRanges? ParseFile(string? text, string? instance, List<string> problems)
+        /// <summary>The ranges of the text of a cache file when they are of <paramref name="instance"/> (or it is null); a file that cannot be used is a problem.</summary>
+        private static CachedRanges? ParseFile(string? text, string path, string? instance, List<string> problems)
         {
             if (text == null) return null;
             try
             {
-                return Matching(Parse(text, FilePath), instance);
+                return Matching(Parse(text, path), instance);
             }
             catch (RangeDataException e)
             {
-                problems.Add(Unusable(FilePath, e.Message));
+                problems.Add(Unusable(path, e.Message));
                 return null;
             }
         }
@@ -335,24 +394,58 @@ namespace EopTools.Sources
         /// <summary>The one wording of a cache file passed over, with why.</summary>
         private static string Unusable(string path, string reason) => "The cached ranges in '" + path + "' cannot be used (" + reason + "); they are passed over.";
 
-        /// <summary>The header, strictly: the signature line, instance, version and confirmed lines, an empty line; then the data.</summary>
+        /// <summary>
+        /// The header, strictly: the signature line, then instance, version, source, received and confirmed lines, an
+        /// empty line; then the data. The first format (instance, version, confirmed) is read as it was meant.
+        /// </summary>
         internal static CachedRanges Parse(string text, string path)
         {
             int position = 0;
-            HeaderValue(text, ref position, 1, Signature, value => value.Length == 0, "'" + Signature + "'");
+            string signature = HeaderValue(text, ref position, 1, "", value => value == Signature || value == FirstSignature, "'" + Signature + "'");
             string instance = HeaderValue(text, ref position, 2, InstanceKey, IsInstance, "'" + InstanceKey + "' and an instance name");
-            string version = HeaderValue(text, ref position, 3, VersionKey, EndpointsWebService.IsVersion, "'" + VersionKey + "' and ten digits");
-            DateTime confirmed = default;
-            HeaderValue(text, ref position, 4, ConfirmedKey, value => DateTime.TryParseExact(value, ConfirmedFormat, CultureInfo.InvariantCulture,
-                DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out confirmed), "'" + ConfirmedKey + "' and a UTC time as " + ConfirmedFormat);
-            HeaderValue(text, ref position, 5, "", value => value.Length == 0, "empty");
+            string expectedTime = "a UTC time as " + TimeFormat;
+            string? serviceVersion, source = null;
+            DateTime received;
+            DateTime? confirmed;
+            if (signature == FirstSignature)
+            {
+                serviceVersion = HeaderValue(text, ref position, 3, VersionKey, EndpointsWebService.IsVersion, "'" + VersionKey + "' and ten digits");
+                received = ParseTime(HeaderValue(text, ref position, 4, ConfirmedKey, IsTime, "'" + ConfirmedKey + "' and " + expectedTime));
+                // That format recorded an import as version 0000000000 and the import's time as a confirmation.
+                if (serviceVersion == FirstFormatImport) serviceVersion = null;
+                confirmed = serviceVersion == null ? (DateTime?)null : received;
+            }
+            else
+            {
+                string version = HeaderValue(text, ref position, 3, VersionKey, value => value == NoVersion || EndpointsWebService.IsVersion(value),
+                    "'" + VersionKey + "' and ten digits or '" + NoVersion + "'");
+                serviceVersion = version == NoVersion ? null : version;
+                string sourceText = HeaderValue(text, ref position, 4, SourceKey, value => true, "'" + SourceKey + "'");
+                if (sourceText.Length > 0) source = sourceText;
+                received = ParseTime(HeaderValue(text, ref position, 5, ReceivedKey, IsTime, "'" + ReceivedKey + "' and " + expectedTime));
+                string confirmedText = HeaderValue(text, ref position, 6, ConfirmedKey, value => value == NeverConfirmed || IsTime(value),
+                    "'" + ConfirmedKey + "' and " + expectedTime + " or '" + NeverConfirmed + "'");
+                confirmed = confirmedText == NeverConfirmed ? (DateTime?)null : ParseTime(confirmedText);
+            }
+            HeaderValue(text, ref position, signature == FirstSignature ? 5 : 7, "", value => value.Length == 0, "empty");
             string content = text.Substring(position);
-            return new CachedRanges(instance, version, confirmed, content, path, ReadContent(content, path, instance, version));
+            var entry = new CacheEntry(instance, serviceVersion, source, received, confirmed, content);
+            return new CachedRanges(entry, path, ReadContent(entry, path));
         }
 
-        /// <summary>The ranges of cached data; an imported file's unknown version is not passed on as a version.</summary>
-        public static RangeData ReadContent(string content, string path, string instance, string version) =>
-            RangeFileReader.ReadText(content, path, instance, version == UnversionedImport ? null : version);
+        /// <summary>The ranges of a cache entry, read from <paramref name="path"/>; the web service's version is the answer's version.</summary>
+        public static RangeData ReadContent(CacheEntry entry, string path) => RangeFileReader.ReadText(entry.Content, path, entry.Instance, entry.ServiceVersion);
+
+        private static bool IsTime(string value) => TryParseTime(value, out _);
+
+        private static DateTime ParseTime(string value)
+        {
+            TryParseTime(value, out DateTime time);
+            return time;
+        }
+
+        private static bool TryParseTime(string value, out DateTime time) =>
+            DateTime.TryParseExact(value, TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out time);
 
         /// <summary>The value of the header line at <paramref name="position"/> after its key; the line must end with a line break.</summary>
         private static string HeaderValue(string text, ref int position, int line, string key, Func<string, bool> valid, string expected)
@@ -394,9 +487,11 @@ namespace EopTools.Sources
                 try
                 {
                     string content = RangeFileReader.ReadFileText(path);
-                    RangeData data = ReadContent(content, path, candidate.Instance, candidate.Version);
                     // Earlier versions recorded no confirmation: the file was written when its data was last found current.
-                    cached = new CachedRanges(candidate.Instance, candidate.Version, candidate.File.LastWriteTimeUtc, content, path, data);
+                    DateTime written = candidate.File.LastWriteTimeUtc;
+                    string? serviceVersion = candidate.Version == FirstFormatImport ? null : candidate.Version;
+                    var entry = new CacheEntry(candidate.Instance, serviceVersion, null, written, serviceVersion == null ? (DateTime?)null : written, content);
+                    cached = new CachedRanges(entry, path, ReadContent(entry, path));
                     return true;
                 }
                 catch (RangeDataException e) when (e.ErrorId == "RangeFileNotFound")

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Threading;
 using EopTools.Parsing;
 
@@ -43,7 +44,8 @@ namespace EopTools.Sources
 
         /// <summary>
         /// Asks /version; downloads /endpoints only when it is newer than the cache, or when forced. When the cache is
-        /// current, records that it was confirmed now.
+        /// current, records that the web service confirmed it now. Without <paramref name="force"/>, a version older than
+        /// the cache's and an answer without an address family the cache has are refused (<see cref="UpdateRefusedException"/>).
         /// </summary>
         /// <param name="instance">As <see cref="CanonicalInstance"/> returns it.</param>
         public static RangeUpdateOutcome? Update(CacheStore cache, string instance, Uri baseUri, ProxySettings proxy, bool force, TimeSpan timeout, DateTime now,
@@ -58,22 +60,28 @@ namespace EopTools.Sources
                 using (var service = new EndpointsWebService(baseUri, timeout, cache.ClientRequestId(), proxy))
                 {
                     string latest = service.GetLatestVersion(instance, cancel);
-                    if (!force && IsCurrent(look.Ranges, latest))
+                    string source = service.EndpointsSource(instance);
+                    if (!force && look.Ranges != null)
                     {
-                        if (!confirm(cache.FilePath, "Record that version " + look.Ranges!.Version + " of " + instance + " is current")) return null;
-                        using (cache.Lock())
+                        // Before downloading: a service (or a mirror) behind the cache is refused without the download.
+                        RefuseOlder(look.Ranges, latest, VersionDate(latest), "the latest version of the web service at " + source, serviceSaysLatest: true);
+                        if (IsCurrent(look.Ranges, latest))
                         {
-                            look = cache.Look(instance, look);
-                            if (IsCurrent(look.Ranges, latest)) return Confirm(cache, look.Ranges!, now);
+                            if (!confirm(cache.FilePath, "Record that version " + latest + " of " + instance + " is current")) return null;
+                            using (cache.Lock())
+                            {
+                                look = cache.Look(instance, look);
+                                if (IsCurrent(look.Ranges, latest)) return Confirm(cache, look.Ranges!, now);
+                            }
+                            // Another update replaced the cache meanwhile with older or other data: download, as without a cache.
                         }
-                        // Another update replaced the cache meanwhile with older or other data: download, as without a cache.
                     }
                     if (!confirm(cache.FilePath, "Download EOP ranges version " + latest + " of " + instance + " and cache them")) return null;
                     string answer = service.GetEndpoints(instance, cancel);
                     RangeData data;
                     try
                     {
-                        data = EndpointsJsonParser.Parse(answer, service.EndpointsSource(instance), instance, latest);
+                        data = EndpointsJsonParser.Parse(answer, source, instance, latest);
                     }
                     catch (RangeDataException e)
                     {
@@ -83,10 +91,8 @@ namespace EopTools.Sources
                     using (cache.Lock())
                     {
                         look = cache.Look(instance, look);
-                        CachedRanges? previous = look.Ranges;
-                        string path = cache.Write(instance, latest, now, answer);
-                        bool changed = previous == null || !SameRanges(previous.Data, data);
-                        return new RangeUpdateOutcome(new EopRangeUpdate(instance, previous?.Version, latest, changed, data.Ranges.Count, path), data);
+                        if (!force) Refuse(look.Ranges, data, "version " + latest + " of the web service at " + source, serviceSaysLatest: true);
+                        return Store(cache, look.Ranges, new CacheEntry(instance, latest, source, now, now, answer), data);
                     }
                 }
             }
@@ -97,11 +103,13 @@ namespace EopTools.Sources
         }
 
         /// <summary>
-        /// Imports a file in any supported format, for servers without internet. Its version is unknown (0000000000);
-        /// when it holds the cached ranges, the cache keeps its data and version and records that they were confirmed now.
+        /// Imports a file in any supported format, for servers without internet. Its version is the data's own (the
+        /// page's or file's date; none for the web service's JSON saved to a file). The same ranges write nothing unless
+        /// they come in newer data, so importing the same stale file again does not make it look current. Without
+        /// <paramref name="force"/>, data older than the cache's and data without an address family the cache has are refused.
         /// </summary>
         /// <param name="instance">As <see cref="CanonicalInstance"/> returns it.</param>
-        public static RangeUpdateOutcome? Import(CacheStore cache, string instance, string file, DateTime now, ConfirmWrite confirm, List<string> warnings)
+        public static RangeUpdateOutcome? Import(CacheStore cache, string instance, string file, bool force, DateTime now, ConfirmWrite confirm, List<string> warnings)
         {
             string text = RangeFileReader.ReadFileText(file);
             RangeData data = RangeFileReader.ReadText(text, file, instance);
@@ -109,10 +117,13 @@ namespace EopTools.Sources
             if (!confirm(cache.FilePath, "Import EOP ranges from '" + file + "' as " + instance + " and cache them")) return null;
             using (cache.Lock())
             {
-                CachedRanges? previous = cache.Load(instance, warnings);
-                if (previous != null && SameRanges(previous.Data, data)) return Confirm(cache, previous, now);
-                string path = cache.Write(instance, CacheStore.UnversionedImport, now, text);
-                return new RangeUpdateOutcome(new EopRangeUpdate(instance, previous?.Version, CacheStore.UnversionedImport, true, data.Ranges.Count, path), data);
+                CachedRanges? cached = cache.Load(instance, warnings);
+                if (cached != null && SameRanges(cached.Data, data) && !ReplacesSameRanges(cached, text, data.DataSet))
+                {
+                    return new RangeUpdateOutcome(new EopRangeUpdate(instance, cached.Version, cached.Version, false, cached.Data.Ranges.Count, cached.Path), cached.Data);
+                }
+                if (!force) Refuse(cached, data, "the data in '" + file + "'", serviceSaysLatest: false);
+                return Store(cache, cached, new CacheEntry(instance, null, file, now, null, text), data);
             }
         }
 
@@ -136,15 +147,103 @@ namespace EopTools.Sources
             return keys;
         }
 
-        private static bool IsCurrent(CachedRanges? cached, string latest) => cached != null && string.CompareOrdinal(latest, cached.Version) <= 0;
+        /// <summary>
+        /// Whether a file of the cached ranges takes the cache's place: only as other data (a file imported again
+        /// confirms nothing) that is not older, and not undated over data with a date, which says more.
+        /// </summary>
+        private static bool ReplacesSameRanges(CachedRanges cached, string text, EopDataSet incoming) =>
+            cached.Content != text && !IsOlder(incoming.Version, incoming.Published, cached, serviceSaysLatest: false) &&
+            (incoming.Published.HasValue || !cached.Data.DataSet.Published.HasValue);
 
-        /// <summary>Rewrites the cache as it is, with the time it was found current (a file of an earlier version becomes ranges.cache).</summary>
+        private static bool IsCurrent(CachedRanges? cached, string latest) => cached != null && cached.Version == latest;
+
+        /// <summary>
+        /// Writes the entry, keeping what the cache held as its previous data when the ranges change. Content the cache
+        /// already holds keeps the time it was first received.
+        /// </summary>
+        private static RangeUpdateOutcome Store(CacheStore cache, CachedRanges? cached, CacheEntry entry, RangeData data)
+        {
+            bool changed = cached == null || !SameRanges(cached.Data, data);
+            if (cached != null && cached.Content == entry.Content)
+            {
+                entry = new CacheEntry(entry.Instance, entry.ServiceVersion, entry.Source, cached.Entry.Received, entry.Confirmed, entry.Content);
+            }
+            string path = cache.Write(entry, changed ? cached : null);
+            return new RangeUpdateOutcome(new EopRangeUpdate(entry.Instance, cached?.Version, data.DataSet.Version, changed, data.Ranges.Count, path), data);
+        }
+
+        /// <summary>Rewrites the cache as it is, with the time the web service confirmed it (a file of an earlier version becomes ranges.cache).</summary>
         private static RangeUpdateOutcome Confirm(CacheStore cache, CachedRanges current, DateTime now)
         {
-            string path = cache.Write(current.Instance, current.Version, now, current.Content);
-            RangeData data = current.Path == path ? current.Data : CacheStore.ReadContent(current.Content, path, current.Instance, current.Version);
+            string path = cache.Write(current.Entry.ConfirmedAt(now));
+            RangeData data = current.Path == path ? current.Data : CacheStore.ReadContent(current.Entry, path);
             return new RangeUpdateOutcome(new EopRangeUpdate(current.Instance, current.Version, current.Version, false, data.Ranges.Count, path), data);
         }
+
+        /// <summary>Refuses data older than the cached data, or without an address family the cached data has.</summary>
+        /// <param name="what">The new data, as the message names it.</param>
+        /// <param name="serviceSaysLatest">The web service answered that this is its latest version.</param>
+        private static void Refuse(CachedRanges? cached, RangeData data, string what, bool serviceSaysLatest)
+        {
+            if (cached == null) return;
+            RefuseOlder(cached, data.DataSet.Version, data.DataSet.Published, what, serviceSaysLatest);
+            foreach (IPAddressFamily family in new[] { IPAddressFamily.IPv4, IPAddressFamily.IPv6 })
+            {
+                int had = cached.Data.CountOf(family);
+                if (had == 0 || data.CountOf(family) > 0) continue;
+                string why = family == IPAddressFamily.IPv6 && !data.DataSet.HasIPv6
+                    ? " (it carries no IPv6 at all, as a web service answer requested with NoIPv6 does)"
+                    : "";
+                throw new UpdateRefusedException("AddressFamilyLost", string.Format(CultureInfo.InvariantCulture,
+                    "{0} has no {1} EOP range{2}; the cached {3} ranges ({4}) have {5}. It would leave Get-EopIpRange, and a firewall rule or " +
+                    "connector set from it, without {1}. Nothing was changed; to use it anyway, add -Force.",
+                    Capitalized(what), family, why, cached.Instance, Describe(cached), had));
+            }
+        }
+
+        /// <param name="version">The new data's own version (ten digits from the web service) or date text.</param>
+        /// <param name="published">The new data's publication date, where it has one.</param>
+        private static void RefuseOlder(CachedRanges cached, string version, DateTime? published, string what, bool serviceSaysLatest)
+        {
+            if (!IsOlder(version, published, cached, serviceSaysLatest)) return;
+            throw new UpdateRefusedException("OlderRangeData", string.Format(CultureInfo.InvariantCulture,
+                "{0} ({1}) is older than the cached {2} ranges ({3}). It would replace them with older ranges, which may include " +
+                "addresses Microsoft no longer uses for EOP. Nothing was changed; to use it anyway, add -Force.",
+                Capitalized(what), DescribeDate(version, published), cached.Instance, Describe(cached)));
+        }
+
+        /// <summary>
+        /// By the data's own account: web service versions compare as versions, otherwise publication dates by day. Data
+        /// without a date of its own was current when it was received, except against the web service's latest version.
+        /// </summary>
+        private static bool IsOlder(string version, DateTime? published, CachedRanges cached, bool serviceSaysLatest)
+        {
+            if (EndpointsWebService.IsVersion(version) && EndpointsWebService.IsVersion(cached.Version)) return string.CompareOrdinal(version, cached.Version) < 0;
+            DateTime? cachedDate = cached.Data.DataSet.Published ?? (serviceSaysLatest ? (DateTime?)null : cached.Entry.Received);
+            return published.HasValue && cachedDate.HasValue && published.Value.Date < cachedDate.Value.Date;
+        }
+
+        /// <summary>The publication date of a web service version (its first eight digits), or null.</summary>
+        private static DateTime? VersionDate(string version) =>
+            DateTime.TryParseExact(version.Substring(0, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTime date) ? date : (DateTime?)null;
+
+        private static string DescribeDate(string version, DateTime? published)
+        {
+            string date = published.HasValue ? published.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "no date";
+            return EndpointsWebService.IsVersion(version) ? "version " + version + " of " + date : "of " + date;
+        }
+
+        /// <summary>The cached data's version or date, and where it came from.</summary>
+        private static string Describe(CachedRanges cached)
+        {
+            EopDataSet dataSet = cached.Data.DataSet;
+            string date = dataSet.Published.HasValue
+                ? DescribeDate(dataSet.Version, dataSet.Published)
+                : "no date of its own, received on " + cached.Entry.Received.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            return date + ", from '" + (cached.Entry.Source ?? cached.Path) + "'";
+        }
+
+        private static string Capitalized(string text) => char.ToUpperInvariant(text[0]) + text.Substring(1);
 
         private static IEnumerable<string> Describe(IEnumerable<ParseDiagnostic> diagnostics)
         {
