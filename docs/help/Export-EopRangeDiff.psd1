@@ -33,7 +33,7 @@
     )
     Notes       = @(
         'A prefix inside new prefixes is Widened to the narrowest of them, so several old prefixes inside one new one are each Widened to it; a prefix that splits is Narrowed once per piece. An address that enters (leaves) EOP is listed once over all changes: in the first table, in the order Global, Americas, EMEA, APAC, that gains (loses) it, on the first change of the narrowest prefix there that holds it, or on the table''s TableAdded (TableRemoved) change. An address that only moves between tables, and one that a regional table drops while the global list keeps it, is in no list.'
-        'Like with like: when one version carries no IPv6 at all (the web service''s NoIPv6 answer, an IPv4-only file), IPv6 is not compared and a warning says so, instead of every IPv6 range being reported as removed or added.'
+        'An address family that one version has and the other lacks, as a web service answer requested with NoIPv6 lacks IPv6, is reported range by range as Removed (or Added), since a firewall rule set from the list loses (or gains) it all, and a warning says so and why. Ranges given as objects from data without IPv6 are all of that data: compared with data that has IPv6, the IPv6 that came back is Added.'
         'The comparison sorts once and sweeps: it takes n log n time, under 2 seconds for two versions of a million prefixes on a 2-core machine.'
     )
     Examples    = @(

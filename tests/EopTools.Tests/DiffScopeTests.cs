@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using EopTools.Diff;
+using EopTools.Parsing;
 using Xunit;
 using static EopTools.Tests.TestData;
 
@@ -42,6 +43,22 @@ namespace EopTools.Tests
                 Ranges((G, "10.0.1.0/24"), (G, "2001:db8::/48"), (EopRegion.APAC, "10.0.3.0/24")));
             Assert.Equal(new[] { "Global" }, Names(scope.Tables!));
             Assert.Equal(new[] { "IPv4" }, Names(scope.Families!));
+        }
+
+        /// <summary>Get-EopIpRange after a NoIPv6 answer: its ranges are all of that data, so IPv6 coming back is a change.</summary>
+        [Fact]
+        public void ComparesIPv6WhenTheRangesGivenAreAllOfDataWithoutIPv6()
+        {
+            var noIPv6 = new EopDataSet("noipv6", "2025043000", null, "m365.json", "EndpointsJson", hasIPv6: false);
+            var before = new List<EopIpRange> { new EopIpRange(Prefix("10.0.0.0/24"), G, noIPv6) };
+            DiffScope scope = DiffScope.Of(before, null);
+            Assert.Equal(new[] { "IPv4", "IPv6" }, Names(scope.Families!));
+            RangeDiffResult result = scope.Compare(new RangeData(noIPv6, before, new List<ParseDiagnostic>()), Data((G, "10.0.0.0/24"), (G, "2001:db8::/48")), includeUnchanged: false);
+            Assert.Equal(new[] { "Added Global  > 2001:db8::/48 +[2001:db8::/48] -[]" }, RangeDiffTests.Lines(result));
+
+            // An allow-list of IPv4 entries is a selection: the IPv6 of the list it is compared with is left out.
+            var allowList = new EopDataSet("Allow-list entries", "1", null, "-Reference", AllowList.AllowListRanges.Format, hasIPv6: false);
+            Assert.Equal(new[] { "IPv4" }, Names(DiffScope.Of(new List<EopIpRange> { new EopIpRange(Prefix("10.0.0.0/24"), G, allowList) }, null).Families!));
         }
 
         [Fact]

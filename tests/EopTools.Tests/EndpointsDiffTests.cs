@@ -66,13 +66,14 @@ namespace EopTools.Tests
         }
 
         [Fact]
-        public void WarnsInsteadOfReportingIPv6AsRemovedAgainstTheNoIPv6List()
+        public void ReportsTheIPv6ThatTheNoIPv6ListLoses()
         {
             RangeDiffResult result = RangeDiff.Compare(Endpoints("endpoints-worldwide-2022/microsoft365-worldwide.json"),
                 Endpoints("endpoints-worldwide-noipv6-2025/m365.json"), includeUnchanged: false);
-            Assert.Empty(result.Changes);
+            Assert.Equal(new[] { "Removed 2a01:111:f400::/48 (Global)", "Removed 2a01:111:f403::/48 (Global)" }, result.Changes.Select(c => c.ToString()));
+            Assert.Equal(new[] { "2a01:111:f400::/48", "2a01:111:f403::/48" }, result.Changes.SelectMany(c => c.AddressesRemoved));
             string warning = Assert.Single(result.Warnings);
-            Assert.EndsWith("carries no IPv6 (a NoIPv6 list), so IPv6 is not compared: the reference's 2 IPv6 ranges are not reported as removed.", warning);
+            Assert.EndsWith("has no IPv6 range (it carries no IPv6 at all, as a web service answer requested with NoIPv6 does): all 2 IPv6 ranges of the reference are reported as removed.", warning);
         }
     }
 }

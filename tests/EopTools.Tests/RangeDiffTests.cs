@@ -231,29 +231,40 @@ namespace EopTools.Tests
         }
 
         [Fact]
-        public void WarnsInsteadOfReportingIPv6AsRemovedWhenTheDifferenceCarriesNoIPv6()
+        public void ReportsTheIPv6ThatAListWithoutIPv6LosesAndSaysWhy()
         {
             var result = Diff(Data((G, "10.0.0.0/24"), (G, "2001:db8::/48"), (EopRegion.EMEA, "2001:db8::/56")), WithoutIPv6((G, "10.0.0.0/23")));
             Assert.Equal(new[]
             {
                 "Widened Global 10.0.0.0/24 > 10.0.0.0/23 +[10.0.1.0/24] -[]",
+                "Removed Global 2001:db8::/48 >  +[] -[2001:db8::/48]",
                 "TableRemoved EMEA  >  +[] -[]",
             }, Lines(result));
             Assert.Equal(new[]
             {
-                "The difference 'noipv6 2 (noipv6.json)' carries no IPv6 (a NoIPv6 list), so IPv6 is not compared: the reference's 2 IPv6 ranges are not reported as removed.",
+                "The difference 'noipv6 2 (noipv6.json)' has no IPv6 range (it carries no IPv6 at all, as a web service answer requested with NoIPv6 does): " +
+                "all 2 IPv6 ranges of the reference are reported as removed.",
             }, result.Warnings);
         }
 
         [Fact]
-        public void WarnsInsteadOfReportingIPv6AsAddedWhenTheReferenceCarriesNoIPv6()
+        public void ReportsTheIPv6ThatComesBackAfterAListWithoutIPv6()
         {
             var result = Diff(WithoutIPv6((G, "10.0.0.0/24")), Data((G, "10.0.0.0/24"), (G, "2001:db8::/48")));
-            Assert.Empty(result.Changes);
+            Assert.Equal(new[] { "Added Global  > 2001:db8::/48 +[2001:db8::/48] -[]" }, Lines(result));
             Assert.Equal(new[]
             {
-                "The reference 'noipv6 2 (noipv6.json)' carries no IPv6 (a NoIPv6 list), so IPv6 is not compared: the difference's 1 IPv6 ranges are not reported as added.",
+                "The reference 'noipv6 2 (noipv6.json)' has no IPv6 range (it carries no IPv6 at all, as a web service answer requested with NoIPv6 does): " +
+                "all 1 IPv6 ranges of the difference are reported as added.",
             }, result.Warnings);
+        }
+
+        [Fact]
+        public void SaysWhenAListThatCarriesIPv6ElsewhereLosesAllItsIPv6Ranges()
+        {
+            var result = Diff(Data((G, "10.0.0.0/24"), (G, "2001:db8::/48")), Data((G, "10.0.0.0/24")));
+            Assert.Equal(new[] { "Removed Global 2001:db8::/48 >  +[] -[2001:db8::/48]" }, Lines(result));
+            Assert.Equal(new[] { "The difference 'test 1 (test)' has no IPv6 range: all 1 IPv6 ranges of the reference are reported as removed." }, result.Warnings);
         }
 
         [Fact]

@@ -84,13 +84,34 @@ Describe 'Export-EopRangeDiff' {
             $changes | ForEach-Object ToString | Should -Be ($Expected | Select-Object -First 4)
         }
 
-        It 'warns instead of reporting IPv6 as removed when the difference carries no IPv6' {
+        It 'reports the IPv6 a list without IPv6 loses, and warns why' {
             $ipv4Only = Join-Path $TestDrive 'ipv4-only.txt'
             Set-Content -LiteralPath $ipv4Only -Value '10.0.0.0/16', '10.4.0.0/15', '198.51.100.0/24', '203.0.113.0/24'
             $changes = Export-EopRangeDiff -ReferencePath $After -DifferencePath $ipv4Only -WarningVariable warnings -WarningAction SilentlyContinue
-            $changes | Should -BeNullOrEmpty
+            $changes | Where-Object Region -EQ Global | ForEach-Object ToString | Should -Be @('Removed 2001:db8::/48 (Global)', 'Removed 2001:db8:1::/48 (Global)')
+            $changes.AddressesRemoved | Should -Be @('2001:db8::/48', '2001:db8:1::/48')
             $warnings.Count | Should -Be 1
-            $warnings[0].Message | Should -Be "The difference 'ipv4-only.txt undated ($ipv4Only)' carries no IPv6 (a NoIPv6 list), so IPv6 is not compared: the reference's 2 IPv6 ranges are not reported as removed."
+            $warnings[0].Message | Should -Be ("The difference 'ipv4-only.txt undated ($ipv4Only)' has no IPv6 range (it carries no IPv6 at all, as a web service answer " +
+                'requested with NoIPv6 does): all 2 IPv6 ranges of the reference are reported as removed.')
+        }
+
+        It 'shows the IPv6 that an import of the NoIPv6 answer of 2025 took away, and that came back with the 2022 answer' -Tag 'SharedData' {
+            Assert-SharedData
+            $endpoints = Join-Path $SharedData 'endpoints-service'
+            $env:EOPTOOLS_CACHE_DIR = Join-Path $TestDrive ([guid]::NewGuid())
+            $null = Update-EopIpRange -Path (Join-Path $endpoints 'endpoints-worldwide-2022/microsoft365-worldwide.json')
+            $before = Get-EopIpRange
+            $null = Update-EopIpRange -Path (Join-Path $endpoints 'endpoints-worldwide-noipv6-2025/m365.json') -Force
+            $gone = Export-EopRangeDiff -Reference $before -WarningVariable warnings -WarningAction SilentlyContinue
+            $gone | ForEach-Object ToString | Should -Be @('Removed 2a01:111:f400::/48 (Global)', 'Removed 2a01:111:f403::/48 (Global)')
+            $warnings.Message | Should -BeLike "The difference '*' has no IPv6 range (it carries no IPv6 at all, *): all 2 IPv6 ranges of the reference are reported as removed."
+
+            $withoutIPv6 = Get-EopIpRange
+            $null = Update-EopIpRange -Path (Join-Path $endpoints 'endpoints-worldwide-2022/microsoft365-worldwide.json')
+            $back = Export-EopRangeDiff -Reference $withoutIPv6 -WarningVariable warnings -WarningAction SilentlyContinue
+            $back | ForEach-Object ToString | Should -Be @('Added 2a01:111:f400::/48 (Global)', 'Added 2a01:111:f403::/48 (Global)')
+            $back.AddressesAdded | Should -Be @('2a01:111:f400::/48', '2a01:111:f403::/48')
+            $warnings.Count | Should -Be 1
         }
 
         It 'takes the difference from the pipeline' {
@@ -463,13 +484,13 @@ Describe 'Export-EopRangeDiff' {
             @($changes | Where-Object Change -EQ 'TableRemoved').Region | Should -Be @('Americas', 'EMEA', 'APAC')
         }
 
-        It 'warns instead of reporting IPv6 as removed against the NoIPv6 list of 2025' {
+        It 'reports the IPv6 that the NoIPv6 list of 2025 lacks, with a warning that says why' {
             $endpoints = Join-Path $SharedData 'endpoints-service'
             $changes = Export-EopRangeDiff -ReferencePath (Join-Path $endpoints 'endpoints-worldwide-2022/microsoft365-worldwide.json') `
                 -DifferencePath (Join-Path $endpoints 'endpoints-worldwide-noipv6-2025/m365.json') -WarningVariable warnings -WarningAction SilentlyContinue
-            $changes | Should -BeNullOrEmpty
+            $changes.ReferencePrefix | Should -Be @('2a01:111:f400::/48', '2a01:111:f403::/48')
             $warnings.Count | Should -Be 1
-            $warnings[0].Message | Should -BeLike '*carries no IPv6 (a NoIPv6 list), so IPv6 is not compared*'
+            $warnings[0].Message | Should -BeLike '*has no IPv6 range (it carries no IPv6 at all, as a web service answer requested with NoIPv6 does)*'
         }
 
         It 'reports the three region tables removed from 2018-08-28 to 2018-10-02' {

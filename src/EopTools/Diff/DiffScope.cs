@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using EopTools.AllowList;
 using EopTools.Parsing;
 
 namespace EopTools.Diff
@@ -7,7 +8,7 @@ namespace EopTools.Diff
     /// <summary>
     /// What a comparison covers. Ranges given as objects are a selection (Get-EopIpRange -Region EMEA, -AddressFamily
     /// IPv4), so only the tables and address families that every selection includes are compared; a file or the
-    /// session's data is a whole version and narrows nothing.
+    /// session's data is a whole version and narrows nothing, and neither does the missing IPv6 of data that has none.
     /// </summary>
     internal sealed class DiffScope
     {
@@ -33,6 +34,9 @@ namespace EopTools.Diff
                 if (selection == null) continue;
                 var selectedTables = new HashSet<EopRegion>(selection.Select(r => r.Region));
                 var selectedFamilies = new HashSet<IPAddressFamily>(selection.Select(r => r.AddressFamily));
+                // The ranges of data that carries no IPv6 at all (a NoIPv6 answer) are all of it, not an IPv4 selection:
+                // against data with IPv6, that family went or came back, and the comparison shows it.
+                if (selection.All(r => !r.DataSet.HasIPv6 && r.DataSet.Format != AllowListRanges.Format)) selectedFamilies.Add(IPAddressFamily.IPv6);
                 if (tables == null || families == null)
                 {
                     tables = selectedTables;

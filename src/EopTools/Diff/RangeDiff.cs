@@ -52,25 +52,16 @@ namespace EopTools.Diff
             EopDataSet olderSet = reference.DataSet;
             EopDataSet newerSet = difference.DataSet;
             var warnings = new List<string>();
-            bool compareIPv6 = families == null || families.Contains(IPAddressFamily.IPv6);
-            if (compareIPv6 && olderSet.HasIPv6 != newerSet.HasIPv6)
+            bool InScope(EopIpRange range) => (tables == null || tables.Contains(range.Region)) && (families == null || families.Contains(range.AddressFamily));
+            foreach (IPAddressFamily family in new[] { IPAddressFamily.IPv4, IPAddressFamily.IPv6 })
             {
-                // Like with like: a list that carries no IPv6 at all (the web service's NoIPv6 answer, an IPv4-only
-                // file) says nothing about IPv6, so the other list's IPv6 ranges are neither removed nor added.
-                compareIPv6 = false;
-                bool olderLacks = !olderSet.HasIPv6;
-                int left = (olderLacks ? difference : reference).Ranges.Count(r => r.AddressFamily == IPAddressFamily.IPv6 && (tables == null || tables.Contains(r.Region)));
-                if (left > 0)
-                {
-                    warnings.Add("The " + (olderLacks ? "reference" : "difference") + " '" + (olderLacks ? olderSet : newerSet) +
-                        "' carries no IPv6 (a NoIPv6 list), so IPv6 is not compared: the " + (olderLacks ? "difference" : "reference") + "'s " + left +
-                        " IPv6 ranges are not reported as " + (olderLacks ? "added" : "removed") + ".");
-                }
+                int had = reference.Ranges.Count(r => r.AddressFamily == family && InScope(r));
+                int has = difference.Ranges.Count(r => r.AddressFamily == family && InScope(r));
+                // A family on one side only is reported range by range, as every other change: a firewall rule set from the
+                // difference loses (or gains) it all. The warning says why, as a NoIPv6 answer is not Microsoft retiring IPv6.
+                if (had > 0 && has == 0) warnings.Add(FamilyWarning("difference", newerSet, family, "reference", had, "removed"));
+                else if (had == 0 && has > 0) warnings.Add(FamilyWarning("reference", olderSet, family, "difference", has, "added"));
             }
-            bool Compared(EopIpRange range) =>
-                range.AddressFamily == IPAddressFamily.IPv6 ? compareIPv6 : families == null || families.Contains(IPAddressFamily.IPv4);
-
-            bool InScope(EopIpRange range) => (tables == null || tables.Contains(range.Region)) && Compared(range);
             List<IpPrefix>?[] older = ByTable(reference.Ranges, InScope);
             List<IpPrefix>?[] newer = ByTable(difference.Ranges, InScope);
             // The lists name the addresses that enter or leave EOP as a whole: all compared tables together.
@@ -149,6 +140,11 @@ namespace EopTools.Diff
             }
             return prefixes;
         }
+
+        private static string FamilyWarning(string side, EopDataSet lacking, IPAddressFamily family, string otherSide, int count, string reported) =>
+            "The " + side + " '" + lacking + "' has no " + family + " range" +
+            (family == IPAddressFamily.IPv6 && !lacking.HasIPv6 ? " (it carries no IPv6 at all, as a web service answer requested with NoIPv6 does)" : "") +
+            ": all " + count + " " + family + " ranges of the " + otherSide + " are reported as " + reported + ".";
 
         private static List<string>? Texts(List<IpPrefix>? prefixes) => prefixes == null ? null : IpPrefix.Texts(prefixes);
     }
