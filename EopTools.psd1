@@ -10,7 +10,7 @@
     PowerShellVersion    = '5.1'
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('EopTools.Format.ps1xml')
-    CmdletsToExport      = @('Get-EopIpRange', 'Test-EopIpAddress', 'Update-EopIpRange', 'Export-EopRangeDiff', 'Search-EopLog', 'Compare-EopAllowList', 'Get-EopEndpointSet', 'Test-EopMessageHeader', 'Compare-EopEndpointSet')
+    CmdletsToExport      = @('Get-EopIpRange', 'Test-EopIpAddress', 'Update-EopIpRange', 'Export-EopRangeDiff', 'Search-EopLog', 'Compare-EopAllowList', 'Get-EopEndpointSet', 'Test-EopMessageHeader', 'Compare-EopEndpointSet', 'Merge-EopLogSummary')
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()

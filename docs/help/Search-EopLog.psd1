@@ -77,5 +77,5 @@ Search-EopLog -Path .\relay.log -Header time, client, recipient -Field client -S
             Remarks = '-Header names the columns of a file that has none of its own, and -Field the one that holds the address.'
         }
     )
-    Links       = @('about_EopTools', 'Test-EopIpAddress', 'Get-EopIpRange', 'Update-EopIpRange')
+    Links       = @('Merge-EopLogSummary', 'about_EopTools', 'Test-EopIpAddress', 'Get-EopIpRange', 'Update-EopIpRange')
 }

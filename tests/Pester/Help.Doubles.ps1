@@ -127,10 +127,48 @@ function global:Get-MgUserMessage {
     }
 }
 
+# The organisation's servers for the Merge-EopLogSummary examples: each name's ExchangeInstallPath, set by the test.
+$global:EopHelpServers = @{}
+
+function global:Get-TransportService {
+    Add-EopHelpCall 'Get-TransportService' $PSBoundParameters
+    foreach ($name in 'EX01', 'EX02') { [pscustomobject]@{ Name = $name; Identity = $name } }
+}
+
+function global:Get-ExchangeServer {
+    # Edge servers subscribed with EdgeSync are listed with the role Edge.
+    Add-EopHelpCall 'Get-ExchangeServer' $PSBoundParameters
+    [pscustomobject]@{ Name = 'EX01'; Fqdn = 'ex01.contoso.com'; ServerRole = 'Mailbox' }
+    [pscustomobject]@{ Name = 'EX02'; Fqdn = 'ex02.contoso.com'; ServerRole = 'Mailbox' }
+    [pscustomobject]@{ Name = 'EDGE01'; Fqdn = 'edge01.contoso.com'; ServerRole = 'Edge' }
+}
+
+function global:Invoke-Command {
+    # Each server is a process of its own (a job) with the module and its own logs: the rows come back through
+    # PowerShell's serialization, as over remoting, with PSComputerName set to the name the caller gave.
+    param([string[]] $ComputerName, [scriptblock] $ScriptBlock, [switch] $UseSSL, [pscredential] $Credential)
+    Add-EopHelpCall 'Invoke-Command' $PSBoundParameters
+    $module = (Get-Module EopTools).Path
+    foreach ($name in $ComputerName) {
+        $install = $global:EopHelpServers[$name]
+        if (-not $install) { throw "No test server is named '$name'." }
+        $job = Start-Job -ArgumentList $module, $install, "$ScriptBlock" -ScriptBlock {
+            param($module, $install, $code)
+            $env:ExchangeInstallPath = $install
+            # The server's own warnings (its embedded ranges) stay there.
+            $WarningPreference = 'SilentlyContinue'
+            Import-Module $module
+            & ([scriptblock]::Create($code))
+        }
+        $job | Wait-Job | Receive-Job | Add-Member -NotePropertyName PSComputerName -NotePropertyValue $name -Force -PassThru
+        Remove-Job $job
+    }
+}
+
 function global:Remove-EopHelpDoubles {
-    foreach ($name in 'Add-EopHelpCall', 'New-NetFirewallRule', 'Get-NetFirewallRule', 'Set-NetFirewallRule', 'Set-ReceiveConnector',
+    foreach ($name in 'Get-TransportService', 'Get-ExchangeServer', 'Invoke-Command', 'Add-EopHelpCall', 'New-NetFirewallRule', 'Get-NetFirewallRule', 'Set-NetFirewallRule', 'Set-ReceiveConnector',
         'Get-ReceiveConnector', 'Get-NetFirewallAddressFilter', 'Set-NetFirewallAddressFilter', 'Get-MessageTraceV2', 'Get-MessageTrackingLog', 'Update-EopIpRange', 'Get-Clipboard', 'Get-MgUserMessage', 'Remove-EopHelpDoubles') {
         Remove-Item -Path "Function:\$name" -ErrorAction SilentlyContinue
     }
-    Remove-Variable -Scope Global -Name EopHelpCalls, EopHelpClipboard, EopHelpMailbox -ErrorAction SilentlyContinue
+    Remove-Variable -Scope Global -Name EopHelpCalls, EopHelpClipboard, EopHelpMailbox, EopHelpServers -ErrorAction SilentlyContinue
 }

@@ -75,7 +75,7 @@ Describe 'EopTools module' {
             $listed = (Import-PowerShellDataFile (Join-Path $ModulePath 'EopTools.psd1')).CmdletsToExport | Sort-Object
             $exported = (Get-Command -Module EopTools -CommandType Cmdlet).Name | Sort-Object
             $exported | Should -Be $listed
-            $exported | Should -Be @('Compare-EopAllowList', 'Compare-EopEndpointSet', 'Export-EopRangeDiff', 'Get-EopEndpointSet', 'Get-EopIpRange', 'Search-EopLog', 'Test-EopIpAddress', 'Test-EopMessageHeader', 'Update-EopIpRange')
+            $exported | Should -Be @('Compare-EopAllowList', 'Compare-EopEndpointSet', 'Export-EopRangeDiff', 'Get-EopEndpointSet', 'Get-EopIpRange', 'Merge-EopLogSummary', 'Search-EopLog', 'Test-EopIpAddress', 'Test-EopMessageHeader', 'Update-EopIpRange')
         }
 
         It 'ships exactly the allow-listed files' {
@@ -464,6 +464,24 @@ Install-PSResource -Name EopTools -Repository EopToolsTest -TrustRepository -Sco
                     param($Output, $Calls)
                     $Output.Prefix | Should -Be @('2a01:111:f400:7e00::/56', '2a01:111:f400:fe00::/56')
                 }
+                'Merge-EopLogSummary 1' = {
+                    param($Output, $Calls)
+                    ($Output | ForEach-Object { '{0} {1} {2} {3}' -f $_.Remote, $_.Lines, $_.IsEop, ($_.ComputerName -join '+') }) |
+                        Should -Be @('203.0.113.9 16 False EX01+EX02', '40.92.70.1 12 True EX01', '198.51.100.20 4 False EX01')
+                    @($Calls | Where-Object Command -EQ 'Invoke-Command').Count | Should -Be 1
+                }
+                'Merge-EopLogSummary 2' = {
+                    param($Output, $Calls)
+                    ($Output | ForEach-Object { '{0} {1} {2}' -f $_.Remote, $_.Lines, ($_.ComputerName -join '+') }) |
+                        Should -Be @('203.0.113.9 16 EX01+EX02', '40.92.70.1 12 EX01', '192.0.2.80 4 edge01.contoso.com', '198.51.100.20 4 EX01')
+                    $edge = @($Calls | Where-Object Command -EQ 'Invoke-Command')[1].Parameters
+                    $edge.ComputerName | Should -Be @('edge01.contoso.com')
+                    $edge.UseSSL | Should -BeTrue
+                }
+                'Merge-EopLogSummary 3' = {
+                    param($Output, $Calls)
+                    ($Output | ForEach-Object { '{0} {1}' -f $_.Remote, $_.Lines }) | Should -Be @('192.0.2.99 36', '40.92.70.1 12', '203.0.113.9 8', '198.51.100.20 4')
+                }
                 'Search-EopLog 1'     = {
                     param($Output, $Calls)
                     $Output.Remote | Should -Be @('203.0.113.9', '198.51.100.20')
@@ -625,6 +643,15 @@ Install-PSResource -Name EopTools -Repository EopToolsTest -TrustRepository -Sco
                     New-TrackingLogLine -Time 2026-11-27T10:00:00.000Z -ClientIp 10.0.0.6 -ClientHost EX02.contoso.com -OriginalClientIp 203.0.113.50
                     New-TrackingLogLine -Time 2026-11-27T10:01:00.000Z -ClientIp 104.47.1.1 -ClientHost mail.protection.outlook.com -OriginalClientIp ''
                     New-TrackingLogLine -Time 2026-11-27T10:02:00.000Z -ClientIp 10.0.0.6 -ClientHost EX02.contoso.com -OriginalClientIp '' -EventId DELIVER -Source STOREDRIVER -Directionality Originating))
+            # The organisation: EX01 holds the logs above; EX02 and the Edge server their own.
+            $global:EopHelpServers['EX01'] = $env:ExchangeInstallPath
+            foreach ($server in @(
+                    @{ Name = 'EX02'; Sessions = @(@{ Endpoint = '203.0.113.9:40100'; Host = 'scanner2.contoso.com'; Count = 2 }) }
+                    @{ Name = 'edge01.contoso.com'; Sessions = @(@{ Endpoint = '192.0.2.80:25'; Host = 'mx.fabrikam.com'; Count = 1 }) })) {
+                $install = Join-Path $TestDrive "servers/$($server.Name)/Exchange"
+                $null = Write-LogFile (Join-Path $install 'TransportRoles/Logs/FrontEnd/ProtocolLog/SmtpReceive/RECV2026112711-1.LOG') (New-ProtocolLogLines $server.Sessions)
+                $global:EopHelpServers[$server.Name] = $install
+            }
             $null = Write-LogFile (Join-Path $TestDrive 'relay.log') @('2026-11-27T10:00:00Z,203.0.113.5,a@contoso.com', '2026-11-27T10:01:00Z,40.92.70.1,b@contoso.com', '2026-11-27T10:02:00Z,203.0.113.5,c@contoso.com')
             Set-Content -Path (Join-Path $TestDrive 'gateway-allowlist.txt') -Value @('# EOP, for the mail gateway', '40.92.0.0/14', '104.47.0.0-104.47.127.255', '2a01:111:f403::/48', '203.0.113.10   # our relay')
             # Saved copies of the real published lists, under the names the examples give them.

@@ -204,30 +204,7 @@ namespace EopTools.Commands
 
         private void WriteSummary(LogSummaryBuilder summary)
         {
-            var paths = new Dictionary<string, EopList<string>>();
-            var rows = new List<EopLogSummary>(summary.Addresses.Count + summary.NotAddresses.Count);
-            foreach (KeyValuePair<IpAddressValue, AddressTally> pair in summary.Addresses)
-            {
-                rows.Add(new EopLogSummary(pair.Key.ToString(), pair.Key.ToIPAddress(), pair.Value, Paths(pair.Value, paths)));
-            }
-            foreach (KeyValuePair<string, AddressTally> pair in summary.NotAddresses)
-            {
-                rows.Add(new EopLogSummary(pair.Key, null, pair.Value, Paths(pair.Value, paths)));
-            }
-            rows.Sort((a, b) => a.Lines != b.Lines ? b.Lines.CompareTo(a.Lines) : string.CompareOrdinal(a.Remote, b.Remote));
-            foreach (EopLogSummary row in rows) WriteObject(row);
-        }
-
-        /// <summary>The files of a tally, shared between the addresses seen in the same files.</summary>
-        private EopList<string> Paths(AddressTally tally, Dictionary<string, EopList<string>> shared)
-        {
-            string key = string.Join(",", tally.Files);
-            if (shared.TryGetValue(key, out EopList<string>? paths)) return paths;
-            var list = new string[tally.Files.Count];
-            for (int i = 0; i < list.Length; i++) list[i] = _files[tally.Files[i]];
-            paths = new EopList<string>(list);
-            shared.Add(key, paths);
-            return paths;
+            foreach (EopLogSummary row in LogSummaryRows.Of(summary, _files)) WriteObject(row);
         }
     }
 }

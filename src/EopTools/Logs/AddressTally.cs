@@ -56,7 +56,8 @@ namespace EopTools.Logs
             AddHostName(Encoding.UTF8.GetString(text, start, end - start));
         }
 
-        private void AddHostName(string name)
+        /// <summary>The name, unless it is known (in any case) or there are enough: the first names seen are kept.</summary>
+        public void AddHostName(string name)
         {
             List<string> names = HostNames ??= new List<string>(1);
             foreach (string known in names)
@@ -80,12 +81,18 @@ namespace EopTools.Logs
             return true;
         }
 
+        /// <summary>Adds the counts and times of another summary of the same address (its host names and files apart).</summary>
+        public void AddCounts(long lines, long sessions, DateTime? firstSeen, DateTime? lastSeen)
+        {
+            Lines += lines;
+            Sessions += sessions;
+            if (firstSeen.HasValue) AddTimes(firstSeen.Value, lastSeen ?? firstSeen.Value);
+        }
+
         /// <summary>Adds another file's tally of the same address (files are merged in order).</summary>
         public void Merge(AddressTally other)
         {
-            Lines += other.Lines;
-            Sessions += other.Sessions;
-            if (other.FirstSeen.HasValue) AddTimes(other.FirstSeen.Value, other.LastSeen!.Value);
+            AddCounts(other.Lines, other.Sessions, other.FirstSeen, other.LastSeen);
             if (other.HostNames != null)
             {
                 foreach (string name in other.HostNames) AddHostName(name);

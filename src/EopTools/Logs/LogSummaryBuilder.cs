@@ -72,16 +72,22 @@ namespace EopTools.Logs
 
         public void Merge(LogSummaryBuilder file)
         {
-            foreach (KeyValuePair<IpAddressValue, AddressTally> pair in file.Addresses)
-            {
-                if (Addresses.TryGetValue(pair.Key, out AddressTally? tally)) tally.Merge(pair.Value);
-                else Addresses.Add(pair.Key, pair.Value);
-            }
-            foreach (KeyValuePair<string, AddressTally> pair in file.NotAddresses)
-            {
-                if (NotAddresses.TryGetValue(pair.Key, out AddressTally? tally)) tally.Merge(pair.Value);
-                else if (MakeRoomFor(pair.Key)) NotAddresses.Add(pair.Key, pair.Value);
-            }
+            foreach (KeyValuePair<IpAddressValue, AddressTally> pair in file.Addresses) Merge(pair.Key, pair.Value);
+            foreach (KeyValuePair<string, AddressTally> pair in file.NotAddresses) Merge(pair.Key, pair.Value);
+        }
+
+        /// <summary>Adds the tally of an address, read after those merged so far.</summary>
+        public void Merge(IpAddressValue address, AddressTally tally)
+        {
+            if (Addresses.TryGetValue(address, out AddressTally? known)) known.Merge(tally);
+            else Addresses.Add(address, tally);
+        }
+
+        /// <summary>Adds the tally of a value that is not an address, kept as <see cref="MakeRoomFor"/> says.</summary>
+        public void Merge(string notAnAddress, AddressTally tally)
+        {
+            if (NotAddresses.TryGetValue(notAnAddress, out AddressTally? known)) known.Merge(tally);
+            else if (MakeRoomFor(notAnAddress)) NotAddresses.Add(notAnAddress, tally);
         }
 
         /// <summary>

@@ -15,8 +15,9 @@ namespace EopTools
     {
         private readonly EopAnswer _answer;
 
-        internal EopLogSummary(string remote, IPAddress? ipAddress, AddressTally tally, EopList<string> paths)
+        internal EopLogSummary(string remote, IPAddress? ipAddress, AddressTally tally, EopList<string> paths, EopList<string>? computerNames = null)
         {
+            ComputerName = computerNames ?? EopList<string>.Empty;
             Remote = remote;
             IPAddress = ipAddress;
             _answer = tally.Answer;
@@ -63,6 +64,12 @@ namespace EopTools
 
         /// <summary>The files it was seen in, in the order they were read.</summary>
         public EopList<string> Path { get; }
+
+        /// <summary>
+        /// Merge-EopLogSummary: the computers whose files it was seen in (PSComputerName of the rows merged, as remoting
+        /// and Receive-Job add it), in the order of <see cref="Path"/>; empty for a summary read here.
+        /// </summary>
+        public EopList<string> ComputerName { get; }
 
         public override string ToString() => string.Format(CultureInfo.InvariantCulture, "{0}: {1} lines, {2}",
             Remote, Lines, !IsAddress ? "not an address" : IsEop ? "EOP (" + Range!.Prefix + ")" : "not EOP");
