@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -397,20 +398,81 @@ namespace EopTools.Tests
         }
 
         [Theory]
-        [InlineData("2026-11-27T10:00:01.123Z", "2026-11-27T10:00:01.1230000Z")]
-        [InlineData("2026-11-27T10:00:01Z", "2026-11-27T10:00:01.0000000Z")]
-        [InlineData("2026-11-27T10:00:01.1234567Z", "2026-11-27T10:00:01.1234567Z")]
-        [InlineData("2026-11-27T12:00:01+02:00", "2026-11-27T10:00:01.0000000Z")]
-        [InlineData("11/27/2026 10:00:01 AM", "2026-11-27T10:00:01.0000000Z")]
-        [InlineData("2026-02-30T10:00:01Z", null)]
-        [InlineData("not a time", null)]
-        public void ReadsTimestampsAsUtc(string text, string? expected)
+        [InlineData("2026-11-27T10:00:01.123Z", "", "2026-11-27T10:00:01.1230000Z")]
+        [InlineData("2026-11-27T10:00:01Z", "de-DE", "2026-11-27T10:00:01.0000000Z")]
+        [InlineData("2026-11-27T10:00:01.1234567Z", "", "2026-11-27T10:00:01.1234567Z")]
+        [InlineData("2026-11-27T12:00:01+02:00", "en-GB", "2026-11-27T10:00:01.0000000Z")]
+        [InlineData("2026-05-11 10:00:01", "en-GB", "2026-05-11T10:00:01.0000000Z")]
+        [InlineData("11/27/2026 10:00:01 AM", "", "2026-11-27T10:00:01.0000000Z")]
+        [InlineData("27.11.2026 09:14:03", "de-DE", "2026-11-27T09:14:03.0000000Z")]
+        [InlineData("27/11/2026 09:14:03", "en-GB", "2026-11-27T09:14:03.0000000Z")]
+        [InlineData("11/27/2026 10:00:01 AM", "en-US", "2026-11-27T10:00:01.0000000Z")]
+        public void ReadsTimestampsAsUtc(string text, string culture, string expected)
         {
-            bool parsed = LogTimestamp.TryParse(Encoding.UTF8.GetBytes(text), 0, text.Length, out DateTime value);
-            Assert.Equal(expected != null, parsed);
-            if (expected == null) return;
+            Assert.Equal(LogTimeReading.Read, Read(text, new LogTimeCultures(null, new CultureInfo(culture)), out DateTime value));
             Assert.Equal(DateTimeKind.Utc, value.Kind);
             Assert.Equal(expected, value.ToString("o"));
+        }
+
+        [Theory]
+        [InlineData("05/11/2026 10:00:00", "en-GB", "Ambiguous")]
+        [InlineData("05.11.2026 09:14:03", "de-DE", "Ambiguous")]
+        [InlineData("27.11.2026 09:14:03", "", "Unreadable")]
+        [InlineData("27.11.2026 09:14:03", "en-US", "Unreadable")]
+        [InlineData("2026-02-30T10:00:01Z", "de-DE", "Unreadable")]
+        [InlineData("not a time", "", "Unreadable")]
+        [InlineData("  ", "de-DE", "None")]
+        public void LeavesEmptyATimeThatReadsTwoWaysOrNotAtAll(string text, string culture, string expected)
+        {
+            Assert.Equal(Enum.Parse(typeof(LogTimeReading), expected), Read(text, new LogTimeCultures(null, new CultureInfo(culture)), out _));
+        }
+
+        [Fact]
+        public void ReadsOnlyTheGivenCultureWhenOneIsGiven()
+        {
+            var britishFile = new LogTimeCultures(new CultureInfo("en-GB"), new CultureInfo("en-US"));
+            Assert.Equal(LogTimeReading.Read, Read("05/11/2026 10:00:00", britishFile, out DateTime value));
+            Assert.Equal(new DateTime(2026, 11, 5, 10, 0, 0, DateTimeKind.Utc), value);
+            Assert.Equal("ISO 8601 or en-GB", britishFile.ToString());
+            Assert.Equal("ISO 8601, de-DE or the invariant culture", new LogTimeCultures(null, new CultureInfo("de-DE")).ToString());
+            Assert.Equal("'05/11/2026 10:00:00' is 2026-11-05 10:00:00Z in en-GB and 2026-05-11 10:00:00Z in the invariant culture",
+                LogTimestamp.Describe("05/11/2026 10:00:00", new LogTimeCultures(null, new CultureInfo("en-GB"))));
+        }
+
+        [Fact]
+        public void WarnsOnceAFileForTimesThatReadTwoWaysOrNotAtAllAndWhenTheWindowLeavesOutEveryLine()
+        {
+            const string export = "\"Received\",\"client_ip\"\n\"05/11/2026 10:00:00\",\"203.0.113.9\"\n\"27/11/2026 10:00:00\",\"40.92.1.1\"\n" +
+                "\"06/11/2026 10:00:00\",\"40.92.1.2\"\n\"yesterday\",\"40.92.1.3\"\n";
+            var british = new LogTimeCultures(null, new CultureInfo("en-GB"));
+            var options = new LogReadOptions(null, null, LogSide.Both, new DateTime(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc), null, british);
+            var reader = new LogFileReader("export.csv", options, Index, new RecordList("export.csv"));
+            reader.Read(Utf8(export), CancellationToken.None);
+            LogFileCounts counts = reader.Counts;
+            Assert.True(counts.AddUp);
+            Assert.Equal(4, counts.NotInTimeWindow);
+            Assert.Equal("'export.csv': 2 times can be read two ways and were left empty, the first on line 2: '05/11/2026 10:00:00' is " +
+                "2026-11-05 10:00:00Z in en-GB and 2026-05-11 10:00:00Z in the invariant culture. Give -Culture with the culture the file was written in.",
+                counts.AmbiguousTimeWarning());
+            Assert.Equal("'export.csv': 1 time could not be read and was left empty, the first on line 5: 'yesterday' is not a time in ISO 8601, " +
+                "en-GB or the invariant culture. Give -Culture with the culture the file was written in.", counts.UnreadableTimeWarning());
+            Assert.Equal("'export.csv': -Start/-End left out every line (4): 1 outside the window, with times from 2026-11-27 10:00:00Z to " +
+                "2026-11-27 10:00:00Z; 3 without a time that could be read. Nothing from this file is in the output.", counts.AllLeftOutWarning());
+
+            // Without a window the times are still read (they are not Exchange's form), and the records keep the readable one.
+            var sink = new RecordList("export.csv");
+            reader = new LogFileReader("export.csv", new LogReadOptions(null, null, LogSide.Both, timeCultures: british), Index, sink);
+            reader.Read(Utf8(export), CancellationToken.None);
+            Assert.Equal(2, reader.Counts.AmbiguousTimes);
+            Assert.Equal(1, reader.Counts.UnreadableTimes);
+            Assert.Null(reader.Counts.AllLeftOutWarning());
+            Assert.Equal(new DateTime?[] { null, new DateTime(2026, 11, 27, 10, 0, 0, DateTimeKind.Utc), null, null }, sink.Records.Select(r => r.Timestamp));
+        }
+
+        private static LogTimeReading Read(string text, LogTimeCultures cultures, out DateTime value)
+        {
+            byte[] bytes = Encoding.UTF8.GetBytes(text);
+            return LogTimestamp.Read(bytes, 0, bytes.Length, cultures, out value);
         }
 
         internal static (LogFileCounts, LogSummaryBuilder) Summarize(string log)

@@ -110,6 +110,17 @@ Describe 'Search-EopLog' {
             $summary.Remote | Should -Be '203.0.113.5'
             $summary.Lines | Should -Be 2
         }
+        It 'splits a -Header pasted as one text, with or without #Fields:, as the header line would be' -ForEach @(
+            @{ Header = '#Fields: date-time,client,recipient' }
+            @{ Header = 'date-time,client,recipient' }
+            @{ Header = ' #Fields: date-time client recipient ' }
+        ) {
+            $path = Write-LogFile (Join-Path $TestDrive 'relay-one-text.log') @('2026-11-27T10:00:00Z,203.0.113.5,a@contoso.com', '2026-11-27T10:01:00Z,40.92.1.1,b@contoso.com')
+            $records = Search-EopLog -Path $path -Header $Header -Field client
+            $records.IPAddress.IPAddressToString | Should -Be @('203.0.113.5', '40.92.1.1')
+            $records[1].Values.Keys | Should -Be @('date-time', 'client', 'recipient')
+            $records[1].Timestamp | Should -Be ([datetime]::new(2026, 11, 27, 10, 1, 0, [DateTimeKind]::Utc))
+        }
     }
 
     Context 'Time window' {
@@ -132,6 +143,85 @@ Describe 'Search-EopLog' {
 
         It 'refuses a -Start that is not before -End' {
             { Search-EopLog -Path $Receive -Start '2026-11-27T11:00:00Z' -End '2026-11-27T10:00:00Z' } | Should -Throw -ErrorId 'StartNotBeforeEnd,EopTools.Commands.SearchEopLogCommand'
+        }
+    }
+
+    Context 'Times as exports write them' {
+        BeforeAll {
+            # A message trace saved with Export-Csv in the session's culture: its dates are written as that culture writes them.
+            function script:Export-Trace([string] $Culture, [string] $Name) {
+                $saved = [cultureinfo]::CurrentCulture
+                try {
+                    [cultureinfo]::CurrentCulture = $Culture
+                    $path = Join-Path $TestDrive $Name
+                    [pscustomobject]@{ Received = [datetime]::new(2026, 11, 27, 9, 14, 3); client_ip = '203.0.113.9' },
+                    [pscustomobject]@{ Received = [datetime]::new(2026, 11, 5, 10, 0, 0); client_ip = '40.92.70.1' } | Export-Csv -LiteralPath $path -NoTypeInformation
+                    $path
+                }
+                finally {
+                    [cultureinfo]::CurrentCulture = $saved
+                }
+            }
+            # Search-EopLog in a session set to this culture: its records and the text of its warnings.
+            function script:Search-InCulture([string] $Culture, [hashtable] $Parameters) {
+                $saved = [cultureinfo]::CurrentCulture
+                try {
+                    [cultureinfo]::CurrentCulture = $Culture
+                    $records = Search-EopLog @Parameters -WarningVariable warnings -WarningAction SilentlyContinue
+                    [pscustomobject]@{ Records = @($records); Warnings = @($warnings | ForEach-Object Message) }
+                }
+                finally {
+                    [cultureinfo]::CurrentCulture = $saved
+                }
+            }
+            $script:German = Export-Trace 'de-DE' 'trace-de.csv'
+            $script:British = Export-Trace 'en-GB' 'trace-gb.csv'
+        }
+
+        It 'reads a German export in a German session, and leaves 05.11.2026 empty with a warning: it is also 11 May' {
+            (Get-Content -LiteralPath $German)[1] | Should -Be '"27.11.2026 09:14:03","203.0.113.9"'
+            $result = Search-InCulture 'de-DE' @{ LiteralPath = $German }
+            $result.Records[0].Timestamp | Should -Be ([datetime]::new(2026, 11, 27, 9, 14, 3, [DateTimeKind]::Utc))
+            $result.Records[1].Timestamp | Should -BeNullOrEmpty
+            $result.Warnings | Should -Be @("'$German': 1 time can be read two ways and was left empty, the first on line 3: '05.11.2026 10:00:00' is " +
+                '2026-11-05 10:00:00Z in de-DE and 2026-05-11 10:00:00Z in the invariant culture. Give -Culture with the culture the file was written in.')
+        }
+
+        It 'does not read a British 05/11/2026 as 11 May, and reads it as 5 November with -Culture en-GB' {
+            $result = Search-InCulture 'en-GB' @{ LiteralPath = $British }
+            $result.Records[0].Timestamp | Should -Be ([datetime]::new(2026, 11, 27, 9, 14, 3, [DateTimeKind]::Utc))
+            $result.Records[1].Timestamp | Should -BeNullOrEmpty
+            $result.Warnings | Should -Be @("'$British': 1 time can be read two ways and was left empty, the first on line 3: '05/11/2026 10:00:00' is " +
+                '2026-11-05 10:00:00Z in en-GB and 2026-05-11 10:00:00Z in the invariant culture. Give -Culture with the culture the file was written in.')
+            $result = Search-InCulture 'en-US' @{ LiteralPath = $British; Culture = 'en-GB' }
+            $result.Records.Timestamp | Should -Be @([datetime]::new(2026, 11, 27, 9, 14, 3, [DateTimeKind]::Utc), [datetime]::new(2026, 11, 5, 10, 0, 0, [DateTimeKind]::Utc))
+            $result.Warnings.Count | Should -Be 0
+        }
+
+        It 'says which times it could not read in a file from elsewhere' {
+            $result = Search-InCulture 'en-US' @{ LiteralPath = $German }
+            $result.Records[0].Timestamp | Should -BeNullOrEmpty
+            $result.Warnings | Should -Be @("'$German': 1 time could not be read and was left empty, the first on line 2: '27.11.2026 09:14:03' is not a time in " +
+                'ISO 8601, en-US or the invariant culture. Give -Culture with the culture the file was written in.')
+        }
+
+        It 'warns when -Start and -End leave out every line of a file, not only in the -Verbose counts' {
+            $result = Search-InCulture 'en-US' @{ LiteralPath = $British, $Receive; Culture = 'en-GB'; Start = '2026-11-20T00:00:00Z'; End = '2026-11-27T10:00:04Z' }
+            @($result.Records.Path | Select-Object -Unique) | Should -Be @($British, $Receive)
+            $result.Warnings.Count | Should -Be 0
+            $result = Search-InCulture 'en-US' @{ LiteralPath = $British; Culture = 'en-GB'; Start = '2026-12-01T00:00:00Z' }
+            $result.Records.Count | Should -Be 0
+            $result.Warnings | Should -Be @("'$British': -Start/-End left out every line (2): 2 outside the window, with times from 2026-11-05 10:00:00Z to 2026-11-27 09:14:03Z. Nothing from this file is in the output.")
+            $result = Search-InCulture 'en-US' @{ LiteralPath = $German; Summary = $true; Start = '2026-11-01T00:00:00Z' }
+            $result.Records.Count | Should -Be 0
+            $result.Warnings[-1] | Should -Be "'$German': -Start/-End left out every line (2): 1 outside the window, with times from 2026-05-11 10:00:00Z to 2026-05-11 10:00:00Z; 1 without a time that could be read. Nothing from this file is in the output."
+        }
+
+        It 'completes -Culture with the culture names' {
+            $line = 'Search-EopLog x.csv -Culture en-G'
+            $completions = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
+            $completions.CompletionText | Should -Contain 'en-GB'
+            ($completions | Where-Object CompletionText -EQ 'en-GB').ToolTip | Should -Be 'English (United Kingdom): 05/11/2026 09:14:03'
         }
     }
 

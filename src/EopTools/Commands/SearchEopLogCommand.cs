@@ -5,6 +5,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Management.Automation;
+using EopTools.Completers;
 using EopTools.Index;
 using EopTools.IO;
 using EopTools.Logs;
@@ -60,6 +61,14 @@ namespace EopTools.Commands
         [Parameter]
         public DateTime? End { get; set; }
 
+        /// <summary>
+        /// The culture the files write times in (a CSV exported on a server set to it), instead of the session's culture
+        /// and the invariant culture; ISO 8601 is always read.
+        /// </summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(CultureCompleter))]
+        public CultureInfo? Culture { get; set; }
+
         /// <summary>Only the lines (or addresses) in the EOP ranges.</summary>
         [Parameter]
         public SwitchParameter Eop { get; set; }
@@ -110,7 +119,7 @@ namespace EopTools.Commands
             RangeIndex index = RangeSource.Session(this);
             // Log times are UTC; a time given without a kind is local, as Get-Date and Get-MessageTrackingLog take it.
             var options = new LogReadOptions(Field, Header, Eop ? LogSide.Eop : NotEop ? LogSide.NotEop : LogSide.Both,
-                Start?.ToUniversalTime(), End?.ToUniversalTime());
+                Start?.ToUniversalTime(), End?.ToUniversalTime(), new LogTimeCultures(Culture, CultureInfo.CurrentCulture));
             var watch = Stopwatch.StartNew();
             var progress = new ProgressRecord(1, "Search-EopLog", "Reading " + _files.Count + " files");
             bool progressShown = false;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using EopTools.Sources;
@@ -25,6 +26,21 @@ namespace EopTools.Completers
 
         /// <summary>Each value and its tooltip, in the order to offer them.</summary>
         protected abstract IEnumerable<KeyValuePair<string, string>> Values();
+    }
+
+    /// <summary>-Culture: the specific cultures (de-DE, en-GB), the ones whose dates Export-Csv writes.</summary>
+    public sealed class CultureCompleter : ValueCompleter
+    {
+        protected override IEnumerable<KeyValuePair<string, string>> Values()
+        {
+            var cultures = CultureInfo.GetCultures(CultureTypes.SpecificCultures);
+            Array.Sort(cultures, (a, b) => string.CompareOrdinal(a.Name, b.Name));
+            foreach (CultureInfo culture in cultures)
+            {
+                string example = new DateTime(2026, 11, 5, 9, 14, 3).ToString(culture);
+                yield return new KeyValuePair<string, string>(culture.Name, culture.DisplayName + ": " + example);
+            }
+        }
     }
 
     /// <summary>-Instance: the web service's instances.</summary>

@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 
 namespace EopTools.Logs
@@ -34,6 +35,28 @@ namespace EopTools.Logs
 
         /// <summary>Lines outside -Start and -End, or without a time, when they are given.</summary>
         public long NotInTimeWindow { get; internal set; }
+
+        /// <summary>Of <see cref="NotInTimeWindow"/>: the lines without a time that could be read.</summary>
+        public long WithoutTime { get; internal set; }
+
+        /// <summary>The earliest and latest times of the lines outside -Start and -End.</summary>
+        public DateTime? EarliestOutside { get; private set; }
+
+        public DateTime? LatestOutside { get; private set; }
+
+        /// <summary>Times read two ways (left empty), and the first: its line, and the value with its readings.</summary>
+        public long AmbiguousTimes { get; private set; }
+
+        public long FirstAmbiguousTimeLine { get; private set; }
+
+        public string? FirstAmbiguousTime { get; private set; }
+
+        /// <summary>Times no culture reads (left empty), and the first: its line, and the value with what was tried.</summary>
+        public long UnreadableTimes { get; private set; }
+
+        public long FirstUnreadableTimeLine { get; private set; }
+
+        public string? FirstUnreadableTime { get; private set; }
 
         public long NoAddress { get; internal set; }
 
@@ -77,6 +100,44 @@ namespace EopTools.Logs
             }
         }
 
+        /// <summary>A line outside -Start and -End: its time, or null when it has none that could be read.</summary>
+        internal void AddOutsideTimeWindow(DateTime? time)
+        {
+            NotInTimeWindow++;
+            if (!time.HasValue) WithoutTime++;
+            else SeeOutside(time.Value, time.Value);
+        }
+
+        /// <param name="ambiguous">Read two ways; else unreadable.</param>
+        /// <param name="described">The value and its readings: needed for the first only, and null for the others.</param>
+        internal void AddTimeProblem(bool ambiguous, long line, string? described, long count = 1)
+        {
+            if (ambiguous)
+            {
+                if (AmbiguousTimes == 0)
+                {
+                    FirstAmbiguousTimeLine = line;
+                    FirstAmbiguousTime = described;
+                }
+                AmbiguousTimes += count;
+            }
+            else
+            {
+                if (UnreadableTimes == 0)
+                {
+                    FirstUnreadableTimeLine = line;
+                    FirstUnreadableTime = described;
+                }
+                UnreadableTimes += count;
+            }
+        }
+
+        private void SeeOutside(DateTime earliest, DateTime latest)
+        {
+            if (!EarliestOutside.HasValue || earliest < EarliestOutside.Value) EarliestOutside = earliest;
+            if (!LatestOutside.HasValue || latest > LatestOutside.Value) LatestOutside = latest;
+        }
+
         /// <summary>
         /// Adds the counts of the next part of the file, whose line numbers are <paramref name="lineShift"/> short of the
         /// file's (a part read on its own numbers its lines from 1).
@@ -89,6 +150,10 @@ namespace EopTools.Logs
             if (part.Malformed > 0) AddMalformed(part.FirstMalformedLine + lineShift, part.FirstMalformedReason!, part.Malformed);
             if (part.TruncatedLine > 0) TruncatedLine = part.TruncatedLine + lineShift;
             NotInTimeWindow += part.NotInTimeWindow;
+            WithoutTime += part.WithoutTime;
+            if (part.EarliestOutside.HasValue) SeeOutside(part.EarliestOutside.Value, part.LatestOutside!.Value);
+            if (part.AmbiguousTimes > 0) AddTimeProblem(true, part.FirstAmbiguousTimeLine + lineShift, part.FirstAmbiguousTime, part.AmbiguousTimes);
+            if (part.UnreadableTimes > 0) AddTimeProblem(false, part.FirstUnreadableTimeLine + lineShift, part.FirstUnreadableTime, part.UnreadableTimes);
             NoAddress += part.NoAddress;
             if (part.NotAnAddress > 0)
             {
@@ -121,6 +186,37 @@ namespace EopTools.Logs
                 Path, Malformed, Malformed == 1 ? string.Empty : "s", FirstMalformedLine, FirstMalformedReason);
             if (TruncatedLine > 0) text += string.Format(CultureInfo.InvariantCulture, " The last line ({0}) is incomplete: the log was still being written.", TruncatedLine);
             return text;
+        }
+
+        /// <summary>The warning about times read two ways, or null when there were none.</summary>
+        public string? AmbiguousTimeWarning() => AmbiguousTimes == 0 ? null : string.Format(CultureInfo.InvariantCulture,
+            "'{0}': {1} time{2} can be read two ways and {3} left empty, the first on line {4}: {5}. Give -Culture with the culture the file was written in.",
+            Path, AmbiguousTimes, AmbiguousTimes == 1 ? string.Empty : "s", AmbiguousTimes == 1 ? "was" : "were", FirstAmbiguousTimeLine, FirstAmbiguousTime);
+
+        /// <summary>The warning about times that could not be read, or null when there were none.</summary>
+        public string? UnreadableTimeWarning() => UnreadableTimes == 0 ? null : string.Format(CultureInfo.InvariantCulture,
+            "'{0}': {1} time{2} could not be read and {3} left empty, the first on line {4}: {5}. Give -Culture with the culture the file was written in.",
+            Path, UnreadableTimes, UnreadableTimes == 1 ? string.Empty : "s", UnreadableTimes == 1 ? "was" : "were", FirstUnreadableTimeLine, FirstUnreadableTime);
+
+        /// <summary>
+        /// The warning when -Start/-End (or times that could not be read) left out every line with data: otherwise no
+        /// output reads as "nothing found". Null when a line was kept or none was left out.
+        /// </summary>
+        public string? AllLeftOutWarning()
+        {
+            if (NotInTimeWindow == 0 || NoAddress + NotAnAddress + Answered > 0) return null;
+            long outside = NotInTimeWindow - WithoutTime;
+            string text = string.Format(CultureInfo.InvariantCulture, "'{0}': -Start/-End left out every line ({1}):", Path, NotInTimeWindow);
+            if (outside > 0)
+            {
+                text += string.Format(CultureInfo.InvariantCulture, " {0} outside the window, with times from {1} to {2}", outside,
+                    LogTimestamp.Show(EarliestOutside!.Value), LogTimestamp.Show(LatestOutside!.Value));
+            }
+            if (WithoutTime > 0)
+            {
+                text += string.Format(CultureInfo.InvariantCulture, "{0} {1} without a time that could be read", outside > 0 ? ";" : string.Empty, WithoutTime);
+            }
+            return text + ". Nothing from this file is in the output.";
         }
 
         /// <summary>The one warning about values that are not addresses, or null when there were none.</summary>

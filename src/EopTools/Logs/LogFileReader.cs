@@ -16,7 +16,6 @@ namespace EopTools.Logs
     /// </summary>
     internal sealed class LogFileReader
     {
-        private const string FieldsDirective = "#Fields:";
         private const string LogTypeDirective = "#Log-type:";
 
         private readonly LogReadOptions _options;
@@ -136,10 +135,17 @@ namespace EopTools.Logs
                 }
 
                 view.Show(buffer, lineStart, lineEnd - lineStart, layout);
-                if (timeWindow && !_options.InTimeWindow(view.Timestamp()))
+                int timeColumn = layout.TimeColumn;
+                // Exchange's times are read when asked for; any other is read now, so that one that cannot be read is told.
+                if (timeWindow || timeColumn >= 0 && !LogTimestamp.HasExchangeShape(buffer, view.Starts[timeColumn], view.Ends[timeColumn]))
                 {
-                    counts.NotInTimeWindow++;
-                    continue;
+                    DateTime? time = view.Timestamp();
+                    if (view.TimeReading >= LogTimeReading.Unreadable && timeColumn >= 0) CountTimeProblem(view, number);
+                    if (timeWindow && !_options.InTimeWindow(time))
+                    {
+                        counts.AddOutsideTimeWindow(time);
+                        continue;
+                    }
                 }
 
                 int column = -1, valueStart = 0, valueEnd = 0;
@@ -187,6 +193,19 @@ namespace EopTools.Logs
             }
         }
 
+        private void CountTimeProblem(LogLine view, long number)
+        {
+            bool ambiguous = view.TimeReading == LogTimeReading.Ambiguous;
+            string? described = null;
+            if ((ambiguous ? Counts.AmbiguousTimes : Counts.UnreadableTimes) == 0)
+            {
+                string value = view.Value(view.Layout.TimeColumn).Trim();
+                LogTimeCultures cultures = view.Layout.TimeCultures;
+                described = ambiguous ? LogTimestamp.Describe(value, cultures) : "'" + value + "' is not a time in " + cultures;
+            }
+            Counts.AddTimeProblem(ambiguous, number, described);
+        }
+
         /// <summary>
         /// The file's first line, which starts at offset 0 whatever the stream skipped (a byte order mark): the parts
         /// after the first skip to their first line break, so the first line is the first part's.
@@ -195,9 +214,9 @@ namespace EopTools.Logs
 
         private void ReadDirective(string line, long number)
         {
-            if (line.StartsWith(FieldsDirective, StringComparison.OrdinalIgnoreCase))
+            if (line.StartsWith(LogLayout.FieldsDirective, StringComparison.OrdinalIgnoreCase))
             {
-                UseLayout(LogLayout.FromFieldsDirective(line.Substring(FieldsDirective.Length), _logType), number);
+                UseLayout(LogLayout.FromFieldsDirective(line.Substring(LogLayout.FieldsDirective.Length), _logType), number);
             }
             else if (line.StartsWith(LogTypeDirective, StringComparison.OrdinalIgnoreCase))
             {
@@ -249,6 +268,7 @@ namespace EopTools.Logs
         {
             if (layout.Columns.Length + 1 > _line.Starts.Length) _line = new LogLine(layout.Columns.Length + 1);
             Counts.Kind = layout.Kind;
+            layout.TimeCultures = _options.TimeCultures;
             _layout = layout;
         }
 

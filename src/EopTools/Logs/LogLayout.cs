@@ -11,6 +11,8 @@ namespace EopTools.Logs
     /// </summary>
     internal sealed class LogLayout
     {
+        public const string FieldsDirective = "#Fields:";
+
         private static readonly string[] TimeFields = { "date-time", "date_time_utc", "origin_timestamp_utc", "Received", "Timestamp" };
         private static readonly string[] HostFields = { "client-hostname", "client_hostname", "ClientHostname" };
 
@@ -51,6 +53,9 @@ namespace EopTools.Logs
 
         public int TimeColumn { get; }
 
+        /// <summary>How a time that is not ISO 8601 is read: set with the options of the reader that uses the layout.</summary>
+        public LogTimeCultures TimeCultures { get; set; } = LogTimeCultures.Invariant;
+
         /// <summary>IIS writes the UTC date and time in two columns.</summary>
         public int DateColumn { get; }
 
@@ -72,11 +77,30 @@ namespace EopTools.Logs
         /// <summary>A '#Fields:' directive: comma-separated names (Exchange) or space-separated ones (W3C, IIS).</summary>
         public static LogLayout FromFieldsDirective(string directiveText, string? logType)
         {
-            string list = directiveText.Trim();
-            bool commas = list.IndexOf(',') >= 0;
+            string[] columns = SplitFieldNames(directiveText, out bool commas);
+            return new LogLayout(columns, commas ? (byte)',' : (byte)' ', logType ?? (commas ? "W3C log" : "W3C log (IIS)"));
+        }
+
+        /// <summary>
+        /// -Header's columns: the names as given, or one text pasted from a header line ("#Fields: a,b,c" or "a b c"),
+        /// split as that line would be.
+        /// </summary>
+        public static string[] HeaderColumns(string[] header)
+        {
+            if (header.Length != 1) return header;
+            string text = header[0].Trim();
+            if (text.StartsWith(FieldsDirective, StringComparison.OrdinalIgnoreCase)) text = text.Substring(FieldsDirective.Length);
+            return SplitFieldNames(text, out _);
+        }
+
+        /// <summary>A header line's names: comma-separated (Exchange) or space-separated (W3C, IIS), each trimmed.</summary>
+        private static string[] SplitFieldNames(string text, out bool commas)
+        {
+            string list = text.Trim();
+            commas = list.IndexOf(',') >= 0;
             string[] columns = commas ? list.Split(',') : list.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
             for (int i = 0; i < columns.Length; i++) columns[i] = columns[i].Trim();
-            return new LogLayout(columns, commas ? (byte)',' : (byte)' ', logType ?? (commas ? "W3C log" : "W3C log (IIS)"));
+            return columns;
         }
 
         /// <summary>A CSV header row, quoted or not; null when its quoting is malformed.</summary>

@@ -16,7 +16,8 @@ namespace EopTools.Logs
             Ends = new int[capacity];
         }
 
-        private DateTime? _time;
+        private DateTime _time;
+        private LogTimeReading _timeReading;
         private bool _timeRead;
 
         public byte[] Buffer { get; private set; } = Array.Empty<byte>();
@@ -56,33 +57,44 @@ namespace EopTools.Logs
         }
 
         /// <summary>
-        /// The line's time as UTC, or null when the layout has no time column or the value does not parse. Read once per
-        /// line: a time window, a record and a summary all ask for it.
+        /// The line's time as UTC, or null when the layout has no time column or the value is empty, unreadable or
+        /// ambiguous (<see cref="TimeReading"/> says which). Read once per line: a time window, a record and a summary
+        /// all ask for it.
         /// </summary>
         public DateTime? Timestamp()
         {
             if (!_timeRead)
             {
-                _time = ReadTimestamp();
+                _timeReading = ReadTimestamp(out _time);
                 _timeRead = true;
             }
-            return _time;
+            return _timeReading == LogTimeReading.Read ? _time : (DateTime?)null;
         }
 
-        private DateTime? ReadTimestamp()
+        /// <summary>What reading the time gave; read on first use, as <see cref="Timestamp"/>.</summary>
+        public LogTimeReading TimeReading
+        {
+            get
+            {
+                Timestamp();
+                return _timeReading;
+            }
+        }
+
+        private LogTimeReading ReadTimestamp(out DateTime value)
         {
             LogLayout layout = Layout;
-            DateTime value;
             if (layout.TimeColumn >= 0)
             {
-                return LogTimestamp.TryParse(Buffer, Starts[layout.TimeColumn], Ends[layout.TimeColumn], out value) ? value : (DateTime?)null;
+                return LogTimestamp.Read(Buffer, Starts[layout.TimeColumn], Ends[layout.TimeColumn], layout.TimeCultures, out value);
             }
             if (layout.DateColumn >= 0 && layout.TimeOfDayColumn >= 0)
             {
                 int date = layout.DateColumn, time = layout.TimeOfDayColumn;
-                return LogTimestamp.TryParse(Buffer, Starts[date], Ends[date], Starts[time], Ends[time], out value) ? value : (DateTime?)null;
+                return LogTimestamp.TryParse(Buffer, Starts[date], Ends[date], Starts[time], Ends[time], out value) ? LogTimeReading.Read : LogTimeReading.Unreadable;
             }
-            return null;
+            value = default;
+            return LogTimeReading.None;
         }
 
         /// <summary>A protocol log's '+' event: the remote end connected, a session starts.</summary>

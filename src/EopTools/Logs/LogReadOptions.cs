@@ -16,10 +16,13 @@ namespace EopTools.Logs
     {
         /// <param name="start">UTC: only lines from this time on; null for no limit.</param>
         /// <param name="end">UTC: only lines before this time; null for no limit.</param>
-        public LogReadOptions(IReadOnlyList<string>? fields, string[]? header, LogSide side, DateTime? start = null, DateTime? end = null)
+        /// <param name="timeCultures">How times that are not ISO 8601 are read; null for the invariant culture.</param>
+        public LogReadOptions(IReadOnlyList<string>? fields, string[]? header, LogSide side, DateTime? start = null, DateTime? end = null,
+            LogTimeCultures? timeCultures = null)
         {
+            TimeCultures = timeCultures ?? LogTimeCultures.Invariant;
             Fields = fields;
-            Header = header;
+            Header = header == null ? null : LogLayout.HeaderColumns(header);
             Side = side;
             Start = start;
             End = end;
@@ -28,10 +31,15 @@ namespace EopTools.Logs
         /// <summary>The address fields to read, in order; null for the known names.</summary>
         public IReadOnlyList<string>? Fields { get; }
 
-        /// <summary>The columns of a file (or its start) that has no header of its own; null to require one.</summary>
+        /// <summary>
+        /// The columns of a file (or its start) that has no header of its own, a header line pasted as one text split
+        /// into its names; null to require one.
+        /// </summary>
         public string[]? Header { get; }
 
         public LogSide Side { get; }
+
+        public LogTimeCultures TimeCultures { get; }
 
         public DateTime? Start { get; }
 

@@ -325,10 +325,14 @@ namespace EopTools.Logs
         private static List<object> EndOfFile(string path, LogFileCounts counts, Exception? failure)
         {
             var messages = new List<object>();
-            string? warning = counts.NotAnAddressWarning();
-            if (warning != null) messages.Add(new LogMessage(LogMessageKind.Warning, warning, path));
-            warning = counts.MalformedWarning();
-            if (warning != null) messages.Add(new LogMessage(LogMessageKind.Warning, warning, path));
+            foreach (string? warning in new[]
+            {
+                counts.NotAnAddressWarning(), counts.MalformedWarning(), counts.AmbiguousTimeWarning(), counts.UnreadableTimeWarning(),
+                counts.AllLeftOutWarning(),
+            })
+            {
+                if (warning != null) messages.Add(new LogMessage(LogMessageKind.Warning, warning, path));
+            }
             if (failure != null) messages.Add(FailureMessage(path, counts, failure));
             messages.Add(new LogMessage(LogMessageKind.Verbose, counts.ToString(), path));
             return messages;

@@ -1,28 +1,91 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
 namespace EopTools.Logs
 {
+    /// <summary>What reading a line's time gave.</summary>
+    internal enum LogTimeReading
+    {
+        /// <summary>A time, read one way only.</summary>
+        Read,
+
+        /// <summary>No time: the layout has no time column, or the value is empty.</summary>
+        None,
+
+        /// <summary>A value that no way of reading it reads.</summary>
+        Unreadable,
+
+        /// <summary>A value that two cultures read as different times (05/11/2026): left empty, not guessed.</summary>
+        Ambiguous,
+    }
+
     /// <summary>
     /// Log timestamps, from the UTF-8 bytes of a line, as UTC: ISO 8601 as Exchange writes it (2026-11-27T10:00:00.123Z)
-    /// read by hand, because it is on every line; IIS's separate UTC date and time; other forms (a message trace export's
-    /// Received column) through DateTime parsing with the invariant culture, taken as UTC unless they say otherwise.
+    /// read by hand, because it is on every line; IIS's separate UTC date and time; other ISO 8601 forms; and the dates
+    /// Export-Csv writes in the session's culture (27.11.2026 09:14:03, 05/11/2026 10:00:00), read with each of
+    /// <see cref="LogTimeCultures"/>, taken as UTC unless they say otherwise.
     /// </summary>
     internal static class LogTimestamp
     {
         private const DateTimeStyles Utc = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
+        private const int LongestTime = 64;
 
-        public static bool TryParse(byte[] text, int start, int end, out DateTime value)
+        public static LogTimeReading Read(byte[] text, int start, int end, LogTimeCultures cultures, out DateTime value)
         {
-            if (TryParseIso(text, start, end, out value)) return true;
-            if (end - start > 64)
-            {
-                value = default;
-                return false;
-            }
-            return DateTime.TryParse(Encoding.UTF8.GetString(text, start, end - start), CultureInfo.InvariantCulture, Utc, out value);
+            if (TryParseIso(text, start, end, out value)) return LogTimeReading.Read;
+            if (!Utf8Text.TrimToValue(text, ref start, ref end)) return LogTimeReading.None;
+            if (end - start > LongestTime) return LogTimeReading.Unreadable;
+            return Read(Encoding.UTF8.GetString(text, start, end - start), cultures, out value);
         }
+
+        /// <summary>
+        /// True when the value has the shape Exchange writes (yyyy-MM-ddTHH:mm:ss...Z): the reader then leaves it to be
+        /// read when asked for; any other value is read as the line is, so that a time that cannot be read is reported.
+        /// </summary>
+        public static bool HasExchangeShape(byte[] text, int start, int end) =>
+            end - start >= 20 && text[start + 4] == '-' && text[start + 10] == 'T' && text[end - 1] == 'Z';
+
+        /// <summary>A value and each culture's reading of it, for the message about the first ambiguous value.</summary>
+        public static string Describe(string text, LogTimeCultures cultures)
+        {
+            var readings = new List<string>();
+            foreach (CultureInfo culture in cultures.Cultures)
+            {
+                if (DateTime.TryParse(text, culture, Utc, out DateTime read)) readings.Add(Show(read) + " in " + LogTimeCultures.Name(culture));
+            }
+            return "'" + text + "'" + (readings.Count > 1 ? " is " + string.Join(" and ", readings) : string.Empty);
+        }
+
+        /// <summary>A time in messages: sortable, UTC.</summary>
+        public static string Show(DateTime time) => time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + "Z";
+
+        /// <summary>
+        /// ISO 8601 (a year first) with the invariant culture; anything else with each culture, ambiguous when two read
+        /// it as different times (then <paramref name="value"/> is the first culture's reading).
+        /// </summary>
+        private static LogTimeReading Read(string text, LogTimeCultures cultures, out DateTime value)
+        {
+            if (StartsWithYear(text))
+            {
+                return DateTime.TryParse(text, CultureInfo.InvariantCulture, Utc, out value) ? LogTimeReading.Read : LogTimeReading.Unreadable;
+            }
+            value = default;
+            bool read = false;
+            foreach (CultureInfo culture in cultures.Cultures)
+            {
+                if (!DateTime.TryParse(text, culture, Utc, out DateTime time)) continue;
+                if (read && time != value) return LogTimeReading.Ambiguous;
+                read = true;
+                value = time;
+            }
+            return read ? LogTimeReading.Read : LogTimeReading.Unreadable;
+        }
+
+        /// <summary>yyyy-: ISO 8601, which no culture reads another way.</summary>
+        private static bool StartsWithYear(string text) =>
+            text.Length > 5 && char.IsDigit(text[0]) && char.IsDigit(text[1]) && char.IsDigit(text[2]) && char.IsDigit(text[3]) && text[4] == '-';
 
         /// <summary>IIS: "yyyy-MM-dd" and "HH:mm:ss", both UTC.</summary>
         public static bool TryParse(byte[] text, int dateStart, int dateEnd, int timeStart, int timeEnd, out DateTime value)
