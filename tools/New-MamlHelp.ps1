@@ -154,6 +154,11 @@ foreach ($cmdlet in Get-Command -Module EopTools -CommandType Cmdlet | Sort-Obje
         $writer.WriteElementString('dev', 'code', $dev, $example.Code.Trim())
         $writer.WriteStartElement('dev', 'remarks', $dev)
         $writer.WriteElementString('maml', 'para', $maml, $example.Remarks)
+        # The output the example states (Module.Tests.ps1 compares it with the real output on the data the example names).
+        if ($example['Output']) {
+            $lines = @($example['Output'].Trim() -split '\r?\n' | ForEach-Object { $_.TrimEnd() })
+            $writer.WriteElementString('maml', 'para', $maml, "Output:`n" + ($lines -join "`n"))
+        }
         $writer.WriteEndElement()
         $writer.WriteEndElement()
     }

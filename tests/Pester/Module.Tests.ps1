@@ -3,6 +3,7 @@ BeforeDiscovery {
     $script:Cmdlets = (Get-Command -Module EopTools -CommandType Cmdlet).Name
     $script:ExampleCases = foreach ($name in $Cmdlets) {
         $number = 0
+        $source = Import-PowerShellDataFile (Join-Path $PSScriptRoot "../../docs/help/$name.psd1")
         foreach ($example in (Get-Help $name).examples.example) {
             $number++
             $code = $example.code -join "`n"
@@ -11,7 +12,9 @@ BeforeDiscovery {
             $onWebServiceList = $name -eq 'Compare-EopAllowList'
             # Examples that name saved copies of the real published lists run where the real data is (SharedData).
             $needsSharedData = $onWebServiceList -or $code -match 'eop-ip-addresses-2018-|microsoft365-worldwide\.json'
-            @{ Command = $name; Number = $number; Code = $code; NeedsSharedData = $needsSharedData; OnWebServiceList = $onWebServiceList }
+            # The output an example states, as its help shows it: compared with the real default view, 80 columns wide.
+            $output = $source.Examples[$number - 1].Output
+            @{ Command = $name; Number = $number; Code = $code; NeedsSharedData = $needsSharedData; OnWebServiceList = $onWebServiceList; Output = $output }
         }
     }
     # Each failure with an ErrorId, and the ErrorRecord category the cmdlets give it.
@@ -286,7 +289,7 @@ Install-PSResource -Name EopTools -Repository EopToolsTest -TrustRepository -Sco
             $share = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'fileserver/eop')
             Copy-Item $served (Join-Path $share 'endpoints-worldwide.json')
             $servedPrefixes = @('192.0.2.0/25', '192.0.2.128/25', '203.0.113.7/32', '10.25.0.0/16', '2001:db8:f400::/48')
-            function script:Invoke-HelpExample([string] $Command, [int] $Number, [string] $Code, [switch] $OnWebServiceList) {
+            function script:Invoke-HelpExample([string] $Command, [int] $Number, [string] $Code, [switch] $OnWebServiceList, [string] $StatedOutput) {
                 $key = "$Command $Number"
                 $Expectations.ContainsKey($key) | Should -BeTrue -Because "every help example needs an expectation ($key)"
                 # Each example starts from a new session over an empty cache, as an admin's script would.
@@ -301,19 +304,27 @@ Install-PSResource -Name EopTools -Repository EopToolsTest -TrustRepository -Sco
                 $assertsWarnings = @($expectation.Ast.ParamBlock.Parameters.Name.VariablePath.UserPath) -contains 'Warnings'
                 $warnings = [System.Collections.Generic.List[string]]::new()
                 Push-Location $TestDrive
+                # Stated output shows dates as an en-US console does.
+                $culture = [cultureinfo]::CurrentCulture
                 try {
+                    if ($StatedOutput) { [cultureinfo]::CurrentCulture = 'en-US' }
                     if ($assertsWarnings) {
                         $output = & ([scriptblock]::Create($Code)) 3>&1 | ForEach-Object { if ($_ -is [System.Management.Automation.WarningRecord]) { $warnings.Add($_.Message) } else { $_ } }
                     }
                     else {
                         $output = & ([scriptblock]::Create($Code))
                     }
+                    $view = Get-ViewRow $output 80
                 }
                 finally {
+                    [cultureinfo]::CurrentCulture = $culture
                     Pop-Location
                 }
                 if ($assertsWarnings) { & $expectation $output $global:EopHelpCalls $warnings.ToArray() }
                 else { & $expectation $output $global:EopHelpCalls }
+                if ($StatedOutput) {
+                    @($view | Where-Object { $_ }) | Should -Be @(($StatedOutput.Trim() -split '\r?\n') | ForEach-Object { $_.Trim() -replace '\s+', ' ' } | Where-Object { $_ })
+                }
             }
             $prefixes = (Get-EopIpRange).Prefix
             # What each example must do, judged by what the doubles received and what it wrote.
@@ -683,12 +694,12 @@ Install-PSResource -Name EopTools -Repository EopToolsTest -TrustRepository -Sco
         }
 
         It 'runs example <Number> of <Command> as documented' -ForEach @($ExampleCases | Where-Object { -not $_.NeedsSharedData }) {
-            Invoke-HelpExample $Command $Number $Code
+            Invoke-HelpExample $Command $Number $Code -StatedOutput $Output
         }
 
         It 'runs example <Number> of <Command> as documented, on the real lists it names' -Tag 'SharedData' -ForEach @($ExampleCases | Where-Object NeedsSharedData) {
             Assert-SharedData
-            Invoke-HelpExample $Command $Number $Code -OnWebServiceList:$OnWebServiceList
+            Invoke-HelpExample $Command $Number $Code -OnWebServiceList:$OnWebServiceList -StatedOutput $Output
         }
     }
 }
