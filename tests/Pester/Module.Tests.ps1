@@ -17,6 +17,13 @@ BeforeDiscovery {
             @{ Command = $name; Number = $number; Code = $code; NeedsSharedData = $needsSharedData; OnWebServiceList = $onWebServiceList; Output = $output }
         }
     }
+    # The README's examples that show their output: a powershell block followed at once by a plain block.
+    $script:ReadmeExamples = @(
+        $readme = [System.IO.File]::ReadAllText((Join-Path $PSScriptRoot '../../README.md')) -replace '\r\n', "`n"
+        foreach ($match in [regex]::Matches($readme, '```powershell\n(?<code>(?:(?!```).)*)\n```\n```\n(?<output>(?:(?!```).)*)\n```', 'Singleline')) {
+            @{ Code = $match.Groups['code'].Value; Output = $match.Groups['output'].Value -split '\n' }
+        }
+    )
     # Each failure with an ErrorId, and the ErrorRecord category the cmdlets give it.
     $script:ErrorCases = @(
         @{ Type = 'EopTools.Parsing.RangeDataException'; Kind = 'RangeFileNotFound'; Id = 'RangeFileNotFound'; Category = 'ObjectNotFound' }
@@ -700,6 +707,34 @@ Install-PSResource -Name EopTools -Repository EopToolsTest -TrustRepository -Sco
         It 'runs example <Number> of <Command> as documented, on the real lists it names' -Tag 'SharedData' -ForEach @($ExampleCases | Where-Object NeedsSharedData) {
             Assert-SharedData
             Invoke-HelpExample $Command $Number $Code -OnWebServiceList:$OnWebServiceList -StatedOutput $Output
+        }
+    }
+
+    Context 'README' -Tag 'SharedData' {
+        BeforeAll {
+            Assert-SharedData
+            # The README's five minutes: the web service's list (its real 2022 answer) and a day of receive logs.
+            Reset-EopSession
+            $null = Update-EopIpRange -Path (Join-Path $SharedData 'endpoints-service/endpoints-worldwide-2022/microsoft365-worldwide.json')
+            $script:SavedInstallPath = $env:ExchangeInstallPath
+            $env:ExchangeInstallPath = Join-Path $TestDrive 'Exchange'
+            $receive = New-Item -ItemType Directory -Force -Path (Join-Path $env:ExchangeInstallPath 'TransportRoles/Logs/FrontEnd/ProtocolLog/SmtpReceive')
+            Copy-Item -LiteralPath (Join-Path $Fixtures 'records/RECV20261127-1.LOG') -Destination $receive
+        }
+
+        AfterAll {
+            $env:ExchangeInstallPath = $SavedInstallPath
+        }
+
+        It 'has examples that show their output' {
+            $ReadmeExamples.Count | Should -BeGreaterOrEqual 2
+        }
+
+        It 'prints on an 80-column console what it shows for: <Code>' -ForEach $ReadmeExamples {
+            $written = @(& ([scriptblock]::Create($Code)) 3>&1)
+            @($written | Where-Object { $_ -is [System.Management.Automation.WarningRecord] }) | Should -BeNullOrEmpty
+            $printed = ($written | Out-String -Width 80) -split '\r?\n' | ForEach-Object { $_.TrimEnd() }
+            @($printed | Where-Object { $_ }) | Should -Be @($Output | Where-Object { $_ })
         }
     }
 }
