@@ -654,4 +654,44 @@ Describe 'Update-EopIpRange' {
             Get-ChildItem -Path $TestDrive -Directory | Where-Object { $_.Name.Trim() -eq '' } | Should -BeNullOrEmpty
         }
     }
+
+    Context 'Other endpoint sets' -Tag 'SharedData' {
+        BeforeAll {
+            Assert-SharedData
+            $script:SetService = [EopTools.TestServer.FakeEndpointsService]::new($Real2022)
+        }
+        AfterAll {
+            $SetService.Dispose()
+        }
+
+        It 'says beside Updated whether any other endpoint set changed, version by version' {
+            $null = Use-EmptyCache
+            $SetService.Version = '2022083100'
+            $first = Update-EopIpRange -Uri $SetService.BaseUri
+            ($first.Updated, $first.EndpointSetsChanged) | Should -Be @($true, $true)
+
+            $SetService.Version = '2022090100'
+            $same = Update-EopIpRange -Uri $SetService.BaseUri
+            ($same.Updated, $same.EndpointSetsChanged) | Should -Be @($false, $false)
+
+            # Exchange Online's set 1 gains a URL; the EOP set 10 is as it was.
+            $SetService.Version = '2022100100'
+            $SetService.EndpointsBody = (Get-Content -Raw $Real2022).Replace('"outlook.office.com",', '"outlook.office.com", "outlook.cloud.microsoft",')
+            $other = Update-EopIpRange -Uri $SetService.BaseUri
+            ($other.Updated, $other.EndpointSetsChanged) | Should -Be @($false, $true)
+            (Get-EopEndpointSet -Id 1).Urls | Should -Contain 'outlook.cloud.microsoft'
+        }
+
+        It 'caches an imported answer whose other sets changed, with Updated still false' {
+            $null = Use-EmptyCache
+            $null = Update-EopIpRange -Path $Real2022
+            $variant = Join-Path $TestDrive 'variant.json'
+            Set-Content -LiteralPath $variant -Value (Get-Content -Raw $Real2022).Replace('"outlook.office.com",', '"outlook.office.com", "outlook.cloud.microsoft",') -NoNewline
+            $imported = Update-EopIpRange -Path $variant
+            ($imported.Updated, $imported.EndpointSetsChanged) | Should -Be @($false, $true)
+            $again = Update-EopIpRange -Path $variant
+            ($again.Updated, $again.EndpointSetsChanged) | Should -Be @($false, $false)
+            (Get-EopEndpointSet -Id 1).Urls | Should -Contain 'outlook.cloud.microsoft'
+        }
+    }
 }

@@ -3,8 +3,10 @@ namespace EopTools
     /// <summary>What Update-EopIpRange did: the version before and after, whether it changed, and where the data is.</summary>
     public sealed class EopRangeUpdate
     {
-        public EopRangeUpdate(string instance, string? previousVersion, string version, bool updated, int rangeCount, string cachePath)
+        public EopRangeUpdate(string instance, string? previousVersion, string version, bool updated, int rangeCount, string cachePath,
+            bool endpointSetsChanged = false)
         {
+            EndpointSetsChanged = endpointSetsChanged;
             Instance = instance;
             PreviousVersion = previousVersion;
             Version = version;
@@ -27,6 +29,13 @@ namespace EopTools
         public int RangeCount { get; }
 
         public string CachePath { get; }
+
+        /// <summary>
+        /// True when any Microsoft 365 endpoint set of the new data differs from the cached data's (its IPs, URLs, ports,
+        /// category or flags, or a set added or removed), whatever the EOP ranges did: for a script that tells the
+        /// firewall and proxy teams. False when the cache was confirmed current.
+        /// </summary>
+        public bool EndpointSetsChanged { get; }
 
         public override string ToString() =>
             Updated

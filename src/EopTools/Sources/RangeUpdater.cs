@@ -155,6 +155,10 @@ namespace EopTools.Sources
             cached.Content != text && !IsOlder(incoming.Version, incoming.Published, cached, serviceSaysLatest: false) &&
             (incoming.Published.HasValue || !cached.Data.DataSet.Published.HasValue);
 
+        /// <summary>Whether the new data has endpoint sets that differ from the cached data's; data without sets says nothing of them.</summary>
+        private static bool SetsChanged(CachedRanges? previous, RangeData data) =>
+            data.EndpointSets != null && (previous == null || Diff.EndpointSetDiff.AnyChanged(previous.Data, data));
+
         private static bool IsCurrent(CachedRanges? cached, string latest) => cached != null && cached.Version == latest;
 
         /// <summary>
@@ -169,7 +173,8 @@ namespace EopTools.Sources
                 entry = new CacheEntry(entry.Instance, entry.ServiceVersion, entry.Source, cached.Entry.Received, entry.Confirmed, entry.Content);
             }
             string path = cache.Write(entry, changed ? cached : null);
-            return new RangeUpdateOutcome(new EopRangeUpdate(entry.Instance, cached?.Version, data.DataSet.Version, changed, data.Ranges.Count, path), data);
+            return new RangeUpdateOutcome(new EopRangeUpdate(entry.Instance, cached?.Version, data.DataSet.Version, changed, data.Ranges.Count, path,
+                SetsChanged(cached, data)), data);
         }
 
         /// <summary>Rewrites the cache as it is, with the time the web service confirmed it (a file of an earlier version becomes ranges.cache).</summary>

@@ -1,0 +1,57 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using EopTools.Sources;
+using Xunit;
+
+namespace EopTools.Tests
+{
+    /// <summary>What an import says of the endpoint sets beside Updated, which stays about the EOP ranges only.</summary>
+    public sealed class EndpointSetUpdateTests : IDisposable
+    {
+        private static readonly DateTime Now = new DateTime(2026, 11, 1, 8, 0, 0, DateTimeKind.Utc);
+        private readonly TempFolder _folder = new TempFolder();
+        private readonly CacheStore _cache;
+        private readonly List<string> _warnings = new List<string>();
+
+        public EndpointSetUpdateTests()
+        {
+            _cache = new CacheStore(_folder.PathOf("cache"));
+        }
+
+        public void Dispose() => _folder.Dispose();
+
+        [Fact]
+        public void SaysTheSetsChangedOnTheFirstAnswerAndNotWhenTheSameIsImportedAgain()
+        {
+            RangeUpdateOutcome first = Import(TestPaths.Fixture("endpoints-quirks.json"));
+            Assert.Equal((true, true), (first.Report.Updated, first.Report.EndpointSetsChanged));
+            RangeUpdateOutcome again = Import(TestPaths.Fixture("endpoints-quirks.json"));
+            Assert.Equal((false, false), (again.Report.Updated, again.Report.EndpointSetsChanged));
+        }
+
+        [Fact]
+        public void CachesAnAnswerWhoseOtherSetsChangedWithUpdatedFalse()
+        {
+            Import(TestPaths.Fixture("endpoints-quirks.json"));
+            string variant = _folder.PathOf("variant.json");
+            File.WriteAllText(variant, File.ReadAllText(TestPaths.Fixture("endpoints-quirks.json")).Replace("\"udpPorts\": \"3478-3481\"", "\"udpPorts\": \"3478-3482\""));
+            RangeUpdateOutcome changed = Import(variant);
+            Assert.Equal((false, true), (changed.Report.Updated, changed.Report.EndpointSetsChanged));
+            Assert.Equal("3478-3482", _cache.Load("Worldwide", _warnings)!.Data.EndpointSets!.Single(s => s.Id == 11).UdpPorts);
+        }
+
+        [Fact]
+        public void ReadsDataWithoutSetsAsNoChangeOfTheSets()
+        {
+            Import(TestPaths.Fixture("endpoints-quirks.json"));
+            string plain = _folder.PathOf("plain.txt");
+            File.WriteAllText(plain, "192.0.2.0/24\n");
+            RangeUpdateOutcome same = Import(plain);
+            Assert.Equal((false, false), (same.Report.Updated, same.Report.EndpointSetsChanged));
+        }
+
+        private RangeUpdateOutcome Import(string file) => RangeUpdater.Import(_cache, "Worldwide", file, false, Now, (target, action) => true, _warnings)!;
+    }
+}
