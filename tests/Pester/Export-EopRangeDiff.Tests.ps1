@@ -222,6 +222,18 @@ Describe 'Export-EopRangeDiff' {
             $same | Where-Object { $_ -like '#*' } | Should -Be '# Change notification for EOP IP addresses'
         }
 
+        It 'names the file imported as the source of the session''s ranges in a new session, not the cache file' {
+            $cache = Join-Path $TestDrive 'imported-cache'
+            $record = Join-Path $TestDrive 'imported.md'
+            $prefix = "`$env:EOPTOOLS_CACHE_DIR = '$cache'; Import-Module '$ModulePath'; "
+            $null = Invoke-Pwsh -ArgumentList '-Command', ($prefix + "`$null = Update-EopIpRange -Path '$After'")
+            $LASTEXITCODE | Should -Be 0
+            # Another process: its session reads the ranges from the cache.
+            $null = Invoke-Pwsh -ArgumentList '-Command', ($prefix + "Export-EopRangeDiff -ReferencePath '$Before' -Path '$record'")
+            $LASTEXITCODE | Should -Be 0
+            (Get-Content -LiteralPath $record)[8] | Should -Be "- Difference: Exchange Online Protection IP addresses (test fixture, after), version 2018-10-02, data of 2018-10-02 (``$After``)"
+        }
+
         It 'fails with OutputPathIsFolder when -Path names a folder, and says so' {
             $folder = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'records') -Force
             $failure = { Export-FixtureDiff -Path $folder.FullName } | Should -Throw -ErrorId 'OutputPathIsFolder,EopTools.Commands.ExportEopRangeDiffCommand' -PassThru

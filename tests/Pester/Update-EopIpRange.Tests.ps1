@@ -208,11 +208,11 @@ Describe 'Update-EopIpRange' {
             $Service.EndpointsRequests | Should -Be $downloads
         }
 
-        It 'is loaded by a new session from the cache' {
+        It 'is loaded by a new session from the cache, named by the address it came from' {
             $null = Update-EopIpRange -Uri $Service.BaseUri
             $output = Invoke-ChildPwsh '(Get-EopIpRange).Prefix -join ","; (Get-EopIpRange)[0].DataSet.Source'
             $output[0] | Should -Be '40.92.0.0/15,40.107.0.0/16,52.100.0.0/14,104.47.0.0/17,2a01:111:f400::/48,2a01:111:f403::/48'
-            $output[1] | Should -Be (Join-Path $Cache 'ranges.cache')
+            $output[1] | Should -Be "$($Service.BaseUri)endpoints/Worldwide"
         }
 
         It 'falls back to the embedded seed with a warning when the cache is corrupt' {

@@ -433,8 +433,13 @@ namespace EopTools.Sources
             return new CachedRanges(entry, path, ReadContent(entry, path));
         }
 
-        /// <summary>The ranges of a cache entry, read from <paramref name="path"/>; the web service's version is the answer's version.</summary>
-        public static RangeData ReadContent(CacheEntry entry, string path) => RangeFileReader.ReadText(entry.Content, path, entry.Instance, entry.ServiceVersion);
+        /// <summary>
+        /// The ranges of a cache entry kept in <paramref name="path"/>; the web service's version is the answer's version.
+        /// Their data set names the address asked or the file imported, as in the session that cached them: a change
+        /// record of a later session names that source, not the cache file (which a cache of an earlier version lacks).
+        /// </summary>
+        public static RangeData ReadContent(CacheEntry entry, string path) =>
+            RangeFileReader.ReadText(entry.Content, entry.Source ?? path, entry.Instance, entry.ServiceVersion);
 
         private static bool IsTime(string value) => TryParseTime(value, out _);
 
