@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 using EopTools.Sources;
+using EopTools.Update;
 
 namespace EopTools.CacheContender
 {

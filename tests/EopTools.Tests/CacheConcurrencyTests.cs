@@ -9,6 +9,7 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using EopTools.Sources;
+using EopTools.Update;
 using Xunit;
 
 namespace EopTools.Tests

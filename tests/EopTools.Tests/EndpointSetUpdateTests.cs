@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using EopTools.Sources;
+using EopTools.Update;
 using Xunit;
 
 namespace EopTools.Tests

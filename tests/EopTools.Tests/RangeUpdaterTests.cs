@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using EopTools.Sources;
+using EopTools.Update;
 using Xunit;
 
 namespace EopTools.Tests

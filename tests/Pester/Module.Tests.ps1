@@ -61,8 +61,8 @@ BeforeDiscovery {
         @{ Type = 'EopTools.Sources.WebServiceException'; Kind = 'ProxyCredentialConflict'; Id = 'WebServiceProxyCredentialConflict'; Category = 'InvalidArgument' }
         @{ Type = 'EopTools.Sources.WebServiceException'; Kind = 'ProxyNotFound'; Id = 'WebServiceProxyNotFound'; Category = 'InvalidArgument' }
         @{ Type = 'EopTools.Sources.WebServiceException'; Kind = 'ProxyAuthenticationRequired'; Id = 'WebServiceProxyAuthenticationRequired'; Category = 'AuthenticationError' }
-        @{ Type = 'EopTools.Sources.UpdateRefusedException'; Kind = 'OlderRangeData'; Id = 'OlderRangeData'; Category = 'InvalidOperation' }
-        @{ Type = 'EopTools.Sources.UpdateRefusedException'; Kind = 'AddressFamilyLost'; Id = 'AddressFamilyLost'; Category = 'InvalidOperation' }
+        @{ Type = 'EopTools.Update.UpdateRefusedException'; Kind = 'OlderRangeData'; Id = 'OlderRangeData'; Category = 'InvalidOperation' }
+        @{ Type = 'EopTools.Update.UpdateRefusedException'; Kind = 'AddressFamilyLost'; Id = 'AddressFamilyLost'; Category = 'InvalidOperation' }
     )
 }
 
@@ -120,7 +120,7 @@ Describe 'EopTools module' {
             function New-ModuleException([string] $TypeName, [object] $Kind) {
                 $type = $Assembly.GetType($TypeName, $true)
                 if ($TypeName -eq 'EopTools.Sources.WebServiceException') { $Kind = [Enum]::Parse($Assembly.GetType('EopTools.Sources.WebServiceFailure', $true), $Kind) }
-                if ($TypeName -eq 'EopTools.Sources.UpdateRefusedException') { return [Activator]::CreateInstance($type, [object[]] @($Kind, 'message')) }
+                if ($TypeName -eq 'EopTools.Update.UpdateRefusedException') { return [Activator]::CreateInstance($type, [object[]] @($Kind, 'message')) }
                 [Activator]::CreateInstance($type, [object[]] @($Kind, 'message', $null))
             }
             function ConvertTo-ModuleErrorRecord([Exception] $Exception) {

@@ -6,6 +6,7 @@ using EopTools.Completers;
 using EopTools.Index;
 using EopTools.Parsing;
 using EopTools.Sources;
+using EopTools.Update;
 
 namespace EopTools.Commands
 {

@@ -7,6 +7,7 @@ using EopTools.Index;
 using EopTools.IO;
 using EopTools.Parsing;
 using EopTools.Sources;
+using EopTools.Update;
 
 namespace EopTools.Commands
 {

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using EopTools.Sources;
+using EopTools.Update;
 
 namespace EopTools.Completers
 {

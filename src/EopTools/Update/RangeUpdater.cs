@@ -3,8 +3,9 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
 using EopTools.Parsing;
+using EopTools.Sources;
 
-namespace EopTools.Sources
+namespace EopTools.Update
 {
     /// <summary>What an update did, and the data the session should use from now on.</summary>
     internal sealed class RangeUpdateOutcome

@@ -1,4 +1,4 @@
-namespace EopTools.Sources
+namespace EopTools.Update
 {
     /// <summary>
     /// An update that would make the ranges worse, refused before anything was written: data older than the cache's
