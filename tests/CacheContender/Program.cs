@@ -39,7 +39,7 @@ namespace EopTools.CacheContender
         {
             for (int i = 0; i < count; i++)
             {
-                RangeUpdater.Import(cache, "Worldwide", file, force: true, DateTime.UtcNow, (target, action) => true, new List<string>());
+                RangeUpdater.Import(cache, "Worldwide", file, force: true, DateTime.UtcNow, (target, action) => true, new List<Diagnostic>());
             }
             Console.WriteLine("written " + count);
             return 0;
@@ -48,7 +48,7 @@ namespace EopTools.CacheContender
         private static int Read(CacheStore cache, string signals, DateTime until)
         {
             int reads = 0, seed = 0;
-            var problems = new List<string>();
+            var problems = new List<Diagnostic>();
             while (!File.Exists(Path.Combine(signals, "done")))
             {
                 if (DateTime.UtcNow > until) return Fail("no done within " + Limit.TotalSeconds + " seconds");
@@ -56,7 +56,7 @@ namespace EopTools.CacheContender
                 if (cache.Load(null, problems) == null) seed++;
             }
             Console.WriteLine(reads + " reads, " + seed + " from the seed, " + problems.Count + " problems");
-            foreach (string problem in problems.GetRange(0, Math.Min(3, problems.Count))) Console.WriteLine(problem);
+            foreach (Diagnostic problem in problems.GetRange(0, Math.Min(3, problems.Count))) Console.WriteLine(problem);
             return 0;
         }
 

@@ -54,7 +54,7 @@ namespace EopTools.Tests
             {
                 "'40.0.0.0/8' holds 40.94.0.0/15, which EOP no longer uses, beside addresses that never were EOP: it is kept, as the edit never cuts an entry into pieces. " +
                     "Narrow it by hand to your own addresses to close the retired ones.",
-            }, result.Warnings);
+            }, result.Warnings.Select(w => w.Message));
             // Kept: 40.92.0.0/16, the range, the two Foreign and 40.0.0.0/8; the missing /48.
             Assert.Equal(5 + 1, result.EditedEntryCount);
             Assert.Null(result.LockPrefixes);
@@ -124,7 +124,7 @@ namespace EopTools.Tests
                 // Any4 is the firewall's only: no receive connector command.
                 "'Any4' admits every IPv4 address: the receive connector or firewall rule accepts mail from any sender, not only from EOP. To accept only EOP and your other entries, " +
                     "after the edit replace it with the EOP ranges the rest lacks: on a firewall rule, give Set-NetFirewallAddressFilter -RemoteAddress your other entries and 40.92.0.0/15, 40.107.0.0/16.",
-            }, result.Warnings);
+            }, result.Warnings.Select(w => w.Message));
             Assert.Equal(new[] { "40.92.0.0/15", "40.107.0.0/16" }, result.LockPrefixes);
 
             EopAllowListEntry any = Compare("*").Rows.Single();
@@ -159,7 +159,7 @@ namespace EopTools.Tests
             Assert.Equal("'" + entry + "' admits every " + family + " address: the receive connector or firewall rule accepts mail from any sender, not only from EOP. " +
                 "To accept only EOP and your other entries, after the edit replace it with the EOP ranges the rest lacks: on a receive connector, Set-ReceiveConnector <Identity> -RemoteIPRanges " +
                 "@{ Remove = '" + entry + "'; Add = " + string.Join(", ", lockPrefixes.Select(p => "'" + p + "'")) + " }; on a firewall rule, give Set-NetFirewallAddressFilter " +
-                "-RemoteAddress your other entries and " + string.Join(", ", lockPrefixes) + ".", Assert.Single(result.Warnings));
+                "-RemoteAddress your other entries and " + string.Join(", ", lockPrefixes) + ".", Assert.Single(result.Warnings).Message);
         }
 
         [Fact]
@@ -172,7 +172,7 @@ namespace EopTools.Tests
                 "firewall rule accepts mail from any sender, not only from EOP. To accept only EOP and your other entries, after the edit replace them with the EOP ranges the rest lacks: " +
                 "on a receive connector, Set-ReceiveConnector <Identity> -RemoteIPRanges @{ Remove = '0.0.0.0-255.255.255.255', '::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff'; " +
                 "Add = '40.107.0.0/16', '2a01:111:f400::/48' }; on a firewall rule, give Set-NetFirewallAddressFilter -RemoteAddress your other entries and 40.107.0.0/16, 2a01:111:f400::/48.",
-                Assert.Single(result.Warnings));
+                Assert.Single(result.Warnings).Message);
             Assert.Equal(3, result.EditedEntryCount);
         }
 
@@ -223,13 +223,14 @@ namespace EopTools.Tests
 
             AllowListComparisonResult firewall = AllowListComparison.Compare(Items(Addresses(998)), Current, new[] { History });
             Assert.Equal(1001, firewall.EditedEntryCount);
-            Assert.Equal(new[] { "After the edit the list holds 1001 entries, more than the about 1000 addresses one Windows Firewall rule takes: split them over several rules." }, firewall.Warnings);
+            Assert.Equal(new[] { "After the edit the list holds 1001 entries, more than the about 1000 addresses one Windows Firewall rule takes: split them over several rules." }, firewall.Warnings.Select(w => w.Message));
 
             AllowListComparisonResult connector = AllowListComparison.Compare(Items(Addresses(1198)), Current, new[] { History });
             Assert.Equal(1201, connector.EditedEntryCount);
             Assert.Equal(2, connector.Warnings.Count);
             Assert.Equal("After the edit the list holds 1201 entries, more than the 1200 to 1300 a receive connector's RemoteIPRanges holds (an Active Directory limit; " +
-                "Exchange refuses with AdminLimitExceededException): merge entries into ranges or CIDR prefixes, or use a second connector.", connector.Warnings[1]);
+                "Exchange refuses with AdminLimitExceededException): merge entries into ranges or CIDR prefixes, or use a second connector.", connector.Warnings[1].Message);
+            Assert.Equal(new[] { "FirewallRuleLimit", "ReceiveConnectorLimit" }, connector.Warnings.Select(w => w.Id));
         }
 
         [Fact]

@@ -87,7 +87,7 @@ namespace EopTools.Tests
                 bool neverEop = Any(And(entry, Not(everEop)));
                 removed[i] = Any(retiredPart) && !neverEop;
                 Assert.Equal(removed[i] ? blocks.MinimalCidrs(entry) : new List<string>(), row.AddressesToRemove);
-                bool warned = result.Warnings.Any(w => w.StartsWith("'" + items[i].Entry + "' holds ", StringComparison.Ordinal));
+                bool warned = result.Warnings.Any(w => w.Message.StartsWith("'" + items[i].Entry + "' holds ", StringComparison.Ordinal));
                 Assert.Equal(Any(retiredPart) && neverEop, warned);
             }
 
@@ -131,7 +131,7 @@ namespace EopTools.Tests
                 Assert.Null(result.LockPrefixes);
                 return;
             }
-            Assert.Single(result.Warnings, w => w.Contains("accepts mail from any sender"));
+            Assert.Single(result.Warnings, w => w.Message.Contains("accepts mail from any sender"));
             bool[] bounded = entrySpaces.Where((_, i) => !removed[i] && items[i].Kind != AllowListItemKind.Unrestricted).Aggregate(new bool[blocks.Size], Or);
             Assert.Equal(outermost.Where(p => !Subset(blocks.Space(new[] { p }), bounded) && !needed.Contains(p)).Select(p => p.ToString()), result.LockPrefixes);
             Assert.True(Subset(eop, Or(Or(bounded, added), blocks.Parse(result.LockPrefixes!))), "the locked list lacks current EOP space");
@@ -182,7 +182,7 @@ namespace EopTools.Tests
                 IpPrefix prefix = TestData.Prefix(blocks.Text(family, offset) + "/" + ((family == IPAddressFamily.IPv4 ? 32 : 128) - (int)Math.Log(size, 2)));
                 ranges.Add(new EopIpRange(prefix, random.Next(3) == 0 ? EopRegion.EMEA : EopRegion.Global, dataSet));
             }
-            return new RangeData(dataSet, ranges, new List<ParseDiagnostic>());
+            return new RangeData(dataSet, ranges, new List<Diagnostic>());
         }
 
         /// <summary>An entry in one of the forms the reader takes: address, CIDR, mask subnet, range, keyword.</summary>

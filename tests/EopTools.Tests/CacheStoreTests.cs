@@ -47,7 +47,7 @@ namespace EopTools.Tests
         {
             var cache = new CacheStore(_directory);
             cache.Write(Entry("Worldwide", "2026110100", Confirmed, Answer));
-            var problems = new List<string>();
+            var problems = new List<Diagnostic>();
             CachedRanges loaded = cache.Load("Worldwide", problems)!;
             Assert.Empty(problems);
             Assert.Equal("Worldwide", loaded.Instance);
@@ -70,9 +70,9 @@ namespace EopTools.Tests
         public void KeepsThePreviousDataWhenToldAndOnlyThen()
         {
             var cache = new CacheStore(_directory);
-            Assert.Null(cache.LoadPrevious(null, new List<string>()));
+            Assert.Null(cache.LoadPrevious(null, new List<Diagnostic>()));
             cache.Write(Entry("Worldwide", "2026110100", Confirmed, Answer));
-            CachedRanges first = cache.Load("Worldwide", new List<string>())!;
+            CachedRanges first = cache.Load("Worldwide", new List<Diagnostic>())!;
             string newer = Answer.Replace("192.0.2.0/24", "198.51.100.0/24");
             cache.Write(Entry("Worldwide", "2026120100", Confirmed.AddDays(30), newer), keepAsPrevious: first);
             Assert.Equal(new[] { "previous.cache", "ranges.cache" }, Directory.GetFiles(_directory).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal));
@@ -80,7 +80,7 @@ namespace EopTools.Tests
 
             // A confirmation, or the same ranges in a newer version, leaves the previous data as it was.
             cache.Write(Entry("Worldwide", "2026120100", Confirmed.AddDays(31), newer));
-            var problems = new List<string>();
+            var problems = new List<Diagnostic>();
             CachedRanges previous = cache.LoadPrevious("Worldwide", problems)!;
             Assert.Empty(problems);
             Assert.Equal("2026110100", previous.Version);
@@ -96,10 +96,10 @@ namespace EopTools.Tests
             Directory.CreateDirectory(_directory);
             var cache = new CacheStore(_directory);
             File.WriteAllText(cache.PreviousFilePath, "EopTools range cache 3\n");
-            var problems = new List<string>();
+            var problems = new List<Diagnostic>();
             Assert.Null(cache.LoadPrevious(null, problems));
             Assert.Equal("The cached ranges in '" + cache.PreviousFilePath + "' cannot be used (line 1 is 'EopTools range cache 3', not 'EopTools range cache 2': " +
-                "not a cache file of this module); they are passed over.", Assert.Single(problems));
+                "not a cache file of this module); they are passed over.", PassedOver(Assert.Single(problems)));
         }
 
         [Fact]
@@ -109,7 +109,7 @@ namespace EopTools.Tests
             cache.Write(Entry("Worldwide", "2026110100", Confirmed, Answer));
             cache.Write(Entry("China", "2026120100", Confirmed.AddDays(1), Answer.Replace("192.0.2.0/24", "198.51.100.0/24")));
             Assert.Equal(new[] { "ranges.cache" }, Directory.GetFiles(_directory).Select(Path.GetFileName));
-            CachedRanges loaded = cache.Load(null, new List<string>())!;
+            CachedRanges loaded = cache.Load(null, new List<Diagnostic>())!;
             Assert.Equal("China", loaded.Instance);
             Assert.Equal(new[] { "198.51.100.0/24", "2001:db8::/32" }, TestData.Texts(loaded.Data.Ranges));
         }
@@ -121,7 +121,7 @@ namespace EopTools.Tests
             cache.Write(new CacheEntry("USGovDoD", null, "/srv/eop/list.txt", Confirmed, null, "# imported\n192.0.2.0/24\n"));
             Assert.Equal("EopTools range cache 2\ninstance: USGovDoD\nversion: none\nsource: /srv/eop/list.txt\nreceived: 2026-11-01T08:30:00Z\nconfirmed: never\n\n# imported\n192.0.2.0/24\n",
                 File.ReadAllText(cache.FilePath));
-            CachedRanges loaded = cache.Load("USGovDoD", new List<string>())!;
+            CachedRanges loaded = cache.Load("USGovDoD", new List<Diagnostic>())!;
             Assert.Equal("undated", loaded.Version);
             Assert.Null(loaded.Entry.ServiceVersion);
             Assert.Null(loaded.Entry.Confirmed);
@@ -139,7 +139,7 @@ namespace EopTools.Tests
         {
             Directory.CreateDirectory(_directory);
             File.WriteAllText(Path.Combine(_directory, "ranges.cache"), FirstFormatHeader.Replace("2026110100", version) + Answer);
-            CachedRanges loaded = new CacheStore(_directory).Load(null, new List<string>())!;
+            CachedRanges loaded = new CacheStore(_directory).Load(null, new List<Diagnostic>())!;
             Assert.Equal(serviceVersion, loaded.Entry.ServiceVersion);
             Assert.Equal(serviceVersion ?? "unversioned", loaded.Version);
             Assert.Null(loaded.Entry.Source);
@@ -170,9 +170,9 @@ namespace EopTools.Tests
             Directory.CreateDirectory(_directory);
             string path = Path.Combine(_directory, "ranges.cache");
             File.WriteAllText(path, text);
-            var problems = new List<string>();
+            var problems = new List<Diagnostic>();
             Assert.Null(new CacheStore(_directory).Load(null, problems));
-            Assert.Equal("The cached ranges in '" + path + "' cannot be used (" + reason + "); they are passed over.", Assert.Single(problems));
+            Assert.Equal("The cached ranges in '" + path + "' cannot be used (" + reason + "); they are passed over.", PassedOver(Assert.Single(problems)));
         }
 
         [Fact]
@@ -181,10 +181,10 @@ namespace EopTools.Tests
             Directory.CreateDirectory(_directory);
             string path = Path.Combine(_directory, "ranges.cache");
             using (var file = File.Create(path)) file.SetLength(CacheStore.MaxFileBytes + 1);
-            var problems = new List<string>();
+            var problems = new List<Diagnostic>();
             Assert.Null(new CacheStore(_directory).Load(null, problems));
             Assert.Equal("The cached ranges in '" + path + "' cannot be used (the file is larger than 16,778,240 bytes (at least 16,778,241); no cache file is that large, so it is not read); they are passed over.",
-                Assert.Single(problems));
+                PassedOver(Assert.Single(problems)));
         }
 
         /// <summary>
@@ -198,9 +198,9 @@ namespace EopTools.Tests
             Directory.CreateDirectory(_directory);
             string path = Path.Combine(_directory, "ranges.cache");
             _folder.Link(Path.Combine("cache", "ranges.cache"), "/dev/zero");
-            var problems = new List<string>();
+            var problems = new List<Diagnostic>();
             Assert.Null(await Task.Run(() => new CacheStore(_directory).Load(null, problems)));
-            string problem = Assert.Single(problems);
+            string problem = PassedOver(Assert.Single(problems));
             const string Start = "The cached ranges in '", Middle = "' cannot be used (the file is larger than 16,778,240 bytes (at least ";
             const string End = "); no cache file is that large, so it is not read); they are passed over.";
             if (typeof(FileSystemInfo).GetMethod("ResolveLinkTarget", new[] { typeof(bool) }) != null)
@@ -242,13 +242,13 @@ namespace EopTools.Tests
             var cache = new CacheStore(_directory);
             CacheLook first = cache.Look("Worldwide");
             Assert.Null(first.Ranges);
-            Assert.StartsWith("The cached ranges in '" + path + "' cannot be used (", Assert.Single(first.Problems));
+            Assert.StartsWith("The cached ranges in '" + path + "' cannot be used (", PassedOver(Assert.Single(first.Problems)));
             Assert.Same(first, cache.Look("Worldwide", first));
 
             File.WriteAllText(path, "EopTools range cache 3\n");
             CacheLook changed = cache.Look("Worldwide", first);
             Assert.Equal("The cached ranges in '" + path + "' cannot be used (line 1 is 'EopTools range cache 3', not 'EopTools range cache 2': not a cache file of this module); they are passed over.",
-                Assert.Single(changed.Problems));
+                PassedOver(Assert.Single(changed.Problems)));
         }
 
         [Fact]
@@ -256,7 +256,7 @@ namespace EopTools.Tests
         {
             Directory.CreateDirectory(_directory);
             File.WriteAllText(Path.Combine(_directory, "ranges.cache"), Header.Replace("\n", "\r\n") + Answer);
-            Assert.Equal(Confirmed, new CacheStore(_directory).Load(null, new List<string>())!.Entry.Confirmed);
+            Assert.Equal(Confirmed, new CacheStore(_directory).Load(null, new List<Diagnostic>())!.Entry.Confirmed);
         }
 
         [Fact]
@@ -264,7 +264,7 @@ namespace EopTools.Tests
         {
             var cache = new CacheStore(_directory);
             cache.Write(Entry("Worldwide", "2026110100", Confirmed, Answer));
-            var problems = new List<string>();
+            var problems = new List<Diagnostic>();
             var held = new FileStream(cache.FilePath, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
             using (var release = new System.Threading.Timer(_ => held.Dispose(), null, 60, System.Threading.Timeout.Infinite))
             {
@@ -280,9 +280,9 @@ namespace EopTools.Tests
             Directory.CreateDirectory(_directory);
             string path = Path.Combine(_directory, "ranges.cache");
             File.WriteAllText(path, Header + "[{\"id\":10,");
-            var problems = new List<string>();
+            var problems = new List<Diagnostic>();
             Assert.Null(new CacheStore(_directory).Load(null, problems));
-            string problem = Assert.Single(problems);
+            string problem = PassedOver(Assert.Single(problems));
             Assert.StartsWith("The cached ranges in '" + path + "' cannot be used (", problem);
             Assert.Contains("is not valid JSON", problem);
         }
@@ -294,7 +294,7 @@ namespace EopTools.Tests
             string legacy = Path.Combine(_directory, "ranges-Worldwide-2026110100.json");
             File.WriteAllText(legacy, Answer);
             File.SetLastWriteTimeUtc(legacy, Confirmed);
-            CachedRanges loaded = new CacheStore(_directory).Load("Worldwide", new List<string>())!;
+            CachedRanges loaded = new CacheStore(_directory).Load("Worldwide", new List<Diagnostic>())!;
             Assert.Equal("Worldwide", loaded.Instance);
             Assert.Equal("2026110100", loaded.Version);
             Assert.Equal(Confirmed, loaded.Entry.Confirmed);
@@ -323,9 +323,9 @@ namespace EopTools.Tests
             string corrupt = Path.Combine(_directory, "ranges-Worldwide-2026120100.json");
             File.WriteAllText(corrupt, "");
             File.SetLastWriteTimeUtc(corrupt, DateTime.UtcNow.AddMinutes(1));
-            var problems = new List<string>();
+            var problems = new List<Diagnostic>();
             Assert.Equal("2026110100", new CacheStore(_directory).Load("Worldwide", problems)!.Version);
-            Assert.StartsWith("The cached ranges in '" + corrupt + "' cannot be used (", Assert.Single(problems));
+            Assert.StartsWith("The cached ranges in '" + corrupt + "' cannot be used (", PassedOver(Assert.Single(problems)));
         }
 
         [Fact]
@@ -336,7 +336,7 @@ namespace EopTools.Tests
             string legacy = Path.Combine(_directory, "ranges-Worldwide-2026120100.json");
             File.WriteAllText(legacy, Answer);
             File.SetLastWriteTimeUtc(legacy, DateTime.UtcNow.AddMinutes(1));
-            Assert.Equal("2026110100", cache.Load(null, new List<string>())!.Version);
+            Assert.Equal("2026110100", cache.Load(null, new List<Diagnostic>())!.Version);
         }
 
         [Theory]
@@ -418,19 +418,23 @@ namespace EopTools.Tests
         [MemberData(nameof(ConfiguredFolders))]
         public void ResolvesTheConfiguredFolderToAFullPathOrSaysWhichIsUsedInstead(string? configured, string workingFolder, string expected, string? warning)
         {
-            var warnings = new List<string>();
+            var warnings = new List<Diagnostic>();
             string defaultDirectory = Unix ? "/srv/start/.cache/EopTools" : @"C:\start\.cache\EopTools";
             Assert.Equal(expected, CacheStore.ChooseDirectory(configured, workingFolder, defaultDirectory, warnings));
-            Assert.Equal(warning == null ? Array.Empty<string>() : new[] { warning }, warnings);
+            Assert.Equal(warning == null ? Array.Empty<string>() : new[] { warning }, warnings.Select(w => w.ToString()));
+            Assert.All(warnings, w => Assert.Equal("CacheFolderBlank", w.Id));
         }
 
         [Fact]
         public void RefusesAConfiguredFolderThatIsNoPathAndSaysWhichIsUsedInstead()
         {
-            var warnings = new List<string>();
+            var warnings = new List<Diagnostic>();
             string defaultDirectory = Unix ? "/srv/start/.cache/EopTools" : @"C:\start\.cache\EopTools";
             Assert.Equal(defaultDirectory, CacheStore.ChooseDirectory("cache\0dir", Unix ? "/srv/start" : @"C:\start", defaultDirectory, warnings));
-            string warning = Assert.Single(warnings);
+            Diagnostic found = Assert.Single(warnings);
+            Assert.Equal("CacheFolderInvalid", found.Id);
+            Assert.Equal("cache\0dir", found.Text);
+            string warning = found.ToString();
             Assert.StartsWith("EOPTOOLS_CACHE_DIR ('cache\0dir') is not a folder path (", warning);
             Assert.EndsWith("); the cache folder '" + defaultDirectory + "' is used instead.", warning);
         }
@@ -454,6 +458,13 @@ namespace EopTools.Tests
         public void ChoosesThePerUserDefaultFolder(bool windows, string localAppData, string? xdgCacheHome, string userProfile, string expected)
         {
             Assert.Equal(expected, CacheStore.DefaultDirectory(windows, localAppData, xdgCacheHome, userProfile));
+        }
+
+        /// <summary>The text of a cache file passed over, once its id says that is what it is.</summary>
+        private static string PassedOver(Diagnostic problem)
+        {
+            Assert.Equal("CacheFileUnusable", problem.Id);
+            return problem.ToString();
         }
     }
 }

@@ -18,7 +18,7 @@ namespace EopTools.Tests
             Assert.Equal(
                 "The EOP ranges come from the page of 2018-08-02 embedded in EopTools, not from current data: there are no usable cached ranges in " +
                 "'/home/admin/.cache/EopTools'. " + HowToUpdate,
-                DataAge.SeedWarning(EopSession.Seed.DataSet, "/home/admin/.cache/EopTools"));
+                DataAge.SeedWarning(EopSession.Seed.DataSet, "/home/admin/.cache/EopTools").ToString());
         }
 
         [Theory]
@@ -36,7 +36,7 @@ namespace EopTools.Tests
             Assert.Equal(
                 "The cached EOP ranges in '/cache/ranges.cache' (Worldwide, version 2026093000) were last confirmed current by the web service on 2026-10-01, " +
                 "30 days ago. " + HowToUpdate,
-                DataAge.StaleCacheWarning(Answered("2026093000"), Confirmed.AddDays(30).AddSeconds(1)));
+                DataAge.StaleCacheWarning(Answered("2026093000"), Confirmed.AddDays(30).AddSeconds(1))!.ToString());
         }
 
         [Fact]
@@ -46,7 +46,7 @@ namespace EopTools.Tests
             Assert.Equal(
                 "The cached EOP ranges in '/cache/ranges.cache' (Worldwide, imported from '/srv/O365IPAddresses.xml') are data of 2018-06-02, 3043 days old; " +
                 "importing a file again does not make its data current. " + HowToUpdate,
-                DataAge.StaleCacheWarning(imported, Confirmed));
+                DataAge.StaleCacheWarning(imported, Confirmed)!.ToString());
         }
 
         [Fact]
@@ -56,7 +56,7 @@ namespace EopTools.Tests
             Assert.Equal(
                 "The cached EOP ranges in '/cache/ranges.cache' (Worldwide, imported from '/srv/O365IPAddresses.xml') carry no date of their own and came into the " +
                 "cache on 2026-10-01, 400 days ago; importing the same file again does not make them current. " + HowToUpdate,
-                DataAge.StaleCacheWarning(Imported(Answer, received: Confirmed), Confirmed.AddDays(400)));
+                DataAge.StaleCacheWarning(Imported(Answer, received: Confirmed), Confirmed.AddDays(400))!.ToString());
         }
 
         private static CachedRanges Answered(string version) => Cached(new CacheEntry("Worldwide", version, "https://endpoints.office.com/endpoints/Worldwide", Confirmed, Confirmed, Answer));

@@ -53,7 +53,7 @@ namespace EopTools.Tests
             var before = new List<EopIpRange> { new EopIpRange(Prefix("10.0.0.0/24"), G, noIPv6) };
             DiffScope scope = DiffScope.Of(before, null);
             Assert.Equal(new[] { "IPv4", "IPv6" }, Names(scope.Families!));
-            RangeDiffResult result = scope.Compare(new RangeData(noIPv6, before, new List<ParseDiagnostic>()), Data((G, "10.0.0.0/24"), (G, "2001:db8::/48")), includeUnchanged: false);
+            RangeDiffResult result = scope.Compare(new RangeData(noIPv6, before, new List<Diagnostic>()), Data((G, "10.0.0.0/24"), (G, "2001:db8::/48")), includeUnchanged: false);
             Assert.Equal(new[] { "Added Global  > 2001:db8::/48 +[2001:db8::/48] -[]" }, RangeDiffTests.Lines(result));
 
             // An allow-list of IPv4 entries is a selection: the IPv6 of the list it is compared with is left out.

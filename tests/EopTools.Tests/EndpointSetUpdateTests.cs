@@ -14,7 +14,7 @@ namespace EopTools.Tests
         private static readonly DateTime Now = new DateTime(2026, 11, 1, 8, 0, 0, DateTimeKind.Utc);
         private readonly TempFolder _folder = new TempFolder();
         private readonly CacheStore _cache;
-        private readonly List<string> _warnings = new List<string>();
+        private readonly List<Diagnostic> _warnings = new List<Diagnostic>();
 
         public EndpointSetUpdateTests()
         {

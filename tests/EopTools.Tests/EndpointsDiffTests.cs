@@ -72,7 +72,9 @@ namespace EopTools.Tests
                 Endpoints("endpoints-worldwide-noipv6-2025/m365.json"), includeUnchanged: false);
             Assert.Equal(new[] { "Removed 2a01:111:f400::/48 (Global)", "Removed 2a01:111:f403::/48 (Global)" }, result.Changes.Select(c => c.ToString()));
             Assert.Equal(new[] { "2a01:111:f400::/48", "2a01:111:f403::/48" }, result.Changes.SelectMany(c => c.AddressesRemoved));
-            string warning = Assert.Single(result.Warnings);
+            Diagnostic found = Assert.Single(result.Warnings);
+            Assert.Equal("AddressFamilyMissing", found.Id);
+            string warning = found.ToString();
             Assert.EndsWith("has no IPv6 range (it carries no IPv6 at all, as a web service answer requested with NoIPv6 does): all 2 IPv6 ranges of the reference are reported as removed.", warning);
         }
     }

@@ -37,11 +37,11 @@ namespace EopTools.Tests
             // A stale list in a code block and a malformed cell of the same section: both on line 3, reported in that order.
             var builder = new RangeDataBuilder();
             builder.Add(TestData.Prefix("192.0.2.0/24"), EopRegion.Global);
-            builder.Warn("x", 5, "e", null);
-            builder.Warn("x", 3, "a", null);
-            builder.Warn("x", 3, "b", null);
-            builder.Warn("x", 1, "c", null);
-            builder.Warn("x", 3, "d", null);
+            builder.Warn("Test", "x", 5, "e", null);
+            builder.Warn("Test", "x", 3, "a", null);
+            builder.Warn("Test", "x", 3, "b", null);
+            builder.Warn("Test", "x", 1, "c", null);
+            builder.Warn("Test", "x", 3, "d", null);
             RangeData data = builder.Build("x", hasIPv6 => TestData.TestDataSet);
             Assert.Equal(new[] { "1 c", "3 a", "3 b", "3 d", "5 e" }, data.Diagnostics.Select(d => d.Line + " " + d.Message));
         }
@@ -69,7 +69,7 @@ namespace EopTools.Tests
             RangeData data = await Read(HostileInputs.OpenAngleCell(Size), "angles.md");
 
             Assert.Equal(new[] { "192.0.2.0/24" }, TestData.Texts(data.Ranges));
-            ParseDiagnostic warning = Assert.Single(data.Diagnostics);
+            Diagnostic warning = Assert.Single(data.Diagnostics);
             Assert.Equal(3, warning.Line);
             Assert.Equal(new string('<', Size), warning.Text);
             Assert.StartsWith("malformed range (", warning.Message);
@@ -81,7 +81,7 @@ namespace EopTools.Tests
             RangeData data = await Read(HostileInputs.RangeLikeComment(Size, out int ranges), "comment.md");
 
             Assert.Equal(new[] { "192.0.2.0/24" }, TestData.Texts(data.Ranges));
-            ParseDiagnostic warning = Assert.Single(data.Diagnostics);
+            Diagnostic warning = Assert.Single(data.Diagnostics);
             Assert.Equal(3, warning.Line);
             Assert.Equal(ranges + " ranges inside an HTML comment are not published; ignored", warning.Message);
         }

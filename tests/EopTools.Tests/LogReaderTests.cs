@@ -453,11 +453,11 @@ namespace EopTools.Tests
             Assert.Equal(4, counts.NotInTimeWindow);
             Assert.Equal("'export.csv': 2 times can be read two ways and were left empty, the first on line 2: '05/11/2026 10:00:00' is " +
                 "2026-11-05 10:00:00Z in en-GB and 2026-05-11 10:00:00Z in the invariant culture. Give -Culture with the culture the file was written in.",
-                counts.AmbiguousTimeWarning());
+                counts.AmbiguousTimeWarning()!.ToString());
             Assert.Equal("'export.csv': 1 time could not be read and was left empty, the first on line 5: 'yesterday' is not a time in ISO 8601, " +
-                "en-GB or the invariant culture. Give -Culture with the culture the file was written in.", counts.UnreadableTimeWarning());
+                "en-GB or the invariant culture. Give -Culture with the culture the file was written in.", counts.UnreadableTimeWarning()!.ToString());
             Assert.Equal("'export.csv': -Start/-End left out every line (4): 1 outside the window, with times from 2026-11-27 10:00:00Z to " +
-                "2026-11-27 10:00:00Z; 3 without a time that could be read. Nothing from this file is in the output.", counts.AllLeftOutWarning());
+                "2026-11-27 10:00:00Z; 3 without a time that could be read. Nothing from this file is in the output.", counts.AllLeftOutWarning()!.ToString());
 
             // Without a window the times are still read (they are not Exchange's form), and the records keep the readable one.
             var sink = new RecordList("export.csv");

@@ -179,7 +179,7 @@ namespace EopTools.Tests
             }
             if (entries.Count == 0) entries.Add((EopRegion.Global, RandomPrefix(blocks, random)));
             var dataSet = new EopDataSet(from == null ? "reference" : "difference", "1", null, "random", "Test", hasIPv6: true);
-            return new RangeData(dataSet, entries.Select(e => new EopIpRange(e.Prefix, e.Region, dataSet)).ToList(), new List<ParseDiagnostic>());
+            return new RangeData(dataSet, entries.Select(e => new EopIpRange(e.Prefix, e.Region, dataSet)).ToList(), new List<Diagnostic>());
         }
 
         private static IpPrefix RandomPrefix(AddressBlocks blocks, Random random)

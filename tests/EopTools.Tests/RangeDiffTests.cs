@@ -227,7 +227,7 @@ namespace EopTools.Tests
         private static RangeData WithoutIPv6(params (EopRegion Region, string Prefix)[] entries)
         {
             var dataSet = new EopDataSet("noipv6", "2", null, "noipv6.json", "EndpointsJson", hasIPv6: false);
-            return new RangeData(dataSet, entries.Select(e => new EopIpRange(Prefix(e.Prefix), e.Region, dataSet)).ToList(), new List<ParseDiagnostic>());
+            return new RangeData(dataSet, entries.Select(e => new EopIpRange(Prefix(e.Prefix), e.Region, dataSet)).ToList(), new List<Diagnostic>());
         }
 
         [Fact]
@@ -244,7 +244,7 @@ namespace EopTools.Tests
             {
                 "The difference 'noipv6 2 (noipv6.json)' has no IPv6 range (it carries no IPv6 at all, as a web service answer requested with NoIPv6 does): " +
                 "all 2 IPv6 ranges of the reference are reported as removed.",
-            }, result.Warnings);
+            }, result.Warnings.Select(w => w.ToString()));
         }
 
         [Fact]
@@ -256,7 +256,7 @@ namespace EopTools.Tests
             {
                 "The reference 'noipv6 2 (noipv6.json)' has no IPv6 range (it carries no IPv6 at all, as a web service answer requested with NoIPv6 does): " +
                 "all 1 IPv6 ranges of the difference are reported as added.",
-            }, result.Warnings);
+            }, result.Warnings.Select(w => w.ToString()));
         }
 
         [Fact]
@@ -264,7 +264,7 @@ namespace EopTools.Tests
         {
             var result = Diff(Data((G, "10.0.0.0/24"), (G, "2001:db8::/48")), Data((G, "10.0.0.0/24")));
             Assert.Equal(new[] { "Removed Global 2001:db8::/48 >  +[] -[2001:db8::/48]" }, Lines(result));
-            Assert.Equal(new[] { "The difference 'test 1 (test)' has no IPv6 range: all 1 IPv6 ranges of the reference are reported as removed." }, result.Warnings);
+            Assert.Equal(new[] { "The difference 'test 1 (test)' has no IPv6 range: all 1 IPv6 ranges of the reference are reported as removed." }, result.Warnings.Select(w => w.ToString()));
         }
 
         [Fact]
@@ -311,8 +311,8 @@ namespace EopTools.Tests
             var older = new EopDataSet("old", "2018-06-15", null, "a.md", "EopPage", hasIPv6: true);
             var newer = new EopDataSet("new", "2018-07-11", null, "b.md", "EopPage", hasIPv6: true);
             var result = RangeDiff.Compare(
-                new RangeData(older, new[] { new EopIpRange(Prefix("10.0.0.0/24"), G, older) }, new List<ParseDiagnostic>()),
-                new RangeData(newer, new[] { new EopIpRange(Prefix("10.0.0.0/23"), G, newer) }, new List<ParseDiagnostic>()),
+                new RangeData(older, new[] { new EopIpRange(Prefix("10.0.0.0/24"), G, older) }, new List<Diagnostic>()),
+                new RangeData(newer, new[] { new EopIpRange(Prefix("10.0.0.0/23"), G, newer) }, new List<Diagnostic>()),
                 includeUnchanged: false);
             EopRangeChange change = Assert.Single(result.Changes);
             Assert.Same(older, change.ReferenceDataSet);

@@ -23,8 +23,8 @@ namespace EopTools.Tests
                 new EopIpRange(Prefix("40.107.0.0/17"), EopRegion.Global, Older),
                 new EopIpRange(Prefix("65.55.88.0/24"), EopRegion.Global, Older),
                 new EopIpRange(Prefix("10.0.0.0/24"), EopRegion.APAC, Older),
-            }, new List<ParseDiagnostic>());
-            var difference = new RangeData(Newer, new[] { new EopIpRange(Prefix("40.107.0.0/16"), EopRegion.Global, Newer) }, new List<ParseDiagnostic>());
+            }, new List<Diagnostic>());
+            var difference = new RangeData(Newer, new[] { new EopIpRange(Prefix("40.107.0.0/16"), EopRegion.Global, Newer) }, new List<Diagnostic>());
             return RangeDiff.Compare(reference, difference, includeUnchanged: false);
         }
 
@@ -48,8 +48,8 @@ namespace EopTools.Tests
                 new EopIpRange(Prefix("65.55.88.0/24"), EopRegion.Global, Older),
                 new EopIpRange(Prefix("65.55.88.0/24"), EopRegion.APAC, Older),
                 new EopIpRange(Prefix("40.107.0.0/17"), EopRegion.EMEA, Older),
-            }, new List<ParseDiagnostic>());
-            var difference = new RangeData(Newer, new[] { new EopIpRange(Prefix("40.107.0.0/16"), EopRegion.Global, Newer) }, new List<ParseDiagnostic>());
+            }, new List<Diagnostic>());
+            var difference = new RangeData(Newer, new[] { new EopIpRange(Prefix("40.107.0.0/16"), EopRegion.Global, Newer) }, new List<Diagnostic>());
             var writer = new StringWriter { NewLine = "\n" };
             RangeDiffWriter.Write(writer, RangeDiff.Compare(reference, difference, includeUnchanged: false), format, Generated);
             // The Markdown record's first line is the rule edit in whole prefixes, apart from the changes' listings.

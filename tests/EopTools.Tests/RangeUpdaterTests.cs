@@ -14,7 +14,7 @@ namespace EopTools.Tests
         private readonly TempFolder _folder = new TempFolder();
         private readonly string _directory;
         private readonly CacheStore _cache;
-        private readonly List<string> _warnings = new List<string>();
+        private readonly List<Diagnostic> _warnings = new List<Diagnostic>();
 
         public RangeUpdaterTests()
         {

@@ -53,7 +53,7 @@ namespace EopTools.Tests
         public void WarnsAboutAMalformedRangeWithItsLine()
         {
             RangeData data = RangeFileReader.Read(TestPaths.Fixture("endpoints.json"));
-            ParseDiagnostic warning = Assert.Single(data.Diagnostics);
+            Diagnostic warning = Assert.Single(data.Diagnostics);
             Assert.Equal(18, warning.Line);
             Assert.Equal("malformed range in endpoint set 10 (host bits are set (the network would be 192.0.2.0/25)); skipped", warning.Message);
             Assert.Equal("192.0.2.1/25", warning.Text);
@@ -101,7 +101,7 @@ namespace EopTools.Tests
             RangeData data = RangeFileReader.Read(TestPaths.Fixture("O365IPAddresses.xml"));
             Assert.Equal(new[] { "192.0.2.0/24", "203.0.113.7/32", "2001:db8:f40::/48" }, TestData.Texts(data.Ranges));
             Assert.Equal("2018-06-02", data.DataSet.Version);
-            ParseDiagnostic warning = Assert.Single(data.Diagnostics);
+            Diagnostic warning = Assert.Single(data.Diagnostics);
             Assert.Equal(12, warning.Line);
             Assert.Equal("203.0.113.8/24", warning.Text);
         }

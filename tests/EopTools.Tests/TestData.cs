@@ -24,7 +24,7 @@ namespace EopTools.Tests
 
         /// <summary>A data set from (region, prefix) pairs.</summary>
         public static RangeData Data(params (EopRegion Region, string Prefix)[] entries) =>
-            new RangeData(TestDataSet, entries.Select(e => new EopIpRange(Prefix(e.Prefix), e.Region, TestDataSet)).ToList(), new List<ParseDiagnostic>());
+            new RangeData(TestDataSet, entries.Select(e => new EopIpRange(Prefix(e.Prefix), e.Region, TestDataSet)).ToList(), new List<Diagnostic>());
 
         public static string[] Texts(IEnumerable<IpPrefix> prefixes) => prefixes.Select(p => p.ToString()).ToArray();
 

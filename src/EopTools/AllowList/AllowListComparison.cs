@@ -8,7 +8,7 @@ namespace EopTools.AllowList
     /// <summary>The rows of a comparison, the warnings for the admin, and how many entries the edited list would hold.</summary>
     internal sealed class AllowListComparisonResult
     {
-        public AllowListComparisonResult(List<EopAllowListEntry> rows, List<string> warnings, int editedEntryCount, List<string>? lockPrefixes)
+        public AllowListComparisonResult(List<EopAllowListEntry> rows, List<Diagnostic> warnings, int editedEntryCount, List<string>? lockPrefixes)
         {
             Rows = rows;
             Warnings = warnings;
@@ -19,7 +19,7 @@ namespace EopTools.AllowList
         /// <summary>One row per entry in the given order, then one per EOP range the kept entries do not hold whole, in address order.</summary>
         public List<EopAllowListEntry> Rows { get; }
 
-        public List<string> Warnings { get; }
+        public List<Diagnostic> Warnings { get; }
 
         /// <summary>The entries left after removing every row's AddressesToRemove entry and adding every AddressesToAdd prefix.</summary>
         public int EditedEntryCount { get; }
@@ -82,7 +82,7 @@ namespace EopTools.AllowList
             foreach (EopIpRange range in toAdd) unassigned.Add(range.Value);
 
             var rows = new List<EopAllowListEntry>(items.Count);
-            var warnings = new List<string>();
+            var warnings = new List<Diagnostic>();
             var unrestricted = new List<AllowListItem>();
             for (int i = 0; i < items.Count; i++)
             {
@@ -90,7 +90,8 @@ namespace EopTools.AllowList
                 switch (item.Kind)
                 {
                     case AllowListItemKind.Keyword:
-                        warnings.Add("'" + item.Entry + "' is a firewall keyword whose addresses depend on the machine's network; it is reported as NotComparable and counted as covering no EOP address.");
+                        warnings.Add(new Diagnostic("FirewallKeywordNotComparable", "'" + item.Entry + "' is a firewall keyword whose addresses depend on the machine's network; " +
+                            "it is reported as NotComparable and counted as covering no EOP address.", text: item.Entry));
                         rows.Add(new EopAllowListEntry(item.Entry, EopAllowListStatus.NotComparable, null, null, null, null, null, null, null, null, current.DataSet));
                         break;
                     case AllowListItemKind.Unrestricted:
@@ -120,8 +121,9 @@ namespace EopTools.AllowList
                         }
                         else if (!retiredPart.IsEmpty)
                         {
-                            warnings.Add("'" + item.Entry + "' holds " + string.Join(", ", retiredPart.ToCidrs()) + ", which EOP no longer uses, beside addresses that never were EOP: " +
-                                "it is kept, as the edit never cuts an entry into pieces. Narrow it by hand to your own addresses to close the retired ones.");
+                            warnings.Add(new Diagnostic("RetiredAddressesKept", "'" + item.Entry + "' holds " + string.Join(", ", retiredPart.ToCidrs()) +
+                                ", which EOP no longer uses, beside addresses that never were EOP: it is kept, as the edit never cuts an entry into pieces. " +
+                                "Narrow it by hand to your own addresses to close the retired ones.", text: item.Entry));
                         }
                         rows.Add(new EopAllowListEntry(item.Entry, status, interval.Family,
                             new IpAddressValue(interval.Family, interval.First).ToIPAddress(), new IpAddressValue(interval.Family, interval.Last).ToIPAddress(),
@@ -148,20 +150,21 @@ namespace EopTools.AllowList
                 {
                     if (!added.Contains(range.Value)) lockPrefixes.Add(range.Prefix);
                 }
-                warnings.Add(LockWarning(unrestricted, lockPrefixes));
+                warnings.Add(new Diagnostic("UnrestrictedEntries", LockWarning(unrestricted, lockPrefixes)));
             }
 
             int editedEntryCount = keptCount + toAdd.Count;
             string count = editedEntryCount.ToString(CultureInfo.InvariantCulture);
             if (editedEntryCount > FirewallRuleLimit)
             {
-                warnings.Add("After the edit the list holds " + count + " entries, more than the about " + FirewallRuleLimit.ToString(CultureInfo.InvariantCulture) +
-                    " addresses one Windows Firewall rule takes: split them over several rules.");
+                warnings.Add(new Diagnostic("FirewallRuleLimit", "After the edit the list holds " + count + " entries, more than the about " +
+                    FirewallRuleLimit.ToString(CultureInfo.InvariantCulture) + " addresses one Windows Firewall rule takes: split them over several rules."));
             }
             if (editedEntryCount > ReceiveConnectorLimit)
             {
-                warnings.Add("After the edit the list holds " + count + " entries, more than the 1200 to 1300 a receive connector's RemoteIPRanges holds " +
-                    "(an Active Directory limit; Exchange refuses with AdminLimitExceededException): merge entries into ranges or CIDR prefixes, or use a second connector.");
+                warnings.Add(new Diagnostic("ReceiveConnectorLimit", "After the edit the list holds " + count + " entries, more than the 1200 to 1300 a receive " +
+                    "connector's RemoteIPRanges holds (an Active Directory limit; Exchange refuses with AdminLimitExceededException): merge entries into ranges " +
+                    "or CIDR prefixes, or use a second connector."));
             }
             return new AllowListComparisonResult(rows, warnings, editedEntryCount, lockPrefixes);
         }

@@ -12,7 +12,7 @@ namespace EopTools.AllowList
     {
         public const string Format = "AllowList";
 
-        public static List<EopIpRange> ToRanges(IReadOnlyList<AllowListItem> items, string source, List<string> warnings)
+        public static List<EopIpRange> ToRanges(IReadOnlyList<AllowListItem> items, string source, List<Diagnostic> warnings)
         {
             bool hasIPv6 = false;
             foreach (AllowListItem item in items)
@@ -31,7 +31,8 @@ namespace EopTools.AllowList
                 }
                 if (item.Kind == AllowListItemKind.Keyword)
                 {
-                    warnings.Add("'" + item.Entry + "' is a firewall keyword whose addresses depend on the machine's network; it is left out of the comparison.");
+                    warnings.Add(new Diagnostic("FirewallKeywordLeftOut",
+                        "'" + item.Entry + "' is a firewall keyword whose addresses depend on the machine's network; it is left out of the comparison.", source, text: item.Entry));
                     continue;
                 }
                 foreach (IpPrefix prefix in AddressSpace.FromIntervals(item.Intervals).ToPrefixes()) ranges.Add(new EopIpRange(prefix, EopRegion.Global, dataSet));

@@ -72,9 +72,10 @@ namespace EopTools.Commands
             AllowListComparisonResult result = AllowListComparison.Compare(_input.Items, current, new[] { EopSession.Seed.Data });
             if (_input.Rejected > 0)
             {
-                WriteWarning(_input.Rejected + " entries could not be read (see the errors); Missing rows may list addresses they would cover.");
+                Warnings.Write(this, new Diagnostic("EntriesNotRead",
+                    _input.Rejected + " entries could not be read (see the errors); Missing rows may list addresses they would cover."));
             }
-            foreach (string warning in result.Warnings) WriteWarning(warning);
+            Warnings.Write(this, result.Warnings);
             WriteVerbose("Compared " + _input.Items.Count + " entries with " + current.DataSet + ": after the edit the list holds " + result.EditedEntryCount + " entries.");
             foreach (EopAllowListEntry row in result.Rows) WriteObject(row);
         }
@@ -95,9 +96,9 @@ namespace EopTools.Commands
                 ThrowTerminatingError(new ErrorRecord(e, "UnknownInstance", ErrorCategory.InvalidArgument, Instance));
                 throw;
             }
-            var problems = new List<string>();
+            var problems = new List<Diagnostic>();
             CachedRanges? cached = CacheStore.ForCurrentUser(problems).Load(instance, problems);
-            foreach (string problem in problems) WriteWarning(problem);
+            Warnings.Write(this, problems);
             if (cached == null)
             {
                 ThrowTerminatingError(new ErrorRecord(

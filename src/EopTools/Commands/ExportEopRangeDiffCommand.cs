@@ -147,7 +147,7 @@ namespace EopTools.Commands
             if (narrowed != null) WriteVerbose("Comparing only " + narrowed + ".");
 
             RangeDiffResult result = scope.Compare(reference, difference, IncludeUnchanged);
-            foreach (string warning in result.Warnings) WriteWarning(warning);
+            Warnings.Write(this, result.Warnings);
             WriteVerbose("Compared " + result.Reference + " with " + result.Difference + ": " + result.Changes.Count + " changes.");
 
             if (outputPath == null)
@@ -177,9 +177,9 @@ namespace EopTools.Commands
 
         private List<EopIpRange> ObjectSide(AllowListInput input, string parameter)
         {
-            var warnings = new List<string>();
+            var warnings = new List<Diagnostic>();
             List<EopIpRange> ranges = AllowListRanges.ToRanges(input.Items, parameter, warnings);
-            foreach (string warning in warnings) WriteWarning(warning);
+            Warnings.Write(this, warnings);
             return ranges;
         }
 

@@ -11,7 +11,7 @@ namespace EopTools.Commands
         public static RangeIndex Session(PSCmdlet cmdlet)
         {
             RangeIndex current = EopSession.Current;
-            foreach (string warning in EopSession.TakeLoadWarnings()) cmdlet.WriteWarning(warning);
+            Warnings.Write(cmdlet, EopSession.TakeLoadWarnings());
             cmdlet.WriteVerbose("Using the session's ranges: " + current.DataSet + ".");
             return current;
         }
@@ -53,7 +53,7 @@ namespace EopTools.Commands
                 error = ErrorRecords.For(e, fullPath);
                 return null;
             }
-            foreach (ParseDiagnostic diagnostic in data.Diagnostics) cmdlet.WriteWarning(diagnostic.ToString());
+            Warnings.Write(cmdlet, data.Diagnostics);
             cmdlet.WriteVerbose("Read " + data.Ranges.Count + " ranges from '" + fullPath + "' (" + data.DataSet.Format + ").");
             error = null;
             return new RangeIndex(data);

@@ -181,7 +181,7 @@ namespace EopTools.Commands
                     WriteVerbose(message.Text);
                     break;
                 case LogMessageKind.Warning:
-                    WriteWarning(message.Text);
+                    Warnings.Write(this, message.Warning!);
                     break;
                 default:
                     WriteError(ErrorRecords.For(message.Error!, message.Path));

@@ -92,7 +92,7 @@ namespace EopTools.Commands
                 ThrowTerminatingError(new ErrorRecord(e, "UnknownInstance", ErrorCategory.InvalidArgument, Instance));
                 return;
             }
-            var warnings = new List<string>();
+            var warnings = new List<Diagnostic>();
             CacheStore cache = CacheStore.ForCurrentUser(warnings);
             WriteVerbose("Cache folder: " + cache.Directory);
             RangeUpdateOutcome? outcome;
@@ -104,29 +104,29 @@ namespace EopTools.Commands
             }
             catch (WebServiceException e)
             {
-                WriteWarnings(warnings);
+                Warnings.Write(this, warnings);
                 ThrowTerminatingError(ErrorRecords.For(e, EndpointsWebService.Describe(Uri)));
                 return;
             }
             catch (OutputFileException e)
             {
-                WriteWarnings(warnings);
+                Warnings.Write(this, warnings);
                 ThrowTerminatingError(ErrorRecords.For(e, cache.Directory));
                 return;
             }
             catch (RangeDataException e)
             {
-                WriteWarnings(warnings);
+                Warnings.Write(this, warnings);
                 ThrowTerminatingError(ErrorRecords.For(e, file));
                 return;
             }
             catch (UpdateRefusedException e)
             {
-                WriteWarnings(warnings);
+                Warnings.Write(this, warnings);
                 ThrowTerminatingError(ErrorRecords.For(e, file ?? (object)EndpointsWebService.Describe(Uri)));
                 return;
             }
-            WriteWarnings(warnings);
+            Warnings.Write(this, warnings);
             if (outcome == null) return;
             EopSession.Replace(new RangeIndex(outcome.Data), outcome.Report.Instance);
             WriteObject(outcome.Report);
@@ -140,10 +140,5 @@ namespace EopTools.Commands
             new ProxySettings(Proxy, ProxyCredential?.GetNetworkCredential(), ProxyUseDefaultCredentials, System.Net.WebRequest.DefaultWebProxy);
 
         private bool Confirm(string target, string action) => ShouldProcess(target, action);
-
-        private void WriteWarnings(List<string> warnings)
-        {
-            foreach (string warning in warnings) WriteWarning(warning);
-        }
     }
 }

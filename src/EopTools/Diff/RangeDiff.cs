@@ -9,7 +9,7 @@ namespace EopTools.Diff
     /// <summary>A comparison: both data sets, the tables compared, the changes in output order, and what to warn about.</summary>
     internal sealed class RangeDiffResult
     {
-        public RangeDiffResult(EopDataSet reference, EopDataSet difference, IReadOnlyList<EopRegion> regions, IReadOnlyList<EopRangeChange> changes, IReadOnlyList<string> warnings,
+        public RangeDiffResult(EopDataSet reference, EopDataSet difference, IReadOnlyList<EopRegion> regions, IReadOnlyList<EopRangeChange> changes, IReadOnlyList<Diagnostic> warnings,
             RuleEdit edit)
         {
             Reference = reference;
@@ -31,7 +31,7 @@ namespace EopTools.Diff
         /// <summary>By table, then family, then address.</summary>
         public IReadOnlyList<EopRangeChange> Changes { get; }
 
-        public IReadOnlyList<string> Warnings { get; }
+        public IReadOnlyList<Diagnostic> Warnings { get; }
 
         /// <summary>What a rule that holds the reference's compared entries opens (see <see cref="RuleEdit"/>).</summary>
         public IReadOnlyList<string> Open { get; }
@@ -51,7 +51,7 @@ namespace EopTools.Diff
         {
             EopDataSet olderSet = reference.DataSet;
             EopDataSet newerSet = difference.DataSet;
-            var warnings = new List<string>();
+            var warnings = new List<Diagnostic>();
             bool InScope(EopIpRange range) => (tables == null || tables.Contains(range.Region)) && (families == null || families.Contains(range.AddressFamily));
             foreach (IPAddressFamily family in new[] { IPAddressFamily.IPv4, IPAddressFamily.IPv6 })
             {
@@ -114,7 +114,7 @@ namespace EopTools.Diff
                     string.Join("; ", sets.Select(s => s.Source).Distinct()),
                     "Objects",
                     sets.Any(s => s.HasIPv6));
-            return new RangeData(dataSet, ranges, Array.Empty<ParseDiagnostic>());
+            return new RangeData(dataSet, ranges, Array.Empty<Diagnostic>());
         }
 
         /// <summary>The compared prefixes of each table the ranges have; a table is there even when none of its prefixes is compared.</summary>
@@ -141,10 +141,10 @@ namespace EopTools.Diff
             return prefixes;
         }
 
-        private static string FamilyWarning(string side, EopDataSet lacking, IPAddressFamily family, string otherSide, int count, string reported) =>
-            "The " + side + " '" + lacking + "' has no " + family + " range" +
+        private static Diagnostic FamilyWarning(string side, EopDataSet lacking, IPAddressFamily family, string otherSide, int count, string reported) =>
+            new Diagnostic("AddressFamilyMissing", "The " + side + " '" + lacking + "' has no " + family + " range" +
             (family == IPAddressFamily.IPv6 && !lacking.HasIPv6 ? " (it carries no IPv6 at all, as a web service answer requested with NoIPv6 does)" : "") +
-            ": all " + count + " " + family + " ranges of the " + otherSide + " are reported as " + reported + ".";
+            ": all " + count + " " + family + " ranges of the " + otherSide + " are reported as " + reported + ".", lacking.Source);
 
         private static List<string>? Texts(List<IpPrefix>? prefixes) => prefixes == null ? null : IpPrefix.Texts(prefixes);
     }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text;
 
 namespace EopTools.Diff
@@ -91,7 +92,7 @@ namespace EopTools.Diff
             writer.WriteLine("{");
             writer.WriteLine("  \"ReferenceDataSet\": " + Json(result.Reference) + ",");
             writer.WriteLine("  \"DifferenceDataSet\": " + Json(result.Difference) + ",");
-            writer.WriteLine("  \"Warnings\": " + Json(result.Warnings) + ",");
+            writer.WriteLine("  \"Warnings\": " + Json(result.Warnings.Select(warning => warning.ToString())) + ",");
             writer.Write("  \"Changes\": [");
             for (int i = 0; i < result.Changes.Count; i++)
             {
@@ -169,10 +170,10 @@ namespace EopTools.Diff
             writer.WriteLine("- Generated: " + generated.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC");
             writer.WriteLine("- Reference: " + Describe(result.Reference));
             writer.WriteLine("- Difference: " + Describe(result.Difference));
-            foreach (string warning in result.Warnings)
+            foreach (Diagnostic warning in result.Warnings)
             {
                 writer.WriteLine();
-                writer.WriteLine("> **Note:** " + Cell(warning));
+                writer.WriteLine("> **Note:** " + Cell(warning.ToString()));
             }
             if (result.Changes.Count == 0)
             {

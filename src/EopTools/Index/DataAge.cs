@@ -13,16 +13,16 @@ namespace EopTools.Index
         private const string HowToUpdate =
             "Run Update-EopIpRange to fetch the current ranges, or Update-EopIpRange -Path <file> on a server without internet access.";
 
-        public static string SeedWarning(EopDataSet seed, string cacheDirectory) =>
-            "The EOP ranges come from the page of " + seed.Version + " embedded in EopTools, not from current data: there are no usable " +
-            "cached ranges in '" + cacheDirectory + "'. " + HowToUpdate;
+        public static Diagnostic SeedWarning(EopDataSet seed, string cacheDirectory) =>
+            new Diagnostic("SeedRangesUsed", "The EOP ranges come from the page of " + seed.Version + " embedded in EopTools, not from current data: there are no usable " +
+            "cached ranges in '" + cacheDirectory + "'. " + HowToUpdate, cacheDirectory);
 
         /// <summary>
         /// Null while the data is at most <see cref="ConfirmationLimit"/> old, by its own account: from the web service's
         /// last answer that its version is the latest, else from the data's publication date, else (data without a date)
         /// from when it came into the cache. Importing a file again confirms nothing.
         /// </summary>
-        public static string? StaleCacheWarning(CachedRanges cached, DateTime utcNow)
+        public static Diagnostic? StaleCacheWarning(CachedRanges cached, DateTime utcNow)
         {
             CacheEntry entry = cached.Entry;
             DateTime? published = cached.Data.DataSet.Published;
@@ -39,7 +39,7 @@ namespace EopTools.Index
                         imported, since, (int)age.TotalDays)
                     : string.Format(CultureInfo.InvariantCulture, "{0}) carry no date of their own and came into the cache on {1:yyyy-MM-dd}, {2} days ago; " +
                         "importing the same file again does not make them current.", imported, since, (int)age.TotalDays);
-            return where + what + " " + HowToUpdate;
+            return new Diagnostic("CachedRangesStale", where + what + " " + HowToUpdate, cached.Path);
         }
     }
 }

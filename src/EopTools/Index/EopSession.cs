@@ -18,7 +18,7 @@ namespace EopTools.Index
         public const string SeedSource = "embedded seed";
 
         private static readonly object Gate = new object();
-        private static readonly List<string> PendingWarnings = new List<string>();
+        private static readonly List<Diagnostic> PendingWarnings = new List<Diagnostic>();
         private static RangeIndex? _current;
         private static RangeIndex? _seed;
 
@@ -108,11 +108,11 @@ namespace EopTools.Index
         /// Warnings from loading the default data (a corrupt cache, answers from the seed, a cache not confirmed for a
         /// month), handed out once to the cmdlet that triggered the load: one warning per session, not per call.
         /// </summary>
-        public static List<string> TakeLoadWarnings()
+        public static List<Diagnostic> TakeLoadWarnings()
         {
             lock (Gate)
             {
-                var warnings = new List<string>(PendingWarnings);
+                var warnings = new List<Diagnostic>(PendingWarnings);
                 PendingWarnings.Clear();
                 return warnings;
             }
@@ -121,15 +121,15 @@ namespace EopTools.Index
         private static RangeIndex LoadDefault()
         {
             CacheStore cache = CacheStore.ForCurrentUser(PendingWarnings);
-            var problems = new List<string>();
+            var problems = new List<Diagnostic>();
             CachedRanges? cached = cache.Load(null, problems);
-            foreach (string problem in problems) PendingWarnings.Add(problem + " Using " + (cached == null ? "the embedded seed" : "'" + cached.Path + "'") + " instead.");
+            foreach (Diagnostic problem in problems) PendingWarnings.Add(problem.Then("Using " + (cached == null ? "the embedded seed" : "'" + cached.Path + "'") + " instead."));
             if (cached == null)
             {
                 PendingWarnings.Add(DataAge.SeedWarning(Seed.DataSet, cache.Directory));
                 return Seed;
             }
-            string? stale = DataAge.StaleCacheWarning(cached, DateTime.UtcNow);
+            Diagnostic? stale = DataAge.StaleCacheWarning(cached, DateTime.UtcNow);
             if (stale != null) PendingWarnings.Add(stale);
             _instance = cached.Instance;
             return new RangeIndex(cached.Data);
@@ -139,8 +139,8 @@ namespace EopTools.Index
         private static RangeIndex? LoadPrevious()
         {
             if (_instance == null) return null;
-            CacheStore cache = CacheStore.ForCurrentUser(new List<string>());
-            var problems = new List<string>();
+            CacheStore cache = CacheStore.ForCurrentUser(new List<Diagnostic>());
+            var problems = new List<Diagnostic>();
             CachedRanges? previous = cache.LoadPrevious(_instance, problems);
             PendingWarnings.AddRange(problems);
             return previous == null ? null : new RangeIndex(previous.Data);

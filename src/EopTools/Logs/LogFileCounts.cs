@@ -178,31 +178,31 @@ namespace EopTools.Logs
             NoAddress, NotAnAddress, Answered, Eop, NotEop);
 
         /// <summary>The one warning about malformed lines, or null when there were none.</summary>
-        public string? MalformedWarning()
+        public Diagnostic? MalformedWarning()
         {
             if (Malformed == 0) return null;
             string text = string.Format(CultureInfo.InvariantCulture,
                 "'{0}': skipped {1} malformed line{2}, the first on line {3} ({4}).",
                 Path, Malformed, Malformed == 1 ? string.Empty : "s", FirstMalformedLine, FirstMalformedReason);
             if (TruncatedLine > 0) text += string.Format(CultureInfo.InvariantCulture, " The last line ({0}) is incomplete: the log was still being written.", TruncatedLine);
-            return text;
+            return new Diagnostic("MalformedLogLines", text, Path);
         }
 
         /// <summary>The warning about times read two ways, or null when there were none.</summary>
-        public string? AmbiguousTimeWarning() => AmbiguousTimes == 0 ? null : string.Format(CultureInfo.InvariantCulture,
+        public Diagnostic? AmbiguousTimeWarning() => AmbiguousTimes == 0 ? null : new Diagnostic("AmbiguousLogTimes", string.Format(CultureInfo.InvariantCulture,
             "'{0}': {1} time{2} can be read two ways and {3} left empty, the first on line {4}: {5}. Give -Culture with the culture the file was written in.",
-            Path, AmbiguousTimes, AmbiguousTimes == 1 ? string.Empty : "s", AmbiguousTimes == 1 ? "was" : "were", FirstAmbiguousTimeLine, FirstAmbiguousTime);
+            Path, AmbiguousTimes, AmbiguousTimes == 1 ? string.Empty : "s", AmbiguousTimes == 1 ? "was" : "were", FirstAmbiguousTimeLine, FirstAmbiguousTime), Path);
 
         /// <summary>The warning about times that could not be read, or null when there were none.</summary>
-        public string? UnreadableTimeWarning() => UnreadableTimes == 0 ? null : string.Format(CultureInfo.InvariantCulture,
+        public Diagnostic? UnreadableTimeWarning() => UnreadableTimes == 0 ? null : new Diagnostic("UnreadableLogTimes", string.Format(CultureInfo.InvariantCulture,
             "'{0}': {1} time{2} could not be read and {3} left empty, the first on line {4}: {5}. Give -Culture with the culture the file was written in.",
-            Path, UnreadableTimes, UnreadableTimes == 1 ? string.Empty : "s", UnreadableTimes == 1 ? "was" : "were", FirstUnreadableTimeLine, FirstUnreadableTime);
+            Path, UnreadableTimes, UnreadableTimes == 1 ? string.Empty : "s", UnreadableTimes == 1 ? "was" : "were", FirstUnreadableTimeLine, FirstUnreadableTime), Path);
 
         /// <summary>
         /// The warning when -Start/-End (or times that could not be read) left out every line with data: otherwise no
         /// output reads as "nothing found". Null when a line was kept or none was left out.
         /// </summary>
-        public string? AllLeftOutWarning()
+        public Diagnostic? AllLeftOutWarning()
         {
             if (NotInTimeWindow == 0 || NoAddress + NotAnAddress + Answered > 0) return null;
             long outside = NotInTimeWindow - WithoutTime;
@@ -216,16 +216,16 @@ namespace EopTools.Logs
             {
                 text += string.Format(CultureInfo.InvariantCulture, "{0} {1} without a time that could be read", outside > 0 ? ";" : string.Empty, WithoutTime);
             }
-            return text + ". Nothing from this file is in the output.";
+            return new Diagnostic("AllLogLinesLeftOut", text + ". Nothing from this file is in the output.", Path);
         }
 
         /// <summary>The one warning about values that are not addresses, or null when there were none.</summary>
-        public string? NotAnAddressWarning()
+        public Diagnostic? NotAnAddressWarning()
         {
             if (NotAnAddress == 0) return null;
-            return string.Format(CultureInfo.InvariantCulture,
+            return new Diagnostic("NotAnAddressInLog", string.Format(CultureInfo.InvariantCulture,
                 "'{0}': {1} line{2} had an address field that is not an address, the first on line {3}: '{4}' in {5} ({6}).",
-                Path, NotAnAddress, NotAnAddress == 1 ? string.Empty : "s", FirstNotAnAddressLine, FirstNotAnAddressValue, FirstNotAnAddressField, FirstNotAnAddressError);
+                Path, NotAnAddress, NotAnAddress == 1 ? string.Empty : "s", FirstNotAnAddressLine, FirstNotAnAddressValue, FirstNotAnAddressField, FirstNotAnAddressError), Path);
         }
     }
 }

@@ -17,6 +17,12 @@ namespace EopTools.Logs
             Path = path;
         }
 
+        public LogMessage(Diagnostic warning, string path)
+            : this(LogMessageKind.Warning, warning.ToString(), path)
+        {
+            Warning = warning;
+        }
+
         public LogMessage(LogFileException error, string path)
             : this(LogMessageKind.Error, error.Message, path)
         {
@@ -28,6 +34,9 @@ namespace EopTools.Logs
         public string Text { get; }
 
         public string Path { get; }
+
+        /// <summary>For warnings: the diagnostic, with its stable id.</summary>
+        public Diagnostic? Warning { get; }
 
         /// <summary>For errors: the failure, with its stable id.</summary>
         public LogFileException? Error { get; }

@@ -325,13 +325,13 @@ namespace EopTools.Logs
         private static List<object> EndOfFile(string path, LogFileCounts counts, Exception? failure)
         {
             var messages = new List<object>();
-            foreach (string? warning in new[]
+            foreach (Diagnostic? warning in new[]
             {
                 counts.NotAnAddressWarning(), counts.MalformedWarning(), counts.AmbiguousTimeWarning(), counts.UnreadableTimeWarning(),
                 counts.AllLeftOutWarning(),
             })
             {
-                if (warning != null) messages.Add(new LogMessage(LogMessageKind.Warning, warning, path));
+                if (warning != null) messages.Add(new LogMessage(warning, path));
             }
             if (failure != null) messages.Add(FailureMessage(path, counts, failure));
             messages.Add(new LogMessage(LogMessageKind.Verbose, counts.ToString(), path));

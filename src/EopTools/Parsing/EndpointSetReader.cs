@@ -34,7 +34,7 @@ namespace EopTools.Parsing
             JsonNode? idNode = set.Member("id");
             if (idNode == null || idNode.Kind != JsonKind.Number || !int.TryParse(idNode.Text, NumberStyles.None, CultureInfo.InvariantCulture, out int id))
             {
-                if (!quietAboutId) builder.Warn(source, set.Line, "endpoint set without a whole-number id; skipped", idNode?.Text);
+                if (!quietAboutId) builder.Warn("EndpointSetWithoutId", source, set.Line, "endpoint set without a whole-number id; skipped", idNode?.Text);
                 return null;
             }
             string name = "endpoint set " + id.ToString(CultureInfo.InvariantCulture);
@@ -55,7 +55,7 @@ namespace EopTools.Parsing
             if (serviceArea != null && serviceArea.Trim().Length == 0) problem ??= "serviceArea is blank";
             if (problem != null)
             {
-                builder.Warn(source, set.Line, name + " is malformed (" + problem + "); skipped", null);
+                builder.Warn("MalformedEndpointSet", source, set.Line, name + " is malformed (" + problem + "); skipped", null);
                 return null;
             }
 
@@ -75,7 +75,7 @@ namespace EopTools.Parsing
                 string? error = ip.Kind == JsonKind.String ? null : ip.Describe() + " instead of a string";
                 if (error != null || !IpText.TryParsePrefix(ip.Text!, allowBareAddress: true, out IpPrefix prefix, out error))
                 {
-                    builder.Warn(source, ip.Line, "malformed range in " + setName + " (" + error + "); skipped", ip.Text);
+                    builder.Warn("MalformedRange", source, ip.Line, "malformed range in " + setName + " (" + error + "); skipped", ip.Text);
                     continue;
                 }
                 if (seen.Add(prefix)) prefixes.Add(prefix);

@@ -55,7 +55,7 @@ namespace EopTools.Parsing
                 EndpointSetDraft? draft = EndpointSetReader.Read(set, source, builder, quietAboutId: eop);
                 if (draft != null && !ids.Add(draft.Set.Id))
                 {
-                    builder.Warn(source, set.Line, "endpoint set " + draft.Set.Id.ToString(CultureInfo.InvariantCulture) + " is listed twice; the later one is skipped", null);
+                    builder.Warn("EndpointSetListedTwice", source, set.Line, "endpoint set " + draft.Set.Id.ToString(CultureInfo.InvariantCulture) + " is listed twice; the later one is skipped", null);
                     draft = null;
                 }
                 if (draft != null) drafts.Add(draft);
@@ -112,7 +112,7 @@ namespace EopTools.Parsing
                 int dash = port.IndexOf('-');
                 if (dash < 0)
                 {
-                    if (!TryPort(port, out int single)) builder.Warn(source, set.Line, "endpoint set with an unreadable TCP port; that port is ignored", port);
+                    if (!TryPort(port, out int single)) builder.Warn("UnreadablePort", source, set.Line, "endpoint set with an unreadable TCP port; that port is ignored", port);
                     else if (single == SmtpPort) return true;
                 }
                 else if (TryPort(port.Substring(0, dash).Trim(), out int low) && TryPort(port.Substring(dash + 1).Trim(), out int high) &&
@@ -129,7 +129,7 @@ namespace EopTools.Parsing
             JsonNode? id = set.Member("id");
             if (id == null || id.Kind != JsonKind.Number || !int.TryParse(id.Text, NumberStyles.None, CultureInfo.InvariantCulture, out int setId))
             {
-                builder.Warn(source, set.Line, "EOP endpoint set without a whole-number id; skipped", id?.Text);
+                builder.Warn("EndpointSetWithoutId", source, set.Line, "EOP endpoint set without a whole-number id; skipped", id?.Text);
                 return;
             }
             string? tcpPorts = set.Member("tcpPorts")?.Text;

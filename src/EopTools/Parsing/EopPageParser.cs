@@ -56,7 +56,7 @@ namespace EopTools.Parsing
 
                 if (IsConflictMarker(line))
                 {
-                    builder.Warn(source, lineNumber, "git conflict marker; this version of the page is a broken merge", trimmed);
+                    builder.Warn("ConflictMarker", source, lineNumber, "git conflict marker; this version of the page is a broken merge", trimmed);
                     continue;
                 }
 
@@ -64,7 +64,7 @@ namespace EopTools.Parsing
                 {
                     if (inFence)
                     {
-                        builder.Warn(source, fenceOpenedAt, "code fence opened here is never closed", null);
+                        builder.Warn("CodeFenceNotClosed", source, fenceOpenedAt, "code fence opened here is never closed", null);
                         inFence = false;
                         block = null;
                     }
@@ -107,7 +107,7 @@ namespace EopTools.Parsing
             }
             if (inFence)
             {
-                builder.Warn(source, fenceOpenedAt, "code fence opened here is never closed", null);
+                builder.Warn("CodeFenceNotClosed", source, fenceOpenedAt, "code fence opened here is never closed", null);
             }
 
             foreach (SectionContent section in sections)
@@ -173,7 +173,7 @@ namespace EopTools.Parsing
                     EopRegion? region = section.Kind == Section.Global ? EopRegion.Global : RegionOfColumn(columnRegions, column);
                     if (region == null)
                     {
-                        builder.Warn(source, row.Line, "cell in a column that is not a region table; skipped", row.Cells[column].Trim());
+                        builder.Warn("CellOutsideTables", source, row.Line, "cell in a column that is not a region table; skipped", row.Cells[column].Trim());
                         continue;
                     }
                     builder.AddText(source, row.Line, cell, region.Value, allowBareAddress: false);
@@ -197,7 +197,7 @@ namespace EopTools.Parsing
                     if (cell.Length == 0) continue;
                     if (region == null)
                     {
-                        builder.Warn(source, line.Line, "code block beyond the region columns; skipped", line.Text.Trim());
+                        builder.Warn("CodeBlockOutsideTables", source, line.Line, "code block beyond the region columns; skipped", line.Text.Trim());
                         continue;
                     }
                     builder.AddText(source, line.Line, cell, region.Value, allowBareAddress: false);
@@ -218,7 +218,7 @@ namespace EopTools.Parsing
                 count += ranges;
             }
             if (run.Count == 0) return;
-            builder.Warn(source, run[0].Line,
+            builder.Warn("RangesOutsideTables", source, run[0].Line,
                 string.Format(CultureInfo.InvariantCulture,
                     "{0} ranges outside the tables (lines {1}-{2}) are ignored; they are not part of the published table", count, run[0].Line, run[run.Count - 1].Line),
                 Patterns.RangeLike.Match(run[0].Text).Value);
@@ -368,7 +368,7 @@ namespace EopTools.Parsing
         private static void ReportComment(string source, int line, int ranges, RangeDataBuilder builder)
         {
             if (ranges == 0) return;
-            builder.Warn(source, line,
+            builder.Warn("RangesInComment", source, line,
                 string.Format(CultureInfo.InvariantCulture, "{0} ranges inside an HTML comment are not published; ignored", ranges), null);
         }
 

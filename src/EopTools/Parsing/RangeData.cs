@@ -5,7 +5,7 @@ namespace EopTools.Parsing
     /// <summary>What one source yielded: the data set, its ranges in source order, its endpoint sets, and what was skipped.</summary>
     public sealed class RangeData
     {
-        public RangeData(EopDataSet dataSet, IReadOnlyList<EopIpRange> ranges, IReadOnlyList<ParseDiagnostic> diagnostics,
+        public RangeData(EopDataSet dataSet, IReadOnlyList<EopIpRange> ranges, IReadOnlyList<Diagnostic> diagnostics,
             IReadOnlyList<EopEndpointSet>? endpointSets = null)
         {
             EndpointSets = endpointSets;
@@ -18,7 +18,7 @@ namespace EopTools.Parsing
 
         public IReadOnlyList<EopIpRange> Ranges { get; }
 
-        public IReadOnlyList<ParseDiagnostic> Diagnostics { get; }
+        public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
         /// <summary>
         /// Every endpoint set of a web service /endpoints answer, in the order published; null for data that has none

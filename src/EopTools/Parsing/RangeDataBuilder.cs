@@ -13,7 +13,7 @@ namespace EopTools.Parsing
         private readonly List<Entry> _entries = new List<Entry>();
         private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.Ordinal);
 
-        private readonly List<ParseDiagnostic> _diagnostics = new List<ParseDiagnostic>();
+        private readonly List<Diagnostic> _diagnostics = new List<Diagnostic>();
 
         public int Count => _entries.Count;
 
@@ -38,13 +38,14 @@ namespace EopTools.Parsing
         {
             if (!IpText.TryParsePrefix(text, allowBareAddress, out IpPrefix prefix, out string? error))
             {
-                Warn(source, line, "malformed range (" + error + "); skipped", text);
+                Warn("MalformedRange", source, line, "malformed range (" + error + "); skipped", text);
                 return;
             }
-            if (!Add(prefix, region)) Warn(source, line, "range listed twice in the " + region + " table; kept once", text);
+            if (!Add(prefix, region)) Warn("RangeListedTwice", source, line, "range listed twice in the " + region + " table; kept once", text);
         }
 
-        public void Warn(string source, int line, string message, string? text) => _diagnostics.Add(new ParseDiagnostic(source, line, message, text));
+        /// <param name="id">The problem's stable id (<see cref="Diagnostic.Id"/>).</param>
+        public void Warn(string id, string source, int line, string message, string? text) => _diagnostics.Add(new Diagnostic(id, message, source, line, text));
 
         /// <summary>Builds the data set (told whether the source carries IPv6) and its ranges.</summary>
         /// <param name="source">The file or source named in the error when the ranges have no global list.</param>
@@ -89,7 +90,7 @@ namespace EopTools.Parsing
         }
 
         /// <summary>By line, stably: two warnings on one line keep the order they were found in. O(n log n) at worst.</summary>
-        private static List<ParseDiagnostic> SortByLine(List<ParseDiagnostic> diagnostics)
+        private static List<Diagnostic> SortByLine(List<Diagnostic> diagnostics)
         {
             int count = diagnostics.Count;
             int i = 1;
@@ -100,7 +101,7 @@ namespace EopTools.Parsing
             var items = diagnostics.ToArray();
             for (int index = 0; index < count; index++) keys[index] = ((long)items[index].Line << 32) | (uint)index;
             Array.Sort(keys, items);
-            return new List<ParseDiagnostic>(items);
+            return new List<Diagnostic>(items);
         }
 
         private sealed class Entry

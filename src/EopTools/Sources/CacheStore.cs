@@ -72,7 +72,7 @@ namespace EopTools.Sources
     /// <summary>What one look at the cache found: the ranges, or null, and each file passed over, with why.</summary>
     internal sealed class CacheLook
     {
-        public CacheLook(string? instance, CachedRanges? ranges, IReadOnlyList<string> problems, string? fileText)
+        public CacheLook(string? instance, CachedRanges? ranges, IReadOnlyList<Diagnostic> problems, string? fileText)
         {
             Instance = instance;
             Ranges = ranges;
@@ -85,7 +85,7 @@ namespace EopTools.Sources
 
         public CachedRanges? Ranges { get; }
 
-        public IReadOnlyList<string> Problems { get; }
+        public IReadOnlyList<Diagnostic> Problems { get; }
 
         /// <summary>ranges.cache as read, when it was there at the first try; else null.</summary>
         public string? FileText { get; }
@@ -151,15 +151,15 @@ namespace EopTools.Sources
         /// <summary>
         /// EOPTOOLS_CACHE_DIR, else LOCALAPPDATA\EopTools on Windows, XDG_CACHE_HOME/EopTools or ~/.cache/EopTools
         /// elsewhere; resolved to a full path once per value of the variable, so every cmdlet of the process uses the
-        /// same folder. A blank or invalid value is reported in <paramref name="warnings"/> (on every call).
+        /// same folder. A blank or invalid value is reported in <paramref name="warnings"/> (on every call): CacheFolderBlank, CacheFolderInvalid.
         /// </summary>
-        public static CacheStore ForCurrentUser(List<string> warnings)
+        public static CacheStore ForCurrentUser(List<Diagnostic> warnings)
         {
             string? configured = Environment.GetEnvironmentVariable(DirectoryVariable);
             ResolvedFolder? resolved = Volatile.Read(ref _resolved);
             if (resolved == null || resolved.Configured != configured)
             {
-                var found = new List<string>();
+                var found = new List<Diagnostic>();
                 bool windows = RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
                 string defaultDirectory = DefaultDirectory(windows, Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData),
                     Environment.GetEnvironmentVariable("XDG_CACHE_HOME"), Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
@@ -175,12 +175,13 @@ namespace EopTools.Sources
         /// The configured folder as a full path (a relative one against <paramref name="workingFolder"/>, the process's
         /// working folder), or <paramref name="defaultDirectory"/> when none is configured or the value cannot be used.
         /// </summary>
-        internal static string ChooseDirectory(string? configured, string workingFolder, string defaultDirectory, List<string> warnings)
+        internal static string ChooseDirectory(string? configured, string workingFolder, string defaultDirectory, List<Diagnostic> warnings)
         {
             if (string.IsNullOrEmpty(configured)) return defaultDirectory;
             if (configured!.Trim().Length == 0)
             {
-                warnings.Add(DirectoryVariable + " is blank ('" + configured + "'); the cache folder '" + defaultDirectory + "' is used instead.");
+                warnings.Add(new Diagnostic("CacheFolderBlank", DirectoryVariable + " is blank ('" + configured + "'); the cache folder '" + defaultDirectory + "' is used instead.",
+                    DirectoryVariable, text: configured));
                 return defaultDirectory;
             }
             try
@@ -189,7 +190,8 @@ namespace EopTools.Sources
             }
             catch (Exception e) when (e is ArgumentException || e is NotSupportedException || e is PathTooLongException)
             {
-                warnings.Add(DirectoryVariable + " ('" + configured + "') is not a folder path (" + e.Message + "); the cache folder '" + defaultDirectory + "' is used instead.");
+                warnings.Add(new Diagnostic("CacheFolderInvalid", DirectoryVariable + " ('" + configured + "') is not a folder path (" + e.Message + "); the cache folder '" +
+                    defaultDirectory + "' is used instead.", DirectoryVariable, text: configured));
                 return defaultDirectory;
             }
         }
@@ -208,7 +210,7 @@ namespace EopTools.Sources
         /// The cached ranges (of <paramref name="instance"/>, or of any instance), or null. A file that cannot be used
         /// is reported in <paramref name="problems"/> and passed over. Takes no lock: the file is only ever replaced whole.
         /// </summary>
-        public CachedRanges? Load(string? instance, List<string> problems)
+        public CachedRanges? Load(string? instance, List<Diagnostic> problems)
         {
             CacheLook look = Look(instance);
             problems.AddRange(look.Problems);
@@ -222,7 +224,7 @@ namespace EopTools.Sources
         /// </summary>
         public CacheLook Look(string? instance, CacheLook? earlier = null)
         {
-            var problems = new List<string>();
+            var problems = new List<Diagnostic>();
             if (!System.IO.Directory.Exists(Directory)) return new CacheLook(instance, null, problems, null);
             if (TryReadFile(FilePath, problems, out string? text))
             {
@@ -239,7 +241,7 @@ namespace EopTools.Sources
         /// The data the cache held before its ranges last changed (of <paramref name="instance"/>, or of any instance),
         /// or null; a file that cannot be used is reported in <paramref name="problems"/>. Takes no lock, as <see cref="Load"/>.
         /// </summary>
-        public CachedRanges? LoadPrevious(string? instance, List<string> problems)
+        public CachedRanges? LoadPrevious(string? instance, List<Diagnostic> problems)
         {
             if (!System.IO.Directory.Exists(Directory) || !TryReadFile(PreviousFilePath, problems, out string? text)) return null;
             return ParseFile(text, PreviousFilePath, instance, problems);
@@ -338,7 +340,7 @@ namespace EopTools.Sources
         private static string Time(DateTime time) => time.ToUniversalTime().ToString(TimeFormat, CultureInfo.InvariantCulture);
 
         /// <summary>Reads a cache file; false when there is none. A file that cannot be read is a problem and null text.</summary>
-        private static bool TryReadFile(string path, List<string> problems, out string? text)
+        private static bool TryReadFile(string path, List<Diagnostic> problems, out string? text)
         {
             text = null;
             Stopwatch waited = Stopwatch.StartNew();
@@ -377,7 +379,7 @@ namespace EopTools.Sources
         }
 
         /// <summary>The ranges of the text of a cache file when they are of <paramref name="instance"/> (or it is null); a file that cannot be used is a problem.</summary>
-        private static CachedRanges? ParseFile(string? text, string path, string? instance, List<string> problems)
+        private static CachedRanges? ParseFile(string? text, string path, string? instance, List<Diagnostic> problems)
         {
             if (text == null) return null;
             try
@@ -391,8 +393,9 @@ namespace EopTools.Sources
             }
         }
 
-        /// <summary>The one wording of a cache file passed over, with why.</summary>
-        private static string Unusable(string path, string reason) => "The cached ranges in '" + path + "' cannot be used (" + reason + "); they are passed over.";
+        /// <summary>The one diagnostic of a cache file passed over, with why.</summary>
+        private static Diagnostic Unusable(string path, string reason) =>
+            new Diagnostic("CacheFileUnusable", "The cached ranges in '" + path + "' cannot be used (" + reason + "); they are passed over.", path);
 
         /// <summary>
         /// The header, strictly: the signature line, then instance, version, source, received and confirmed lines, an
@@ -473,7 +476,7 @@ namespace EopTools.Sources
         /// The newest file of an earlier version that reads to EOP ranges. When one vanishes while this looks, a writer
         /// is replacing them with ranges.cache: false, and the caller reads that instead.
         /// </summary>
-        private bool TryLoadLegacy(string? instance, List<string> problems, out CachedRanges? cached)
+        private bool TryLoadLegacy(string? instance, List<Diagnostic> problems, out CachedRanges? cached)
         {
             cached = null;
             var candidates = new List<LegacyFile>();
@@ -586,7 +589,7 @@ namespace EopTools.Sources
 
         private sealed class ResolvedFolder
         {
-            public ResolvedFolder(string? configured, CacheStore store, List<string> warnings)
+            public ResolvedFolder(string? configured, CacheStore store, List<Diagnostic> warnings)
             {
                 Configured = configured;
                 Store = store;
@@ -597,7 +600,7 @@ namespace EopTools.Sources
 
             public CacheStore Store { get; }
 
-            public List<string> Warnings { get; }
+            public List<Diagnostic> Warnings { get; }
         }
     }
 }

@@ -50,7 +50,7 @@ namespace EopTools.Update
         /// </summary>
         /// <param name="instance">As <see cref="CanonicalInstance"/> returns it.</param>
         public static RangeUpdateOutcome? Update(CacheStore cache, string instance, Uri baseUri, ProxySettings proxy, bool force, TimeSpan timeout, DateTime now,
-            ConfirmWrite confirm, List<string> warnings, CancellationToken cancel)
+            ConfirmWrite confirm, List<Diagnostic> warnings, CancellationToken cancel)
         {
             // The cache is looked at again under the lock (another process may have written it meanwhile), and the
             // problems reported are those of the last look, the one the outcome rests on, whatever ends the update.
@@ -88,7 +88,7 @@ namespace EopTools.Update
                     {
                         throw new WebServiceException(WebServiceFailure.UnexpectedAnswer, "The /endpoints answer cannot be used: " + e.Message + " Nothing was changed.", e);
                     }
-                    warnings.AddRange(Describe(data.Diagnostics));
+                    warnings.AddRange(data.Diagnostics);
                     using (cache.Lock())
                     {
                         look = cache.Look(instance, look);
@@ -110,11 +110,11 @@ namespace EopTools.Update
         /// <paramref name="force"/>, data older than the cache's and data without an address family the cache has are refused.
         /// </summary>
         /// <param name="instance">As <see cref="CanonicalInstance"/> returns it.</param>
-        public static RangeUpdateOutcome? Import(CacheStore cache, string instance, string file, bool force, DateTime now, ConfirmWrite confirm, List<string> warnings)
+        public static RangeUpdateOutcome? Import(CacheStore cache, string instance, string file, bool force, DateTime now, ConfirmWrite confirm, List<Diagnostic> warnings)
         {
             string text = RangeFileReader.ReadFileText(file);
             RangeData data = RangeFileReader.ReadText(text, file, instance);
-            warnings.AddRange(Describe(data.Diagnostics));
+            warnings.AddRange(data.Diagnostics);
             if (!confirm(cache.FilePath, "Import EOP ranges from '" + file + "' as " + instance + " and cache them")) return null;
             using (cache.Lock())
             {
@@ -250,10 +250,5 @@ namespace EopTools.Update
         }
 
         private static string Capitalized(string text) => char.ToUpperInvariant(text[0]) + text.Substring(1);
-
-        private static IEnumerable<string> Describe(IEnumerable<ParseDiagnostic> diagnostics)
-        {
-            foreach (ParseDiagnostic diagnostic in diagnostics) yield return diagnostic.ToString();
-        }
     }
 }
