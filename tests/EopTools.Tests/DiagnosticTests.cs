@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using EopTools.Parsing;
 using EopTools.Sources;
+using EopTools.Update;
 using Xunit;
 
 namespace EopTools.Tests
