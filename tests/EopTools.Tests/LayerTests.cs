@@ -88,6 +88,28 @@ namespace EopTools.Tests
         }
 
         [Fact]
+        public void AMemberNamedLikeAHigherTypeIsNotAUseButAQualifiedNameIs()
+        {
+            var files = new Dictionary<string, string>
+            {
+                ["Sources/CacheStore.cs"] = "namespace EopTools.Sources { internal sealed class CacheStore {\n" +
+                    "    public List<Diagnostic> Warnings { get; }\n" +
+                    "    public CacheStore(List<Diagnostic> warnings) { Warnings = warnings; }\n" +
+                    "    private int Count(Result result, Diagnostic[] Warnings) => result.Warnings.Count;\n" +
+                    "    private object Diff => Diff.EndpointSetDiff.AnyChanged;\n" +
+                    "    private object Index => EopTools.Index.RangeIndex.Empty;\n" +
+                    "} }",
+                ["Commands/Warnings.cs"] = "namespace EopTools.Commands { internal static class Warnings { } }",
+                ["Diff/EndpointSetDiff.cs"] = "namespace EopTools.Diff { internal static class EndpointSetDiff { } }",
+                ["Index/RangeIndex.cs"] = "namespace EopTools.Index { internal sealed class RangeIndex { } }",
+            };
+
+            Assert.Equal(
+                new[] { "Sources/CacheStore.cs uses EndpointSetDiff of Diff/ (tier 6 over its tier 3)", "Sources/CacheStore.cs uses RangeIndex of Index/ (tier 4 over its tier 3)" },
+                Violations(files));
+        }
+
+        [Fact]
         public void EveryFolderHasATier()
         {
             string root = Path.Combine(TestPaths.RepoRoot, "src", "EopTools");
@@ -115,7 +137,7 @@ namespace EopTools.Tests
             {
                 string folder = FolderOf(file.Key);
                 int tier = TierOf(folder, file.Key);
-                foreach (string name in file.Value.Where(t => t.IsIdentifier).Select(t => t.Text).Distinct())
+                foreach (string name in NamesUsedAsTypes(file.Value).Distinct())
                 {
                     if (!declaredIn.TryGetValue(name, out var owners) || owners.Contains(folder)) continue;
                     if (owners.Any(owner => TierOf(owner, file.Key) < tier)) continue;
@@ -125,6 +147,29 @@ namespace EopTools.Tests
             }
             return violations.ToList();
         }
+
+        /// <summary>
+        /// The identifiers that can name a type: not a member reached through an object (result.Warnings), and not a
+        /// member or variable being declared or assigned (List&lt;Diagnostic&gt; Warnings { get; }, Warnings = warnings). A name qualified by a namespace
+        /// (EopTools.Index.RangeIndex, Diff.EndpointSetDiff) is a type's.
+        /// </summary>
+        private static IEnumerable<string> NamesUsedAsTypes(List<SourceTokens.Token> tokens)
+        {
+            for (int i = 0; i < tokens.Count; i++)
+            {
+                if (!tokens[i].IsIdentifier) continue;
+                string before = i > 0 ? tokens[i - 1].Text : "", after = i + 1 < tokens.Count ? tokens[i + 1].Text : "";
+                if (before == "." && !(i > 1 && Namespaces.Contains(tokens[i - 2].Text))) continue;
+                if (after == "=") continue; // assigned to: a member or variable
+                bool declared = after == "{" || after == ";" || after == ")" || after == ",";
+                if (declared && (before == ">" || before == "]" || before == "?" || (i > 0 && tokens[i - 1].IsIdentifier && !Keywords.Contains(before)))) continue;
+                yield return tokens[i].Text;
+            }
+        }
+
+        private static readonly HashSet<string> Namespaces = new HashSet<string>(Tiers.SelectMany(t => t).Where(f => f.Length > 0).Append("EopTools"));
+
+        private static readonly HashSet<string> Keywords = new HashSet<string> { "is", "as", "new", "return", "in", "out", "ref", "case", "throw", "typeof", "nameof", "default", "using" };
 
         private static string FolderOf(string relativePath)
         {
