@@ -98,5 +98,105 @@ namespace EopTools.Tests
             // No IPv6 is reported removed: only the IPv4 part was compared.
             Assert.DoesNotContain(changes.SelectMany(c => c.AddressesRemoved), a => a.Contains(':'));
         }
+
+        [Fact]
+        public void ListsEveryChangeOfThe2022And2025AnswersInTheirIPv4PartExactly()
+        {
+            List<EopEndpointSetChange> changes = EndpointSetDiff.Compare(
+                EndpointSetDataTests.Read(EndpointSetDataTests.Full2022), EndpointSetDataTests.Read(EndpointSetDataTests.NoIPv6Of2025), ipv4Only: true);
+            Assert.Equal(new[]
+            {
+                "Changed set 1 (Exchange): Urls; UdpPorts +[outlook.cloud.microsoft] -[]",
+                "Changed set 2 (Exchange): Urls; TcpPorts; Required +[outlook.office365.com] -[]",
+                "Removed set 3 (Exchange) +[] -[r1.res.office365.com r3.res.office365.com r4.res.office365.com]",
+                "Removed set 5 (Exchange) +[] -[13.107.6.152/31 13.107.18.10/31 13.107.128.0/22 23.103.160.0/20 40.96.0.0/13 40.104.0.0/15 52.96.0.0/14 131.253.33.215/32 132.245.0.0/16 150.171.32.0/22 204.79.197.215/32 *.outlook.office.com outlook.office365.com]",
+                "Removed set 6 (Exchange) +[] -[13.107.6.152/31 13.107.18.10/31 13.107.128.0/22 23.103.160.0/20 40.96.0.0/13 40.104.0.0/15 52.96.0.0/14 131.253.33.215/32 132.245.0.0/16 150.171.32.0/22 204.79.197.215/32 *.outlook.office.com outlook.office365.com]",
+                "Changed set 8 (Exchange): Urls +[autodiscover.*.onmicrosoft.com] -[attachments.office.net]",
+                "Changed set 10 (Exchange): Urls +[*.mx.microsoft] -[]",
+                "Changed set 11 (Skype): Ips +[] -[13.107.64.0/18 52.120.0.0/15]",
+                "Changed set 12 (Skype): Ips; Urls; UdpPorts +[*.teams.cloud.microsoft teams.cloud.microsoft] -[13.107.64.0/18 52.120.0.0/15 52.238.119.141/32 52.244.160.207/32]",
+                "Removed set 13 (Skype) +[] -[13.107.64.0/18 52.112.0.0/14 52.120.0.0/14 52.238.119.141/32 52.244.160.207/32 *.broadcast.skype.com broadcast.skype.com]",
+                "Removed set 15 (Skype) +[] -[*.sfbassets.com]",
+                "Changed set 16 (Skype): Urls +[] -[mlccdn.blob.core.windows.net]",
+                "Removed set 18 (Skype) +[] -[*.users.storage.live.com]",
+                "Changed set 19 (Skype): Urls +[adl.windows.com] -[*.adl.windows.com]",
+                "Removed set 22 (Skype) +[] -[13.107.64.0/18 52.112.0.0/14 52.120.0.0/14 52.238.119.141/32 52.244.160.207/32 *.skypeforbusiness.com]",
+                "Removed set 26 (Skype) +[] -[*.msedge.net compass-ssl.microsoft.com]",
+                "Changed set 27 (Skype): Urls +[join.secure.skypeassets.com] -[*.mstea.ms *.secure.skypeassets.com]",
+                "Changed set 31 (SharePoint): UdpPorts +[] -[]",
+                "Changed set 32 (SharePoint): Urls +[] -[ssw.live.com]",
+                "Removed set 33 (SharePoint) +[] -[*.search.production.apac.trafficmanager.net *.search.production.emea.trafficmanager.net *.search.production.us.trafficmanager.net]",
+                "Changed set 39 (SharePoint): Urls +[] -[*.gr.global.aa-rt.sharepoint.com *-admin.sharepoint.com *-files.sharepoint.com *-myfiles.sharepoint.com]",
+                "Removed set 41 (Common) +[] -[*.microsoftstream.com]",
+                "Removed set 43 (Common) +[] -[nps.onyx.azure.net]",
+                "Removed set 44 (Common) +[] -[*.azureedge.net *.media.azure.net *.streaming.mediaservices.windows.net]",
+                "Removed set 45 (Common) +[] -[*.keydelivery.mediaservices.windows.net]",
+                "Changed set 46 (Common): Ips +[] -[52.238.106.116/32 52.244.203.72/32 52.244.207.172/32 52.244.223.198/32 52.247.150.191/32]",
+                "Changed set 47 (Common): Urls; TcpPorts; UdpPorts +[*.office.net] -[*.cdn.office.net contentstorage.osi.office.net]",
+                "Changed set 50 (Common): Urls +[] -[*.office.net]",
+                "Changed set 56 (Common): Ips +[20.20.32.0/19 20.231.128.0/19] -[]",
+                "Changed set 59 (Common): Urls +[] -[management.azure.com policykeyservice.dc.ad.msft.net]",
+                "Changed set 64 (Common): Ips; Urls +[13.107.6.192/32 13.107.9.192/32 purview.microsoft.com] -[52.108.0.0/14 *.compliance.microsoft.com]",
+                "Removed set 65 (Common) +[] -[52.108.0.0/14 account.office.net]",
+                "Changed set 66 (Common): Urls +[] -[suite.office.net]",
+                "Removed set 67 (Common) +[] -[*.blob.core.windows.net]",
+                "Removed set 68 (Common) +[] -[firstpartyapps.oaspapps.com prod.firstpartyapps.oaspapps.com.akadns.net telemetryservice.firstpartyapps.oaspapps.com wus-firstpartyapps.oaspapps.com]",
+                "Changed set 70 (Common): Urls +[] -[support.content.office.net videocontent.osi.office.net videoplayercdn.osi.office.net]",
+                "Changed set 71 (Common): TcpPorts +[] -[]",
+                "Removed set 72 (Common) +[] -[*.cloudapp.net]",
+                "Changed set 75 (Common): Urls +[] -[staffhub.ms]",
+                "Changed set 78 (Common): Urls +[] -[*.office.net]",
+                "Removed set 88 (Common) +[] -[insertmedia.bing.office.net]",
+                "Changed set 92 (Common): Urls +[otelrules.azureedge.net] -[officecdn.microsoft.com.edgesuite.net]",
+                "Changed set 93 (Common): Urls +[] -[excelbingmap.firstpartyapps.oaspapps.com peoplegraph.firstpartyapps.oaspapps.com wikipedia.firstpartyapps.oaspapps.com]",
+                "Removed set 105 (Common) +[] -[www.acompli.com]",
+                "Changed set 114 (Common): Urls +[] -[d.docs.live.net directory.services.live.com docs.live.net]",
+                "Changed set 125 (Common): Urls +[oneocsp.microsoft.com] -[apps.identrust.com]",
+                "Removed set 128 (Common) +[] -[*.config.office.net *.manage.microsoft.com]",
+                "Changed set 147 (Common): Urls +[www.microsoft365.com] -[]",
+                "Removed set 148 (Common) +[] -[cdnprod.myanalytics.microsoft.com myanalytics.microsoft.com myanalytics-gcc.microsoft.com]",
+                "Removed set 149 (Common) +[] -[workplaceanalytics.cdn.office.net]",
+                "Changed set 153 (Common): Urls +[*.powerautomate.com] -[]",
+                "Removed set 154 (Exchange) +[] -[autodiscover.*.onmicrosoft.com]",
+                "Removed set 157 (Common) +[] -[ocsp.int-x3.letsencrypt.org]",
+                "Added set 184 (Common) +[*.cloud.microsoft] -[]",
+                "Added set 193 (Common) +[*.static.microsoft *.usercontent.microsoft] -[]"
+            }, changes.Select(c => c + " +[" + string.Join(" ", c.AddressesAdded.Concat(c.UrlsAdded)) + "] -[" + string.Join(" ", c.AddressesRemoved.Concat(c.UrlsRemoved)) + "]"));
+            Assert.Equal(new[]
+            {
+                "1: TCP 80,443 -> TCP 80,443 UDP 443", "2: TCP 587 -> TCP 143,587,993,995", "12: TCP 80,443 -> TCP 80,443 UDP 443",
+                "31: TCP 80,443 -> TCP 80,443 UDP 443", "47: TCP 443 -> TCP 443,80 UDP 443", "71: TCP 443 -> TCP 443,80",
+            }, changes.Where(c => c.Properties.Any(p => p.EndsWith("Ports"))).Select(c => c.Id + ": " + c.ReferenceSet!.Ports + " -> " + c.DifferenceSet!.Ports));
+            EopEndpointSetChange imap = changes.Single(c => c.Id == 2);
+            Assert.Equal((true, false), (imap.ReferenceSet!.Required!.Value, imap.DifferenceSet!.Required!.Value));
+        }
+
+        [Fact]
+        public void ComparesThe2025AnswerWithThe2022OneTheOtherWayRound()
+        {
+            RangeData full = EndpointSetDataTests.Read(EndpointSetDataTests.Full2022), noIPv6 = EndpointSetDataTests.Read(EndpointSetDataTests.NoIPv6Of2025);
+            var error = Assert.Throws<EndpointSetDiffException>(() => EndpointSetDiff.Compare(noIPv6, full, ipv4Only: false));
+            Assert.Equal("EndpointSetsWithoutIPv6", error.ErrorId);
+            Assert.Contains("so every IPv6 range would read as added.", error.Message);
+            List<EopEndpointSetChange> changes = EndpointSetDiff.Compare(noIPv6, full, ipv4Only: true);
+            Assert.Equal("Added 24, Changed 29, Removed 2", string.Join(", ", changes.GroupBy(c => c.Change).OrderBy(g => g.Key.ToString()).Select(g => g.Key + " " + g.Count())));
+            Assert.Equal(new[] { "13.107.64.0/18", "52.120.0.0/15" }, changes.Single(c => c.Id == 11).AddressesAdded);
+        }
+
+        [Theory]
+        [InlineData(EndpointSetDataTests.Full2022, false)]
+        [InlineData(EndpointSetDataTests.Full2022, true)]
+        [InlineData(EndpointSetDataTests.NoIPv6Of2025, false)]
+        public void FindsNoChangeBetweenAnAnswerAndItself(string file, bool ipv4Only)
+        {
+            Assert.Empty(EndpointSetDiff.Compare(EndpointSetDataTests.Read(file), EndpointSetDataTests.Read(file), ipv4Only));
+            Assert.False(EndpointSetDiff.AnyChanged(EndpointSetDataTests.Read(file), EndpointSetDataTests.Read(file)));
+        }
+
+        [Fact]
+        public void TellsThatTheSetsOfThe2022And2025AnswersChanged()
+        {
+            Assert.True(EndpointSetDiff.AnyChanged(EndpointSetDataTests.Read(EndpointSetDataTests.Full2022), EndpointSetDataTests.Read(EndpointSetDataTests.NoIPv6Of2025)));
+        }
     }
 }

@@ -28,6 +28,9 @@ namespace EopTools.Tests
         [Theory]
         [InlineData("52.96.10.10", "1:Optimize:52.96.0.0/14 2:Allow:52.96.0.0/14")]
         [InlineData("52.112.1.1", "11:Optimize:52.112.0.0/14 12:Allow:52.112.0.0/14")]
+        [InlineData("40.92.1.1", "9:Allow:40.92.0.0/15 10:Allow:40.92.0.0/15")]
+        [InlineData("13.107.6.192", "64:Allow:13.107.6.192/32")]
+        [InlineData("52.108.1.1", "46:Allow:52.108.0.0/14")]
         [InlineData("13.107.64.1", "")]
         [InlineData("2603:1006::1", "")]
         public void FindsTheSetsOfThe2025Answer(string address, string expected)
@@ -52,6 +55,20 @@ namespace EopTools.Tests
         public void AnswersNullNotEmptyForDataWithoutEndpointSets()
         {
             Assert.Null(Result(EopSession.Seed, "52.96.10.10").EndpointSets);
+        }
+
+        [Theory]
+        [InlineData("endpoints-service", "legacy-xml-2018/O365IPAddresses.xml", "LegacyXml")]
+        [InlineData("endpoints-service", "legacy-xml-2016/O365IPAddresses-20160618-140721.xml", "LegacyXml")]
+        [InlineData("eop-page-history", "eop-ip-addresses_2018-10-02_24f6d0e.md", "EopPage")]
+        public void AnswersNullForTheRealDataWithoutEndpointSets(string folder, string file, string format)
+        {
+            RangeData data = TestPaths.ReadShared(folder, file);
+            Assert.Equal(format, data.DataSet.Format);
+            Assert.Null(data.EndpointSets);
+            EopIpTestResult result = Result(new RangeIndex(data), "52.96.10.10");
+            Assert.Null(result.EndpointSets);
+            Assert.Equal("52.96.10.10 is not EOP", result.ToString());
         }
 
         private static EopIpTestResult Result(RangeIndex index, string address)

@@ -53,6 +53,21 @@ namespace EopTools.Tests
             Assert.Equal((false, false), (same.Report.Updated, same.Report.EndpointSetsChanged));
         }
 
+        [Fact]
+        [Trait("Category", "SharedData")]
+        public void SaysTheSetsChangedFromThe2022AnswerToThe2025One()
+        {
+            RangeUpdateOutcome first = Import(TestPaths.Shared("endpoints-service/" + EndpointSetDataTests.Full2022));
+            Assert.Equal((true, true, 85), (first.Report.Updated, first.Report.EndpointSetsChanged, first.Data.EndpointSets!.Count));
+            // The 2025 answer has no IPv6: taking it in place of the full one needs -Force.
+            RangeUpdateOutcome newer = RangeUpdater.Import(_cache, "Worldwide", TestPaths.Shared("endpoints-service/" + EndpointSetDataTests.NoIPv6Of2025), true, Now,
+                (target, action) => true, _warnings)!;
+            Assert.Equal((true, true, 63), (newer.Report.Updated, newer.Report.EndpointSetsChanged, newer.Data.EndpointSets!.Count));
+            RangeUpdateOutcome again = Import(TestPaths.Shared("endpoints-service/" + EndpointSetDataTests.NoIPv6Of2025));
+            Assert.Equal((false, false), (again.Report.Updated, again.Report.EndpointSetsChanged));
+            Assert.Equal(63, _cache.Load("Worldwide", _warnings)!.Data.EndpointSets!.Count);
+        }
+
         private RangeUpdateOutcome Import(string file) => RangeUpdater.Import(_cache, "Worldwide", file, false, Now, (target, action) => true, _warnings)!;
     }
 }

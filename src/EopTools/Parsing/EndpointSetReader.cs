@@ -40,6 +40,9 @@ namespace EopTools.Parsing
             string name = "endpoint set " + id.ToString(CultureInfo.InvariantCulture);
             string? problem = null;
             string? serviceArea = Text(set, "serviceArea", ref problem);
+            // Every set names its service area: one that is null or blank is not a set to guess about.
+            if (problem == null && serviceArea == null) problem = "serviceArea is null, not a string";
+            if (serviceArea != null && serviceArea.Trim().Length == 0) problem ??= "serviceArea is blank";
             string? displayName = Text(set, "serviceAreaDisplayName", ref problem);
             string? category = Text(set, "category", ref problem);
             string? notes = Text(set, "notes", ref problem);
@@ -52,7 +55,6 @@ namespace EopTools.Parsing
             List<string> urls = Urls(set.Member("urls"), ref problem);
             JsonNode? ips = set.Member("ips");
             if (ips != null && ips.Kind != JsonKind.Array) problem ??= "ips is " + ips.Describe() + ", not an array";
-            if (serviceArea != null && serviceArea.Trim().Length == 0) problem ??= "serviceArea is blank";
             if (problem != null)
             {
                 builder.Warn("MalformedEndpointSet", source, set.Line, name + " is malformed (" + problem + "); skipped", null);
