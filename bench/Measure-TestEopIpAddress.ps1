@@ -14,20 +14,28 @@
     With -EndpointsPath (a web service /endpoints answer, imported into a cache of the run's own), the session has the
     Microsoft 365 endpoint sets too, and the cost of their lookup is measured: reading EndpointSets of every result
     against reading DataSet, a stored property.
+    With -BeforeModulePath (an earlier build's out/EopTools), the same measurements run for that build too, in a fresh
+    pwsh of its own before this build's, on the same addresses and data, and this build's (a)/(b) ratios are set
+    against the earlier build's: what a change cost, judged on ratios to the same floor, so the machine's drift between
+    the two runs cancels out.
     Targets: (a)/(b) <= 1.5 as an argument, <= 1.3 piped, <= 1.5 for records, judged on the median of the rounds' ratios (this shared
     machine's speed drifts by a third between rounds; both sides of one round see the same spell); (c)/(a) >= 20 per
-    address, against (a)'s best round; core ratio <= 1.0.
+    address, against (a)'s best round; core ratio <= 1.0; against -BeforeModulePath, <= 1.1 each.
 .EXAMPLE
     dotnet pwsh ./bench/Measure-TestEopIpAddress.ps1
 .EXAMPLE
     dotnet pwsh ./bench/Measure-TestEopIpAddress.ps1 -EndpointsPath ../shared/data/endpoints-service/endpoints-worldwide-2022/microsoft365-worldwide.json
+.EXAMPLE
+    git worktree add ../before bfb4d74; dotnet pwsh ../before/build.ps1 -Task Build
+    dotnet pwsh ./bench/Measure-TestEopIpAddress.ps1 -EndpointsPath ../shared/data/endpoints-service/endpoints-worldwide-2022/microsoft365-worldwide.json -BeforeModulePath ../before/out/EopTools
 #>
 param(
     [int] $Count = 1000000,
     [int] $NaiveCount = 100000,
     [int] $Rounds = 9,
     [int] $Seed = 20261127,
-    [string] $EndpointsPath
+    [string] $EndpointsPath,
+    [string] $BeforeModulePath
 )
 
 $ErrorActionPreference = 'Stop'
@@ -60,7 +68,8 @@ $measure = {
     $eop = 0
     foreach ($result in $script:r) { if ($result.IsEop) { $eop++ } }
     $results.EopCount = $eop
-    if ($EndpointsPath) {
+    # A build from before the endpoint sets has no lookup to measure.
+    if ($EndpointsPath -and (Get-Command Get-EopEndpointSet -ErrorAction Ignore)) {
         # $script:r is cleared before each side; the results stay in $script:kept.
         $script:kept = $script:r
         $results.Lookup = Measure-Pair { foreach ($x in $script:kept) { $null = $x.EndpointSets } } { foreach ($x in $script:kept) { $null = $x.DataSet } } -Rounds $Rounds -WarmUp 1
@@ -109,16 +118,20 @@ $measure = {
     [pscustomobject]$results
 }
 
-$m = Invoke-Measure $measure @((Join-Path $repoRoot 'out/EopTools'), $floor, $addressFile, $NaiveCount, $Rounds, $(if ($EndpointsPath) { (Resolve-Path $EndpointsPath).Path } else { '' }))
+$endpoints = if ($EndpointsPath) { (Resolve-Path $EndpointsPath).Path } else { '' }
+$before = if ($BeforeModulePath) { Invoke-Measure $measure @((Resolve-Path $BeforeModulePath).Path, $floor, $addressFile, $NaiveCount, $Rounds, $endpoints) }
+$m = Invoke-Measure $measure @((Join-Path $repoRoot 'out/EopTools'), $floor, $addressFile, $NaiveCount, $Rounds, $endpoints)
 
 $perAddress = { param($seconds, $count) $seconds * 1e9 / $count }
 
 # The verdict is the median of the rounds' ratios: both sides of a round ran back to back, so a slow or fast spell
 # of this shared machine moves both. The ratio of the best rounds is shown too; one lucky round decides it.
+function Get-PairRatio($pair) { Get-Median @(for ($i = 0; $i -lt $pair.Module.Count; $i++) { $pair.Module[$i] / $pair.Baseline[$i] }) }
+
 function Write-Pair([string] $what, [string] $moduleText, [string] $floorText, $pair, [double] $target) {
     $moduleBest = ($pair.Module | Measure-Object -Minimum).Minimum
     $floorBest = ($pair.Baseline | Measure-Object -Minimum).Minimum
-    $ratio = Get-Median @(for ($i = 0; $i -lt $pair.Module.Count; $i++) { $pair.Module[$i] / $pair.Baseline[$i] })
+    $ratio = Get-PairRatio $pair
     '  (a) {0,-42} {1,7:F2} s  {2,6:F0} ns/address (median round {3:F2} s)' -f $moduleText, $moduleBest, (& $perAddress $moduleBest $Count), (Get-Median $pair.Module)
     '  (b) {0,-42} {1,7:F2} s  {2,6:F0} ns/address (median round {3:F2} s)' -f $floorText, $floorBest, (& $perAddress $floorBest $Count), (Get-Median $pair.Baseline)
     '      {0}: (a)/(b) median of the rounds'' ratios {1:F2} (target <= {2}): {3}; best rounds {4:F2}; cold runs {5:F2} s against {6:F2} s' -f $what, $ratio, $target, (Verdict ($ratio -le $target)), ($moduleBest / $floorBest), $pair.ModuleCold, $pair.BaselineCold
@@ -128,7 +141,15 @@ function Write-Pair([string] $what, [string] $moduleText, [string] $floorText, $
 Write-Pair 'argument' 'Test-EopIpAddress -IPAddress $addresses' 'Write-FloorObject -InputObject $addresses' $m.Argument 1.5
 Write-Pair 'piped' '$addresses | Test-EopIpAddress' '$addresses | Write-FloorObject' $m.Piped 1.3
 Write-Pair 'records' '$records | Test-EopIpAddress' '$records | Write-FloorRecord ClientIp' $m.Records 1.5
-if ($EndpointsPath) {
+if ($before) {
+    "  the build before ($BeforeModulePath), measured first in its own pwsh ($($before.EopCount) EOP):"
+    foreach ($side in @(@('argument', 'Argument'), @('piped', 'Piped'), @('records', 'Records'))) {
+        $thisRatio = Get-PairRatio $m.($side[1])
+        $beforeRatio = Get-PairRatio $before.($side[1])
+        '      {0}: (a)/(b) {1:F2} before, {2:F2} now: {3:F2}x the build before (target <= 1.1): {4}' -f $side[0], $beforeRatio, $thisRatio, ($thisRatio / $beforeRatio), (Verdict ($thisRatio / $beforeRatio -le 1.1))
+    }
+}
+if ($m.Lookup) {
     $lookupBest = ($m.Lookup.Module | Measure-Object -Minimum).Minimum
     $readBest = ($m.Lookup.Baseline | Measure-Object -Minimum).Minimum
     '  endpoint sets ({0} results in some set): reading EndpointSets of every result {1:F2} s against DataSet {2:F2} s, {3:F0} ns more per result' -f
