@@ -21,20 +21,47 @@
     )
     Examples    = @(
         @{
-            Title   = 'What changed between the answer of 2022 and a NoIPv6 answer of 2025'
+            Title   = 'What changed in the Exchange Online sets between the answer of 2022 and a NoIPv6 answer of 2025'
             Code    = @'
-Compare-EopEndpointSet -ReferencePath .\microsoft365-worldwide.json -DifferencePath .\m365.json -IPv4Only
+Compare-EopEndpointSet -ReferencePath .\microsoft365-worldwide.json -DifferencePath .\m365.json -IPv4Only |
+    Where-Object ServiceArea -EQ Exchange
 '@
-            Remarks = '55 sets: 24 removed (3, 5, 6, ...), 2 added (184 and 193) and 29 changed, such as set 1 (Urls, UdpPorts: outlook.cloud.microsoft and UDP 443 added) and set 11 (Ips: 13.107.64.0/18 and 52.120.0.0/15 removed). The 2025 answer was requested without IPv6, so without -IPv4Only the command stops with EndpointSetsWithoutIPv6.'
+            Remarks = 'Of the 55 sets that changed in all (24 removed, 2 added, 29 changed), eight are Exchange''s: set 1 gained outlook.cloud.microsoft and UDP 443, set 2 lists 143, 587, 993 and 995 (587 alone before) and is no longer required, set 10 (EOP) gained *.mx.microsoft, and sets 3, 5, 6 and 154 are gone. The 2025 answer was requested without IPv6, so without -IPv4Only the command stops with EndpointSetsWithoutIPv6.'
+            Output  = @'
+Change    Id ServiceArea Category Properties
+------    -- ----------- -------- ----------
+Changed    1 Exchange    Optimize Urls, UdpPorts
+Changed    2 Exchange    Allow    Urls, TcpPorts, Required
+Removed    3 Exchange    Default
+Removed    5 Exchange    Allow
+Removed    6 Exchange    Allow
+Changed    8 Exchange    Default  Urls
+Changed   10 Exchange    Allow    Urls
+Removed  154 Exchange    Default
+'@
         }
         @{
             Title   = 'For the firewall team: the sets whose addresses changed'
             Code    = @'
 Compare-EopEndpointSet .\microsoft365-worldwide.json .\m365.json -IPv4Only |
     Where-Object { $_.AddressesAdded.Count -or $_.AddressesRemoved.Count } |
-    Select-Object Change, Id, ServiceArea, AddressesAdded, AddressesRemoved
+    Select-Object Id, Change, @{ n = 'Added'; e = { $_.AddressesAdded.Count } }, @{ n = 'Removed'; e = { $_.AddressesRemoved.Count } }
 '@
-            Remarks = 'Ten sets: 5, 6, 13, 22 and 65 were removed with their IPs; 11, 12, 46, 56 and 64 changed them (64 gained 13.107.6.192/32 and 13.107.9.192/32 and lost 52.108.0.0/14).'
+            Remarks = 'Ten sets: 5, 6, 13, 22 and 65 were removed with their IPs; 11, 12, 46, 56 and 64 changed them (64 gained 13.107.6.192/32 and 13.107.9.192/32 and lost 52.108.0.0/14). AddressesAdded and AddressesRemoved hold the prefixes, the fewest CIDR blocks of what changed; Export-Csv writes them joined by "; " for the ticket.'
+            Output  = @'
+ Id Change  Added Removed
+ -- ------  ----- -------
+  5 Removed     0      11
+  6 Removed     0      11
+ 11 Changed     0       2
+ 12 Changed     0       4
+ 13 Removed     0       5
+ 22 Removed     0       5
+ 46 Changed     0       5
+ 56 Changed     2       0
+ 64 Changed     2       1
+ 65 Removed     0       1
+'@
         }
         @{
             Title   = 'For the proxy team: the URLs added to the Optimize and Allow sets'
@@ -42,7 +69,15 @@ Compare-EopEndpointSet .\microsoft365-worldwide.json .\m365.json -IPv4Only |
 Compare-EopEndpointSet .\microsoft365-worldwide.json .\m365.json -IPv4Only |
     Where-Object Category -In 'Optimize', 'Allow' | ForEach-Object UrlsAdded
 '@
-            Remarks = 'outlook.cloud.microsoft, outlook.office365.com, *.mx.microsoft, *.teams.cloud.microsoft, teams.cloud.microsoft and purview.microsoft.com, wildcards as published.'
+            Remarks = 'The URLs added to the sets Microsoft asks to bypass the proxy for, wildcards as published, in the order of the sets'' ids (1, 2, 10, 12, 64).'
+            Output  = @'
+outlook.cloud.microsoft
+outlook.office365.com
+*.mx.microsoft
+*.teams.cloud.microsoft
+teams.cloud.microsoft
+purview.microsoft.com
+'@
         }
     )
     Links       = @('about_EopTools', 'Get-EopEndpointSet', 'Export-EopRangeDiff', 'Update-EopIpRange')

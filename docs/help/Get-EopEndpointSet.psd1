@@ -26,31 +26,67 @@
         @{
             Title   = 'The Optimize sets for a split-tunnel VPN'
             Code    = @'
-Get-EopEndpointSet -Category Optimize -Path .\microsoft365-worldwide.json | Select-Object -ExpandProperty Ips
+$optimize = Get-EopEndpointSet -Category Optimize -Path .\microsoft365-worldwide.json
+$optimize
+$optimize.Ips.Prefix | Set-Content .\vpn-exclusions.txt
 '@
-            Remarks = 'In the 2022 answer, sets 1 (Exchange Online), 11 (Teams media, UDP 3478-3481) and 31 (SharePoint Online) are Optimize: 41 prefixes, 19 IPv4 and 22 IPv6, to route outside the tunnel. Each is an EopIpRange, so it binds to a routing or VPN cmdlet''s address parameter as its CIDR.'
+            Remarks = 'Microsoft asks for the Optimize sets to be routed directly, outside a VPN tunnel: in the 2022 answer they are sets 1 (Exchange Online), 11 (Teams media, over UDP) and 31 (SharePoint Online). The file gets their 41 prefixes (19 IPv4, 22 IPv6), set by set, one per line, for the VPN profile''s exclusion routes; each is an EopIpRange, so $optimize.Ips also binds to a routing cmdlet''s address parameter as its CIDR. Add -AddressFamily IPv4 for a tunnel without IPv6.'
+            Output  = @'
+  Id Category ServiceArea Required Ports                    Ips Urls
+  -- -------- ----------- -------- -----                    --- ----
+   1 Optimize Exchange    True     TCP 80,443                28    2
+  11 Optimize Skype       True     UDP 3478,3479,3480,3481    4    0
+  31 Optimize SharePoint  True     TCP 80,443                 9    1
+'@
         }
         @{
             Title   = 'The Exchange Online IPs on TCP 443 for a hybrid server''s firewall'
             Code    = @'
 $exchange = Get-EopEndpointSet -ServiceArea Exchange -Port 443 -Path .\microsoft365-worldwide.json
+$exchange
 New-NetFirewallRule -Name EXO-Hybrid-In -DisplayName 'HTTPS from Exchange Online' -Direction Inbound -Protocol TCP -LocalPort 443 -Action Allow -RemoteAddress $exchange.Ips
 '@
-            Remarks = 'Sets 1, 3, 8, 9 and 154 are Exchange on 443; sets 1 and 9 publish IPs, 34 prefixes (52.96.0.0/14 and 52.238.78.88/32 among them), which bind to -RemoteAddress as CIDR strings. Add -AddressFamily IPv4 for a device without IPv6.'
+            Remarks = 'Five Exchange sets list TCP 443 in the 2022 answer; sets 3, 8 and 154 (Default) publish URLs only, so the rule gets the 34 prefixes of sets 1 and 9 (52.96.0.0/14 and 52.238.78.88/32 among them), which bind to -RemoteAddress as CIDR strings. Add -AddressFamily IPv4 for a device without IPv6. Check the inbound hybrid traffic against Microsoft''s page "Other endpoints not included in the Office 365 IP Address and URL Web service" too: the web service does not list it all.'
+            Output  = @'
+  Id Category ServiceArea Required Ports                    Ips Urls
+  -- -------- ----------- -------- -----                    --- ----
+   1 Optimize Exchange    True     TCP 80,443                28    2
+   3 Default  Exchange    True     TCP 80,443                 0    3
+   8 Default  Exchange    True     TCP 80,443                 0    2
+   9 Allow    Exchange    True     TCP 443                    6    1
+ 154 Default  Exchange    True     TCP 80,443                 0    1
+'@
         }
         @{
             Title   = 'The URL list for a proxy'
             Code    = @'
-Get-EopEndpointSet -Category Optimize, Allow -Path .\microsoft365-worldwide.json | Select-Object -ExpandProperty Urls | Sort-Object -Unique
+Get-EopEndpointSet -ServiceArea Exchange -Category Optimize, Allow -Path .\microsoft365-worldwide.json |
+    Select-Object -ExpandProperty Urls | Sort-Object -Unique
 '@
-            Remarks = 'The 49 URLs of the Optimize and Allow sets of the 2022 answer, wildcards as published (*.mail.protection.outlook.com), for a proxy bypass list or a PAC file.'
+            Remarks = 'The URLs of Exchange Online''s Optimize and Allow sets, wildcards as published, for a proxy bypass list or a PAC file. Without -ServiceArea the list has the 49 URLs of every Optimize and Allow set of the 2022 answer; the Default sets (Microsoft: let them go through the proxy) add the rest.'
+            Output  = @'
+*.mail.protection.outlook.com
+*.outlook.office.com
+*.protection.outlook.com
+outlook.office.com
+outlook.office365.com
+smtp.office365.com
+'@
         }
         @{
             Title   = 'Which sets hold an address'
             Code    = @'
 Get-EopEndpointSet -IPAddress 52.96.10.10 -Path .\microsoft365-worldwide.json
 '@
-            Remarks = 'Sets 1, 2, 5 and 6, all Exchange Online: the address is not EOP but Exchange Online''s own. Test-EopIpAddress gives the same sets, with the prefix that matched, in its results'' EndpointSets.'
+            Remarks = 'Sets 1, 2, 5 and 6, all Exchange Online: the address is not EOP but Exchange Online''s own, for web and mail clients. Test-EopIpAddress gives the same sets, with the prefix that matched, in its results'' EndpointSets.'
+            Output  = @'
+  Id Category ServiceArea Required Ports                    Ips Urls
+  -- -------- ----------- -------- -----                    --- ----
+   1 Optimize Exchange    True     TCP 80,443                28    2
+   2 Allow    Exchange    True     TCP 587                   28    1
+   5 Allow    Exchange    False    TCP 143,993               28    2
+   6 Allow    Exchange    False    TCP 995                   28    2
+'@
         }
     )
     Links       = @('about_EopTools', 'Test-EopIpAddress', 'Update-EopIpRange', 'Get-EopIpRange')

@@ -104,7 +104,15 @@ $lines -notmatch '^#' | ConvertFrom-Csv -Delimiter ' ' -Header ($lines -match '^
             Code    = @'
 Test-EopIpAddress 52.96.10.10, 8.8.8.8 -Path .\microsoft365-worldwide.json | Select-Object -ExpandProperty EndpointSets
 '@
-            Remarks = '52.96.10.10 is not EOP, but Exchange Online''s own address: sets 1 (Optimize, TCP 80 and 443), 2, 5 and 6 (Allow) list 52.96.0.0/14; 8.8.8.8 is in no set, so it adds no row. After Update-EopIpRange the session''s data has the sets and -Path is not needed.'
+            Remarks = '52.96.10.10 is not EOP, but Exchange Online''s own address: sets 1 (Optimize, TCP 80 and 443), 2, 5 and 6 (Allow) list 52.96.0.0/14; 8.8.8.8 is in no set, so it adds no row (its EndpointSets is empty; it is $null only for data without sets). No set can be the right answer for a Microsoft 365 address too: Default-category sets publish URLs, not IPs, and inbound hybrid traffic is listed on Microsoft''s page "Other endpoints not included in the Office 365 IP Address and URL Web service". After Update-EopIpRange the session''s data has the sets and -Path is not needed.'
+            Output  = @'
+  Id Category ServiceArea Ports                   Prefix
+  -- -------- ----------- -----                   ------
+   1 Optimize Exchange    TCP 80,443              52.96.0.0/14
+   2 Allow    Exchange    TCP 587                 52.96.0.0/14
+   5 Allow    Exchange    TCP 143,993             52.96.0.0/14
+   6 Allow    Exchange    TCP 995                 52.96.0.0/14
+'@
         }
     )
     Links       = @('about_EopTools', 'Get-EopIpRange', 'Update-EopIpRange')

@@ -126,6 +126,15 @@ Describe 'Get-EopEndpointSet' {
             (Get-EopEndpointSet -Path $Real2025 | Group-Object ServiceArea | Sort-Object Name | ForEach-Object { "$($_.Name) $($_.Count)" }) | Should -Be @('Common 45', 'Exchange 5', 'SharePoint 6', 'Skype 7')
         }
 
+        It 'says NoEndpointSets for the real retired XML and docs page, naming each' {
+            $files = @((Join-Path $SharedData 'endpoints-service/legacy-xml-2018/O365IPAddresses.xml'), (Join-Path $SharedData 'eop-page-history/eop-ip-addresses_2018-10-02_24f6d0e.md'))
+            $sets = Get-EopEndpointSet -LiteralPath $files -ErrorVariable failures -ErrorAction SilentlyContinue
+            $sets | Should -BeNullOrEmpty
+            $failures.FullyQualifiedErrorId | Should -Be @('NoEndpointSets,EopTools.Commands.GetEopEndpointSetCommand', 'NoEndpointSets,EopTools.Commands.GetEopEndpointSetCommand')
+            $failures[0].Exception.Message | Should -BeLike '*O365IPAddresses.xml*(LegacyXml) carries no Microsoft 365 endpoint sets*'
+            $failures[1].Exception.Message | Should -BeLike '*eop-ip-addresses_2018-10-02_24f6d0e.md*(EopPage) carries no Microsoft 365 endpoint sets*'
+        }
+
         It 'finds the Exchange Online sets on 443 with IPv4 of the 2025 answer' {
             $sets = Get-EopEndpointSet -ServiceArea Exchange -Port 443 -AddressFamily IPv4 -Path $Real2025
             $sets.Id | Should -Be @(1, 9)

@@ -332,7 +332,8 @@ Install-PSResource -Name EopTools -Repository EopToolsTest -TrustRepository -Sco
                     }
                 }
                 if ($StatedOutput) {
-                    @($view | Where-Object { $_ }) | Should -Be @(($StatedOutput.Trim() -split '\r?\n') | ForEach-Object { $_.Trim() -replace '\s+', ' ' } | Where-Object { $_ })
+                    # Both sides trimmed: a right-aligned first column starts a row with spaces, which help text keeps.
+                    @($view | ForEach-Object { $_.Trim() } | Where-Object { $_ }) | Should -Be @(($StatedOutput.Trim() -split '\r?\n') | ForEach-Object { $_.Trim() -replace '\s+', ' ' } | Where-Object { $_ })
                 }
             }
             $prefixes = (Get-EopIpRange).Prefix
@@ -420,15 +421,16 @@ Install-PSResource -Name EopTools -Repository EopToolsTest -TrustRepository -Sco
                 }
                 'Compare-EopEndpointSet 1' = {
                     param($Output, $Calls)
-                    $Output.Count | Should -Be 55
-                    ($Output | Group-Object Change | ForEach-Object { "$($_.Name) $($_.Count)" }) | Should -Be @('Added 2', 'Removed 24', 'Changed 29')
-                    "$($Output[0])" | Should -Be 'Changed set 1 (Exchange): Urls; UdpPorts'
-                    ($Output | Where-Object Id -EQ 11).AddressesRemoved | Should -Be @('13.107.64.0/18', '52.120.0.0/15')
+                    ($Output | ForEach-Object { "$_" }) | Should -Be @('Changed set 1 (Exchange): Urls; UdpPorts', 'Changed set 2 (Exchange): Urls; TcpPorts; Required',
+                        'Removed set 3 (Exchange)', 'Removed set 5 (Exchange)', 'Removed set 6 (Exchange)', 'Changed set 8 (Exchange): Urls', 'Changed set 10 (Exchange): Urls', 'Removed set 154 (Exchange)')
+                    ($Output | Where-Object Id -EQ 2).DifferenceSet.TcpPorts | Should -Be '143, 587, 993, 995'
+                    ($Output | Where-Object Id -EQ 10).UrlsAdded | Should -Be '*.mx.microsoft'
                 }
                 'Compare-EopEndpointSet 2' = {
                     param($Output, $Calls)
-                    $Output.Id | Should -Be @(5, 6, 11, 12, 13, 22, 46, 56, 64, 65)
-                    ($Output | Where-Object Id -EQ 64).AddressesAdded | Should -Be @('13.107.6.192/32', '13.107.9.192/32')
+                    ($Output | ForEach-Object { '{0} {1} +{2} -{3}' -f $_.Id, $_.Change, $_.Added, $_.Removed }) | Should -Be @(
+                        '5 Removed +0 -11', '6 Removed +0 -11', '11 Changed +0 -2', '12 Changed +0 -4', '13 Removed +0 -5', '22 Removed +0 -5',
+                        '46 Changed +0 -5', '56 Changed +2 -0', '64 Changed +2 -1', '65 Removed +0 -1')
                 }
                 'Compare-EopEndpointSet 3' = {
                     param($Output, $Calls)
@@ -436,25 +438,26 @@ Install-PSResource -Name EopTools -Repository EopToolsTest -TrustRepository -Sco
                 }
                 'Get-EopEndpointSet 1' = {
                     param($Output, $Calls)
-                    $Output.Count | Should -Be 41
-                    @($Output | Where-Object AddressFamily -EQ 'IPv4').Count | Should -Be 19
-                    ($Output.EndpointSet.Id | Select-Object -Unique) | Should -Be @(1, 11, 31)
-                    $Output[0] | Should -BeOfType ([EopTools.EopIpRange])
+                    $Output.Id | Should -Be @(1, 11, 31)
+                    $lines = Get-Content (Join-Path $TestDrive 'vpn-exclusions.txt')
+                    $lines.Count | Should -Be 41
+                    @($lines | Where-Object { $_ -notmatch ':' }).Count | Should -Be 19
+                    $lines[0] | Should -Be '13.107.6.152/31'
+                    $lines | Should -Contain '52.112.0.0/14'
+                    $lines | Should -Contain '2603:1006::/40'
                 }
                 'Get-EopEndpointSet 2' = {
                     param($Output, $Calls)
+                    $Output.Id | Should -Be @(1, 3, 8, 9, 154)
                     $Calls.Command | Should -Be 'New-NetFirewallRule'
                     $Calls[0].Parameters.LocalPort | Should -Be '443'
                     $Calls[0].Parameters.RemoteAddress.Count | Should -Be 34
                     $Calls[0].Parameters.RemoteAddress | Should -Contain '52.96.0.0/14'
                     $Calls[0].Parameters.RemoteAddress | Should -Contain '52.238.78.88/32'
-                    $Output | Should -BeNullOrEmpty
                 }
                 'Get-EopEndpointSet 3' = {
                     param($Output, $Calls)
-                    $Output.Count | Should -Be 49
-                    $Output | Should -Contain '*.mail.protection.outlook.com'
-                    $Output | Should -Contain 'outlook.office.com'
+                    $Output | Should -Be @('*.mail.protection.outlook.com', '*.outlook.office.com', '*.protection.outlook.com', 'outlook.office.com', 'outlook.office365.com', 'smtp.office365.com')
                 }
                 'Get-EopEndpointSet 4' = {
                     param($Output, $Calls)
