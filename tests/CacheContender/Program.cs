@@ -39,7 +39,7 @@ namespace EopTools.CacheContender
         {
             for (int i = 0; i < count; i++)
             {
-                RangeUpdater.Import(cache, "Worldwide", file, force: true, DateTime.UtcNow, (target, action) => true, new List<Diagnostic>());
+                RangeUpdater.Import(cache, EopInstance.Worldwide, file, force: true, DateTime.UtcNow, (target, action) => true, new List<Diagnostic>());
             }
             Console.WriteLine("written " + count);
             return 0;

@@ -42,7 +42,7 @@ namespace EopTools.Tests
             string folder = _root.PathOf("cache"), signals = _root.PathOf("signals");
             Directory.CreateDirectory(signals);
             var cache = new CacheStore(folder);
-            RangeUpdater.Import(cache, "Worldwide", TestPaths.Fixture("endpoints.json"), force: true, DateTime.UtcNow, (target, action) => true, new List<Diagnostic>());
+            RangeUpdater.Import(cache, EopInstance.Worldwide, TestPaths.Fixture("endpoints.json"), force: true, DateTime.UtcNow, (target, action) => true, new List<Diagnostic>());
             // Four formats: in the earlier layout (a file name per extension) each import deleted the others' files.
             string[] files = { "endpoints.json", "page-regions.md", "ranges.txt", "O365IPAddresses.xml" };
             for (int i = 1; i <= 8; i++) Start(folder, signals, "write", "writer-" + i, TestPaths.Fixture(files[i % files.Length]), "10");

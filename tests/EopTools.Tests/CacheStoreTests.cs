@@ -48,7 +48,7 @@ namespace EopTools.Tests
             var cache = new CacheStore(_directory);
             cache.Write(Entry("Worldwide", "2026110100", Confirmed, Answer));
             var problems = new List<Diagnostic>();
-            CachedRanges loaded = cache.Load("Worldwide", problems)!;
+            CachedRanges loaded = cache.Load(EopInstance.Worldwide, problems)!;
             Assert.Empty(problems);
             Assert.Equal("Worldwide", loaded.Instance);
             Assert.Equal("2026110100", loaded.Version);
@@ -62,7 +62,7 @@ namespace EopTools.Tests
             Assert.Equal("Microsoft 365 endpoints (Worldwide)", loaded.Data.DataSet.Name);
             Assert.Equal("2026110100", loaded.Data.DataSet.Version);
             Assert.Equal(new[] { "192.0.2.0/24", "2001:db8::/32" }, TestData.Texts(loaded.Data.Ranges));
-            Assert.Null(cache.Load("China", problems));
+            Assert.Null(cache.Load(EopInstance.China, problems));
             Assert.Empty(problems);
         }
 
@@ -72,7 +72,7 @@ namespace EopTools.Tests
             var cache = new CacheStore(_directory);
             Assert.Null(cache.LoadPrevious(null, new List<Diagnostic>()));
             cache.Write(Entry("Worldwide", "2026110100", Confirmed, Answer));
-            CachedRanges first = cache.Load("Worldwide", new List<Diagnostic>())!;
+            CachedRanges first = cache.Load(EopInstance.Worldwide, new List<Diagnostic>())!;
             string newer = Answer.Replace("192.0.2.0/24", "198.51.100.0/24");
             cache.Write(Entry("Worldwide", "2026120100", Confirmed.AddDays(30), newer), keepAsPrevious: first);
             Assert.Equal(new[] { "previous.cache", "ranges.cache" }, Directory.GetFiles(_directory).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal));
@@ -81,13 +81,13 @@ namespace EopTools.Tests
             // A confirmation, or the same ranges in a newer version, leaves the previous data as it was.
             cache.Write(Entry("Worldwide", "2026120100", Confirmed.AddDays(31), newer));
             var problems = new List<Diagnostic>();
-            CachedRanges previous = cache.LoadPrevious("Worldwide", problems)!;
+            CachedRanges previous = cache.LoadPrevious(EopInstance.Worldwide, problems)!;
             Assert.Empty(problems);
             Assert.Equal("2026110100", previous.Version);
             Assert.Equal(cache.PreviousFilePath, previous.Path);
             Assert.Equal(new[] { "192.0.2.0/24", "2001:db8::/32" }, TestData.Texts(previous.Data.Ranges));
-            Assert.Null(cache.LoadPrevious("China", problems));
-            Assert.Equal("2026120100", cache.Load("Worldwide", problems)!.Version);
+            Assert.Null(cache.LoadPrevious(EopInstance.China, problems));
+            Assert.Equal("2026120100", cache.Load(EopInstance.Worldwide, problems)!.Version);
         }
 
         [Fact]
@@ -121,7 +121,7 @@ namespace EopTools.Tests
             cache.Write(new CacheEntry("USGovDoD", null, "/srv/eop/list.txt", Confirmed, null, "# imported\n192.0.2.0/24\n"));
             Assert.Equal("EopTools range cache 2\ninstance: USGovDoD\nversion: none\nsource: /srv/eop/list.txt\nreceived: 2026-11-01T08:30:00Z\nconfirmed: never\n\n# imported\n192.0.2.0/24\n",
                 File.ReadAllText(cache.FilePath));
-            CachedRanges loaded = cache.Load("USGovDoD", new List<Diagnostic>())!;
+            CachedRanges loaded = cache.Load(EopInstance.USGovDoD, new List<Diagnostic>())!;
             Assert.Equal("undated", loaded.Version);
             Assert.Null(loaded.Entry.ServiceVersion);
             Assert.Null(loaded.Entry.Confirmed);
@@ -221,13 +221,13 @@ namespace EopTools.Tests
         {
             var cache = new CacheStore(_directory);
             cache.Write(Entry("Worldwide", "2026110100", Confirmed, Answer));
-            CacheLook first = cache.Look("Worldwide");
+            CacheLook first = cache.Look(EopInstance.Worldwide);
             Assert.Equal("2026110100", first.Ranges!.Version);
-            Assert.Same(first, cache.Look("Worldwide", first));
-            Assert.NotSame(first.Ranges, cache.Look("Worldwide").Ranges);
+            Assert.Same(first, cache.Look(EopInstance.Worldwide, first));
+            Assert.NotSame(first.Ranges, cache.Look(EopInstance.Worldwide).Ranges);
 
             cache.Write(Entry("Worldwide", "2026120100", Confirmed, Answer));
-            CacheLook changed = cache.Look("Worldwide", first);
+            CacheLook changed = cache.Look(EopInstance.Worldwide, first);
             Assert.NotSame(first, changed);
             Assert.Equal("2026120100", changed.Ranges!.Version);
             Assert.Empty(changed.Problems);
@@ -240,13 +240,13 @@ namespace EopTools.Tests
             string path = Path.Combine(_directory, "ranges.cache");
             File.WriteAllText(path, Header + "[{\"id\":10,");
             var cache = new CacheStore(_directory);
-            CacheLook first = cache.Look("Worldwide");
+            CacheLook first = cache.Look(EopInstance.Worldwide);
             Assert.Null(first.Ranges);
             Assert.StartsWith("The cached ranges in '" + path + "' cannot be used (", PassedOver(Assert.Single(first.Problems)));
-            Assert.Same(first, cache.Look("Worldwide", first));
+            Assert.Same(first, cache.Look(EopInstance.Worldwide, first));
 
             File.WriteAllText(path, "EopTools range cache 3\n");
-            CacheLook changed = cache.Look("Worldwide", first);
+            CacheLook changed = cache.Look(EopInstance.Worldwide, first);
             Assert.Equal("The cached ranges in '" + path + "' cannot be used (line 1 is 'EopTools range cache 3', not 'EopTools range cache 2': not a cache file of this module); they are passed over.",
                 PassedOver(Assert.Single(changed.Problems)));
         }
@@ -294,7 +294,7 @@ namespace EopTools.Tests
             string legacy = Path.Combine(_directory, "ranges-Worldwide-2026110100.json");
             File.WriteAllText(legacy, Answer);
             File.SetLastWriteTimeUtc(legacy, Confirmed);
-            CachedRanges loaded = new CacheStore(_directory).Load("Worldwide", new List<Diagnostic>())!;
+            CachedRanges loaded = new CacheStore(_directory).Load(EopInstance.Worldwide, new List<Diagnostic>())!;
             Assert.Equal("Worldwide", loaded.Instance);
             Assert.Equal("2026110100", loaded.Version);
             Assert.Equal(Confirmed, loaded.Entry.Confirmed);
@@ -324,7 +324,7 @@ namespace EopTools.Tests
             File.WriteAllText(corrupt, "");
             File.SetLastWriteTimeUtc(corrupt, DateTime.UtcNow.AddMinutes(1));
             var problems = new List<Diagnostic>();
-            Assert.Equal("2026110100", new CacheStore(_directory).Load("Worldwide", problems)!.Version);
+            Assert.Equal("2026110100", new CacheStore(_directory).Load(EopInstance.Worldwide, problems)!.Version);
             Assert.StartsWith("The cached ranges in '" + corrupt + "' cannot be used (", PassedOver(Assert.Single(problems)));
         }
 

@@ -43,7 +43,7 @@ namespace EopTools.Tests
             using (var folder = new TempFolder())
             {
                 var warnings = new List<Diagnostic>();
-                RangeUpdater.Import(new CacheStore(folder.PathOf("cache")), "Worldwide", TestPaths.Fixture("endpoints.json"), force: false,
+                RangeUpdater.Import(new CacheStore(folder.PathOf("cache")), EopInstance.Worldwide, TestPaths.Fixture("endpoints.json"), force: false,
                     new DateTime(2026, 11, 1, 8, 0, 0, DateTimeKind.Utc), (target, action) => true, warnings);
                 Diagnostic warning = Assert.Single(warnings);
                 Assert.Equal("MalformedRange", warning.Id);

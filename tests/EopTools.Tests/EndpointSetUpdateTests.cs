@@ -40,7 +40,7 @@ namespace EopTools.Tests
             File.WriteAllText(variant, File.ReadAllText(TestPaths.Fixture("endpoints-quirks.json")).Replace("\"udpPorts\": \"3478-3481\"", "\"udpPorts\": \"3478-3482\""));
             RangeUpdateOutcome changed = Import(variant);
             Assert.Equal((false, true), (changed.Report.Updated, changed.Report.EndpointSetsChanged));
-            Assert.Equal("3478-3482", _cache.Load("Worldwide", _warnings)!.Data.EndpointSets!.Single(s => s.Id == 11).UdpPorts);
+            Assert.Equal("3478-3482", _cache.Load(EopInstance.Worldwide, _warnings)!.Data.EndpointSets!.Single(s => s.Id == 11).UdpPorts);
         }
 
         [Fact]
@@ -60,14 +60,14 @@ namespace EopTools.Tests
             RangeUpdateOutcome first = Import(TestPaths.Shared("endpoints-service/" + EndpointSetDataTests.Full2022));
             Assert.Equal((true, true, 85), (first.Report.Updated, first.Report.EndpointSetsChanged, first.Data.EndpointSets!.Count));
             // The 2025 answer has no IPv6: taking it in place of the full one needs -Force.
-            RangeUpdateOutcome newer = RangeUpdater.Import(_cache, "Worldwide", TestPaths.Shared("endpoints-service/" + EndpointSetDataTests.NoIPv6Of2025), true, Now,
+            RangeUpdateOutcome newer = RangeUpdater.Import(_cache, EopInstance.Worldwide, TestPaths.Shared("endpoints-service/" + EndpointSetDataTests.NoIPv6Of2025), true, Now,
                 (target, action) => true, _warnings)!;
             Assert.Equal((true, true, 63), (newer.Report.Updated, newer.Report.EndpointSetsChanged, newer.Data.EndpointSets!.Count));
             RangeUpdateOutcome again = Import(TestPaths.Shared("endpoints-service/" + EndpointSetDataTests.NoIPv6Of2025));
             Assert.Equal((false, false), (again.Report.Updated, again.Report.EndpointSetsChanged));
-            Assert.Equal(63, _cache.Load("Worldwide", _warnings)!.Data.EndpointSets!.Count);
+            Assert.Equal(63, _cache.Load(EopInstance.Worldwide, _warnings)!.Data.EndpointSets!.Count);
         }
 
-        private RangeUpdateOutcome Import(string file) => RangeUpdater.Import(_cache, "Worldwide", file, false, Now, (target, action) => true, _warnings)!;
+        private RangeUpdateOutcome Import(string file) => RangeUpdater.Import(_cache, EopInstance.Worldwide, file, false, Now, (target, action) => true, _warnings)!;
     }
 }

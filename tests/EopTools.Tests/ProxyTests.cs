@@ -167,7 +167,7 @@ namespace EopTools.Tests
         {
             using (var service = new EndpointsWebService(baseUri ?? _service.BaseUri, Timeout, Guid.NewGuid(), settings))
             {
-                return service.GetLatestVersion("Worldwide", CancellationToken.None);
+                return service.GetLatestVersion(EopInstance.Worldwide, CancellationToken.None);
             }
         }
 

@@ -48,7 +48,7 @@ namespace EopTools.Tests
             Assert.Equal(TestData.Texts(first.Data.Ranges), TestData.Texts(again.Data.Ranges));
             // Importing it again confirms nothing: the data is as old as when it first came.
             Assert.Equal(written, File.ReadAllText(_cache.FilePath));
-            CacheEntry entry = _cache.Load("Worldwide", _warnings)!.Entry;
+            CacheEntry entry = _cache.Load(EopInstance.Worldwide, _warnings)!.Entry;
             Assert.Equal(First, entry.Received);
             Assert.Null(entry.Confirmed);
             Assert.Equal(file, entry.Source);
@@ -63,7 +63,7 @@ namespace EopTools.Tests
             RangeUpdateOutcome again = Import(file, First.AddDays(1));
             Assert.False(again.Report.Updated);
             Assert.Equal("2026110100", again.Report.Version);
-            Assert.Equal("2026110100", _cache.Load("Worldwide", _warnings)!.Version);
+            Assert.Equal("2026110100", _cache.Load(EopInstance.Worldwide, _warnings)!.Version);
         }
 
         [Fact]
@@ -76,7 +76,7 @@ namespace EopTools.Tests
             Assert.True(changed.Report.Updated);
             Assert.Equal(new[] { "192.0.2.0/25", "2001:db8:f400::/48" }, TestData.Texts(changed.Data.Ranges));
 
-            RangeUpdateOutcome otherInstance = RangeUpdater.Import(_cache, "China", file, force: false, First, (target, action) => true, _warnings)!;
+            RangeUpdateOutcome otherInstance = RangeUpdater.Import(_cache, EopInstance.China, file, force: false, First, (target, action) => true, _warnings)!;
             Assert.True(otherInstance.Report.Updated);
             Assert.Null(otherInstance.Report.PreviousVersion);
         }
@@ -84,7 +84,7 @@ namespace EopTools.Tests
         [Fact]
         public void WritesNothingWhenTheWriteIsNotConfirmed()
         {
-            Assert.Null(RangeUpdater.Import(_cache, "Worldwide", TestPaths.Fixture("endpoints.json"), force: false, First, (target, action) => false, _warnings));
+            Assert.Null(RangeUpdater.Import(_cache, EopInstance.Worldwide, TestPaths.Fixture("endpoints.json"), force: false, First, (target, action) => false, _warnings));
             Assert.False(Directory.Exists(_directory));
         }
 
@@ -95,7 +95,7 @@ namespace EopTools.Tests
             RangeUpdateOutcome imported = Import(Xml2018, First);
             Assert.Equal("2018-06-02", imported.Report.Version);
             Assert.Null(imported.Report.PreviousVersion);
-            Assert.Equal("2018-06-02", _cache.Load("Worldwide", _warnings)!.Version);
+            Assert.Equal("2018-06-02", _cache.Load(EopInstance.Worldwide, _warnings)!.Version);
         }
 
         [Fact]
@@ -129,11 +129,11 @@ namespace EopTools.Tests
         public void ImportsOlderDataWithForceAndKeepsTheDataItReplaced()
         {
             WriteAnswer("2022083100", First, File.ReadAllText(Json2022));
-            RangeUpdateOutcome forced = RangeUpdater.Import(_cache, "Worldwide", Xml2018, force: true, First.AddDays(1), (target, action) => true, _warnings)!;
+            RangeUpdateOutcome forced = RangeUpdater.Import(_cache, EopInstance.Worldwide, Xml2018, force: true, First.AddDays(1), (target, action) => true, _warnings)!;
             Assert.True(forced.Report.Updated);
             Assert.Equal("2022083100", forced.Report.PreviousVersion);
             Assert.Equal("2018-06-02", forced.Report.Version);
-            CachedRanges previous = _cache.LoadPrevious("Worldwide", _warnings)!;
+            CachedRanges previous = _cache.LoadPrevious(EopInstance.Worldwide, _warnings)!;
             Assert.Equal("2022083100", previous.Version);
             Assert.Equal(new[] { "40.92.0.0/15", "40.107.0.0/16", "52.100.0.0/14", "104.47.0.0/17", "2a01:111:f400::/48", "2a01:111:f403::/48" },
                 TestData.Texts(previous.Data.Ranges));
@@ -152,7 +152,7 @@ namespace EopTools.Tests
                 "firewall rule or connector set from it, without IPv6. Nothing was changed; to use it anyway, add -Force.", refused.Message);
             Assert.Equal(before, File.ReadAllText(_cache.FilePath));
 
-            RangeUpdateOutcome forced = RangeUpdater.Import(_cache, "Worldwide", NoIPv62025, force: true, First.AddDays(1), (target, action) => true, _warnings)!;
+            RangeUpdateOutcome forced = RangeUpdater.Import(_cache, EopInstance.Worldwide, NoIPv62025, force: true, First.AddDays(1), (target, action) => true, _warnings)!;
             Assert.True(forced.Report.Updated);
             Assert.Equal(new[] { "40.92.0.0/15", "40.107.0.0/16", "52.100.0.0/14", "104.47.0.0/17" }, TestData.Texts(forced.Data.Ranges));
         }
@@ -172,6 +172,6 @@ namespace EopTools.Tests
             _cache.Write(new CacheEntry("Worldwide", version, Answer2022Source, time, time, answer));
 
         private RangeUpdateOutcome Import(string file, DateTime now) =>
-            RangeUpdater.Import(_cache, "Worldwide", file, force: false, now, (target, action) => true, _warnings)!;
+            RangeUpdater.Import(_cache, EopInstance.Worldwide, file, force: false, now, (target, action) => true, _warnings)!;
     }
 }

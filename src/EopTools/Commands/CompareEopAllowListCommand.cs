@@ -86,18 +86,10 @@ namespace EopTools.Commands
             if (ParameterSetName == LiteralPathSet) return RangeSource.OneFile(this, LiteralPath, literal: true, "LiteralPath").Data;
             if (ParameterSetName != InstanceSet) return RangeSource.Session(this).Data;
 
-            string instance;
-            try
-            {
-                instance = RangeUpdater.CanonicalInstance(Instance);
-            }
-            catch (ArgumentException e)
-            {
-                ThrowTerminatingError(new ErrorRecord(e, "UnknownInstance", ErrorCategory.InvalidArgument, Instance));
-                throw;
-            }
+            EopInstance known = InstanceParameter.Resolve(this, Instance);
+            string instance = EopInstances.Name(known);
             var problems = new List<Diagnostic>();
-            CachedRanges? cached = CacheStore.ForCurrentUser(problems).Load(instance, problems);
+            CachedRanges? cached = CacheStore.ForCurrentUser(problems).Load(known, problems);
             Warnings.Write(this, problems);
             if (cached == null)
             {

@@ -82,16 +82,7 @@ namespace EopTools.Commands
             if (ParameterSetName == OnlineSet && MyInvocation.ExpectingInput) return;
             string? file = ParameterSetName == OnlineSet ? null
                 : InputFiles.ResolveOne(this, _paths.ToArray(), ParameterSetName == LiteralFileSet, ParameterSetName == FileSet ? "Path" : "LiteralPath");
-            string instance;
-            try
-            {
-                instance = RangeUpdater.CanonicalInstance(Instance);
-            }
-            catch (ArgumentException e)
-            {
-                ThrowTerminatingError(new ErrorRecord(e, "UnknownInstance", ErrorCategory.InvalidArgument, Instance));
-                return;
-            }
+            EopInstance instance = InstanceParameter.Resolve(this, Instance);
             var warnings = new List<Diagnostic>();
             CacheStore cache = CacheStore.ForCurrentUser(warnings);
             WriteVerbose("Cache folder: " + cache.Directory);
@@ -128,7 +119,7 @@ namespace EopTools.Commands
             }
             Warnings.Write(this, warnings);
             if (outcome == null) return;
-            EopSession.Replace(new RangeIndex(outcome.Data), outcome.Report.Instance);
+            EopSession.Replace(new RangeIndex(outcome.Data), instance);
             WriteObject(outcome.Report);
         }
 

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using EopTools.Update;
+using EopTools.Sources;
 
 namespace EopTools.Completers
 {
@@ -48,8 +48,9 @@ namespace EopTools.Completers
     {
         protected override IEnumerable<KeyValuePair<string, string>> Values()
         {
-            foreach (string instance in RangeUpdater.Instances)
+            foreach (EopInstance known in EopInstances.All)
             {
+                string instance = EopInstances.Name(known);
                 yield return new KeyValuePair<string, string>(instance, "The " + instance + " instance of the Microsoft 365 endpoints web service");
             }
         }

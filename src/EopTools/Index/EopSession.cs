@@ -23,7 +23,7 @@ namespace EopTools.Index
         private static RangeIndex? _seed;
 
         /// <summary>The instance of the cached data the session uses; null while it uses the seed.</summary>
-        private static string? _instance;
+        private static EopInstance? _instance;
 
         /// <summary>The previous data set once looked for (its index may be null); null until then.</summary>
         private static PreviousData? _previous;
@@ -79,7 +79,7 @@ namespace EopTools.Index
         }
 
         /// <summary>After an update: the session's ranges are the cache's data of <paramref name="instance"/> now, and its previous data is read again.</summary>
-        public static void Replace(RangeIndex index, string instance)
+        public static void Replace(RangeIndex index, EopInstance instance)
         {
             lock (Gate)
             {
@@ -131,7 +131,8 @@ namespace EopTools.Index
             }
             Diagnostic? stale = DataAge.StaleCacheWarning(cached, DateTime.UtcNow);
             if (stale != null) PendingWarnings.Add(stale);
-            _instance = cached.Instance;
+            // A cache that names no instance this module knows has no previous data it could be sure of.
+            _instance = EopInstances.TryParse(cached.Instance, out EopInstance instance) ? instance : (EopInstance?)null;
             return new RangeIndex(cached.Data);
         }
 

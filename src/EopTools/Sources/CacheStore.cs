@@ -72,7 +72,7 @@ namespace EopTools.Sources
     /// <summary>What one look at the cache found: the ranges, or null, and each file passed over, with why.</summary>
     internal sealed class CacheLook
     {
-        public CacheLook(string? instance, CachedRanges? ranges, IReadOnlyList<Diagnostic> problems, string? fileText)
+        public CacheLook(EopInstance? instance, CachedRanges? ranges, IReadOnlyList<Diagnostic> problems, string? fileText)
         {
             Instance = instance;
             Ranges = ranges;
@@ -81,7 +81,7 @@ namespace EopTools.Sources
         }
 
         /// <summary>The instance looked for; null for any.</summary>
-        public string? Instance { get; }
+        public EopInstance? Instance { get; }
 
         public CachedRanges? Ranges { get; }
 
@@ -210,7 +210,7 @@ namespace EopTools.Sources
         /// The cached ranges (of <paramref name="instance"/>, or of any instance), or null. A file that cannot be used
         /// is reported in <paramref name="problems"/> and passed over. Takes no lock: the file is only ever replaced whole.
         /// </summary>
-        public CachedRanges? Load(string? instance, List<Diagnostic> problems)
+        public CachedRanges? Load(EopInstance? instance, List<Diagnostic> problems)
         {
             CacheLook look = Look(instance);
             problems.AddRange(look.Problems);
@@ -222,7 +222,7 @@ namespace EopTools.Sources
         /// <paramref name="earlier"/> read, that look is the answer, not parsed again: the same text gives the same
         /// ranges and the same problems.
         /// </summary>
-        public CacheLook Look(string? instance, CacheLook? earlier = null)
+        public CacheLook Look(EopInstance? instance, CacheLook? earlier = null)
         {
             var problems = new List<Diagnostic>();
             if (!System.IO.Directory.Exists(Directory)) return new CacheLook(instance, null, problems, null);
@@ -241,7 +241,7 @@ namespace EopTools.Sources
         /// The data the cache held before its ranges last changed (of <paramref name="instance"/>, or of any instance),
         /// or null; a file that cannot be used is reported in <paramref name="problems"/>. Takes no lock, as <see cref="Load"/>.
         /// </summary>
-        public CachedRanges? LoadPrevious(string? instance, List<Diagnostic> problems)
+        public CachedRanges? LoadPrevious(EopInstance? instance, List<Diagnostic> problems)
         {
             if (!System.IO.Directory.Exists(Directory) || !TryReadFile(PreviousFilePath, problems, out string? text)) return null;
             return ParseFile(text, PreviousFilePath, instance, problems);
@@ -325,8 +325,8 @@ namespace EopTools.Sources
             return created;
         }
 
-        private static CachedRanges? Matching(CachedRanges? cached, string? instance) =>
-            cached != null && (instance == null || string.Equals(cached.Instance, instance, StringComparison.OrdinalIgnoreCase)) ? cached : null;
+        private static CachedRanges? Matching(CachedRanges? cached, EopInstance? instance) =>
+            cached != null && (instance == null || EopInstances.Is(cached.Instance, instance.Value)) ? cached : null;
 
         private static void WriteEntry(TextWriter writer, CacheEntry entry)
         {
@@ -379,7 +379,7 @@ namespace EopTools.Sources
         }
 
         /// <summary>The ranges of the text of a cache file when they are of <paramref name="instance"/> (or it is null); a file that cannot be used is a problem.</summary>
-        private static CachedRanges? ParseFile(string? text, string path, string? instance, List<Diagnostic> problems)
+        private static CachedRanges? ParseFile(string? text, string path, EopInstance? instance, List<Diagnostic> problems)
         {
             if (text == null) return null;
             try
@@ -476,14 +476,14 @@ namespace EopTools.Sources
         /// The newest file of an earlier version that reads to EOP ranges. When one vanishes while this looks, a writer
         /// is replacing them with ranges.cache: false, and the caller reads that instead.
         /// </summary>
-        private bool TryLoadLegacy(string? instance, List<Diagnostic> problems, out CachedRanges? cached)
+        private bool TryLoadLegacy(EopInstance? instance, List<Diagnostic> problems, out CachedRanges? cached)
         {
             cached = null;
             var candidates = new List<LegacyFile>();
             foreach (FileInfo file in new DirectoryInfo(Directory).GetFiles(LegacyPrefix + "*"))
             {
                 if (TryReadFileName(file.Name, out string? fileInstance, out string? version) &&
-                    (instance == null || string.Equals(fileInstance, instance, StringComparison.OrdinalIgnoreCase)))
+                    (instance == null || EopInstances.Is(fileInstance, instance.Value)))
                 {
                     candidates.Add(new LegacyFile(file, fileInstance, version));
                 }

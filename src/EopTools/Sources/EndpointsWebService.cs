@@ -70,9 +70,9 @@ namespace EopTools.Sources
             uri.IsAbsoluteUri ? uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped) : uri.OriginalString;
 
         /// <summary>The latest version of the instance's data: ten digits, YYYYMMDDNN.</summary>
-        public string GetLatestVersion(string instance, CancellationToken cancel)
+        public string GetLatestVersion(EopInstance instance, CancellationToken cancel)
         {
-            string body = Get("version/" + instance, cancel);
+            string body = Get("version/" + EopInstances.Name(instance), cancel);
             JsonNode answer;
             try
             {
@@ -92,10 +92,12 @@ namespace EopTools.Sources
         }
 
         /// <summary>The /endpoints answer, as text.</summary>
-        public string GetEndpoints(string instance, CancellationToken cancel) => Get("endpoints/" + instance, cancel);
+        public string GetEndpoints(EopInstance instance, CancellationToken cancel) => Get(EndpointsPath(instance), cancel);
 
         /// <summary>Where the /endpoints answer comes from, as messages name it (its line numbers are the answer's own).</summary>
-        public string EndpointsSource(string instance) => Describe(new Uri(_baseUri, "endpoints/" + instance));
+        public string EndpointsSource(EopInstance instance) => Describe(new Uri(_baseUri, EndpointsPath(instance)));
+
+        private static string EndpointsPath(EopInstance instance) => "endpoints/" + EopInstances.Name(instance);
 
         public static bool IsVersion(string text)
         {

@@ -29,32 +29,21 @@ namespace EopTools.Update
     /// </summary>
     internal static class RangeUpdater
     {
-        public static readonly string[] Instances = { "Worldwide", "USGovDoD", "USGovGCCHigh", "China" };
-
         /// <summary>Asks the caller (ShouldProcess) before anything is written; false stops without writing.</summary>
         public delegate bool ConfirmWrite(string target, string action);
-
-        public static string CanonicalInstance(string instance)
-        {
-            foreach (string known in Instances)
-            {
-                if (string.Equals(known, instance, StringComparison.OrdinalIgnoreCase)) return known;
-            }
-            throw new ArgumentException("Unknown instance '" + instance + "'; use one of " + string.Join(", ", Instances) + ".", nameof(instance));
-        }
 
         /// <summary>
         /// Asks /version; downloads /endpoints only when it is newer than the cache, or when forced. When the cache is
         /// current, records that the web service confirmed it now. Without <paramref name="force"/>, a version older than
         /// the cache's and an answer without an address family the cache has are refused (<see cref="UpdateRefusedException"/>).
         /// </summary>
-        /// <param name="instance">As <see cref="CanonicalInstance"/> returns it.</param>
-        public static RangeUpdateOutcome? Update(CacheStore cache, string instance, Uri baseUri, ProxySettings proxy, bool force, TimeSpan timeout, DateTime now,
+        public static RangeUpdateOutcome? Update(CacheStore cache, EopInstance instance, Uri baseUri, ProxySettings proxy, bool force, TimeSpan timeout, DateTime now,
             ConfirmWrite confirm, List<Diagnostic> warnings, CancellationToken cancel)
         {
             // The cache is looked at again under the lock (another process may have written it meanwhile), and the
             // problems reported are those of the last look, the one the outcome rests on, whatever ends the update.
             int problemsAt = warnings.Count;
+            string name = EopInstances.Name(instance);
             CacheLook look = cache.Look(instance);
             try
             {
@@ -68,7 +57,7 @@ namespace EopTools.Update
                         RefuseOlder(look.Ranges, latest, VersionDate(latest), "the latest version of the web service at " + source, serviceSaysLatest: true);
                         if (IsCurrent(look.Ranges, latest))
                         {
-                            if (!confirm(cache.FilePath, "Record that version " + latest + " of " + instance + " is current")) return null;
+                            if (!confirm(cache.FilePath, "Record that version " + latest + " of " + name + " is current")) return null;
                             using (cache.Lock())
                             {
                                 look = cache.Look(instance, look);
@@ -77,12 +66,12 @@ namespace EopTools.Update
                             // Another update replaced the cache meanwhile with older or other data: download, as without a cache.
                         }
                     }
-                    if (!confirm(cache.FilePath, "Download EOP ranges version " + latest + " of " + instance + " and cache them")) return null;
+                    if (!confirm(cache.FilePath, "Download EOP ranges version " + latest + " of " + name + " and cache them")) return null;
                     string answer = service.GetEndpoints(instance, cancel);
                     RangeData data;
                     try
                     {
-                        data = EndpointsJsonParser.Parse(answer, source, instance, latest);
+                        data = EndpointsJsonParser.Parse(answer, source, name, latest);
                     }
                     catch (RangeDataException e)
                     {
@@ -93,7 +82,7 @@ namespace EopTools.Update
                     {
                         look = cache.Look(instance, look);
                         if (!force) Refuse(look.Ranges, data, "version " + latest + " of the web service at " + source, serviceSaysLatest: true);
-                        return Store(cache, look.Ranges, new CacheEntry(instance, latest, source, now, now, answer), data);
+                        return Store(cache, look.Ranges, new CacheEntry(name, latest, source, now, now, answer), data);
                     }
                 }
             }
@@ -109,22 +98,22 @@ namespace EopTools.Update
         /// they come in newer data, so importing the same stale file again does not make it look current. Without
         /// <paramref name="force"/>, data older than the cache's and data without an address family the cache has are refused.
         /// </summary>
-        /// <param name="instance">As <see cref="CanonicalInstance"/> returns it.</param>
-        public static RangeUpdateOutcome? Import(CacheStore cache, string instance, string file, bool force, DateTime now, ConfirmWrite confirm, List<Diagnostic> warnings)
+        public static RangeUpdateOutcome? Import(CacheStore cache, EopInstance instance, string file, bool force, DateTime now, ConfirmWrite confirm, List<Diagnostic> warnings)
         {
+            string name = EopInstances.Name(instance);
             string text = RangeFileReader.ReadFileText(file);
-            RangeData data = RangeFileReader.ReadText(text, file, instance);
+            RangeData data = RangeFileReader.ReadText(text, file, name);
             warnings.AddRange(data.Diagnostics);
-            if (!confirm(cache.FilePath, "Import EOP ranges from '" + file + "' as " + instance + " and cache them")) return null;
+            if (!confirm(cache.FilePath, "Import EOP ranges from '" + file + "' as " + name + " and cache them")) return null;
             using (cache.Lock())
             {
                 CachedRanges? cached = cache.Load(instance, warnings);
                 if (cached != null && SameRanges(cached.Data, data) && !ReplacesSameRanges(cached, text, data.DataSet))
                 {
-                    return new RangeUpdateOutcome(new EopRangeUpdate(instance, cached.Version, cached.Version, false, cached.Data.Ranges.Count, cached.Path), cached.Data);
+                    return new RangeUpdateOutcome(new EopRangeUpdate(name, cached.Version, cached.Version, false, cached.Data.Ranges.Count, cached.Path), cached.Data);
                 }
                 if (!force) Refuse(cached, data, "the data in '" + file + "'", serviceSaysLatest: false);
-                return Store(cache, cached, new CacheEntry(instance, null, file, now, null, text), data);
+                return Store(cache, cached, new CacheEntry(name, null, file, now, null, text), data);
             }
         }
 
