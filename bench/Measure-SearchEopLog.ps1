@@ -6,7 +6,8 @@
     (bench/EopTools.Benchmarks/LogGenerator.cs: 30% EOP senders, a tenth IPv6, quoted values with commas, a restarted
     protocol log), then measures in one fresh pwsh, -Rounds rounds of each pair back to back, sides alternating:
       (a) one file, -Summary, against counting the same file's lines with File.ReadLines (Enumerable.Count): >= 0.5x the rate;
-          the protocol log, then the tracking log (30 columns, most lines from a new address);
+          the protocol log, the tracking log (30 columns, most lines from a new address), then an IIS W3C log
+          (15 space-separated fields, as many lines as the tracking log);
       (b) one file, -Summary, against Import-Csv <file> | Test-EopIpAddress, the latter measured on the file's first
           -CsvLines lines and compared per line (PowerShell 7's Import-Csv reads the '#Fields:' header): >= 20x;
       (c) per-line records into a variable, against the output floor (Write-FloorObject on the file's lines, read
@@ -18,14 +19,20 @@
           -ThrottleLimit 2 against -ThrottleLimit 1: >= 1.6x the one-thread rate;
       (e) live heap while streaming the protocol log's records (sampled every 100,000 records): flat.
     Verdicts are on the median of the rounds' ratios (this shared machine's speed drifts between rounds).
+    With -Before, another build of the module (e.g. main's) is measured the same way in the same run, in its own
+    pwsh, before this one; the report then ends with each measure's median time of this build against that build's.
 .EXAMPLE
     dotnet pwsh ./bench/Measure-SearchEopLog.ps1
+.EXAMPLE
+    dotnet pwsh ./bench/Measure-SearchEopLog.ps1 -Before ../main-build/out/EopTools
 #>
 param(
     [int] $Lines = 1000000,
     [int] $CsvLines = 50000,
     [int] $Rounds = 5,
-    [int] $Seed = 20261129
+    [int] $Seed = 20261129,
+    # A built module folder to compare this build with (before/after).
+    [string] $Before
 )
 
 $ErrorActionPreference = 'Stop'
@@ -38,15 +45,16 @@ $benchOut = Join-Path $repoRoot 'artifacts/bench'
 $floor = Join-Path (Build-FloorCmdlet $benchOut) 'FloorCmdlet.dll'
 $core = Build-CoreBenchmarks $benchOut
 # The generator's version is in the name: logs made by an earlier generator are not reused.
-$logs = Join-Path $benchOut "logs-$Lines-$Seed-v2"
+$logs = Join-Path $benchOut "logs-$Lines-$Seed-v3"
 $protocol = Join-Path $logs 'RECV2026110100-1.LOG'
 $tracking = Join-Path $logs 'MSGTRK2026110100-1.LOG'
-if (-not (Test-Path $tracking)) { Invoke-Native dotnet @($core, 'logs', $logs, $Lines, $Lines, $Seed) }
+$iis = Join-Path $logs 'u_ex261101.log'
+if (-not (Test-Path $iis)) { Invoke-Native dotnet @($core, 'logs', $logs, $Lines, $Lines, $Seed) }
 $subset = Join-Path $logs "RECV-first-$CsvLines.LOG"
 if (-not (Test-Path $subset)) { [System.IO.File]::WriteAllLines($subset, [string[]]([System.Linq.Enumerable]::Take([System.IO.File]::ReadLines($protocol), $CsvLines))) }
 
 $measure = {
-    param($ModulePath, $FloorPath, $Protocol, $Tracking, $Subset, $Rounds)
+    param($ModulePath, $FloorPath, $Protocol, $Tracking, $Iis, $Subset, $Rounds)
     $ProgressPreference = 'SilentlyContinue'
     $WarningPreference = 'SilentlyContinue'
     Import-Module $ModulePath
@@ -56,6 +64,7 @@ $measure = {
     $results = [ordered]@{}
     $results.ProtocolLines = [System.Linq.Enumerable]::Count([System.IO.File]::ReadLines($Protocol))
     $results.TrackingLines = [System.Linq.Enumerable]::Count([System.IO.File]::ReadLines($Tracking))
+    $results.IisLines = [System.Linq.Enumerable]::Count([System.IO.File]::ReadLines($Iis))
     $results.SubsetLines = [System.Linq.Enumerable]::Count([System.IO.File]::ReadLines($Subset))
     $summary = Search-EopLog -LiteralPath $Protocol -Summary
     $results.Distinct = $summary.Count
@@ -65,6 +74,7 @@ $measure = {
 
     $results.ReadLines = Measure-Pair { $script:r = Search-EopLog -LiteralPath $Protocol -Summary } { $script:r = [System.Linq.Enumerable]::Count([System.IO.File]::ReadLines($Protocol)) } -Rounds $Rounds
     $results.TrackingReadLines = Measure-Pair { $script:r = Search-EopLog -LiteralPath $Tracking -Summary } { $script:r = [System.Linq.Enumerable]::Count([System.IO.File]::ReadLines($Tracking)) } -Rounds $Rounds
+    $results.IisReadLines = Measure-Pair { $script:r = Search-EopLog -LiteralPath $Iis -Summary } { $script:r = [System.Linq.Enumerable]::Count([System.IO.File]::ReadLines($Iis)) } -Rounds $Rounds
     $results.ImportCsv = Measure-Pair { $script:r = Search-EopLog -LiteralPath $Protocol -Summary } { $script:r = Import-Csv -LiteralPath $Subset | Test-EopIpAddress } -Rounds $Rounds
     $results.ImportCsvAnswers = @(Import-Csv -LiteralPath $Subset | Test-EopIpAddress).Count
     $script:lines = [System.IO.File]::ReadAllLines($Protocol)
@@ -88,8 +98,6 @@ $measure = {
     [pscustomobject]$results
 }
 
-$m = Invoke-Measure $measure @((Join-Path $repoRoot 'out/EopTools'), $floor, $protocol, $tracking, $subset, $Rounds) -Depth 4
-
 function Get-Ratios($pair, [double] $moduleUnits, [double] $baselineUnits) {
     # Time per unit of each side, as a ratio module/baseline, per round.
     @(for ($i = 0; $i -lt $pair.Module.Count; $i++) { ($pair.Module[$i] / $moduleUnits) / ($pair.Baseline[$i] / $baselineUnits) })
@@ -97,36 +105,56 @@ function Get-Ratios($pair, [double] $moduleUnits, [double] $baselineUnits) {
 
 function Format-Times($times) { ($times | ForEach-Object { '{0:F2}' -f $_ }) -join ', ' }
 
-"Search-EopLog: protocol log $($m.ProtocolLines) lines ($($m.Distinct) distinct senders, $($m.DistinctNotEop) not EOP, {0:P0} of the lines from EOP), tracking log $($m.TrackingLines) lines; $Rounds rounds" -f $m.EopLineShare
+function Write-Report($m, [string] $Name) {
+    "Search-EopLog ($Name): protocol log $($m.ProtocolLines) lines ($($m.Distinct) distinct senders, $($m.DistinctNotEop) not EOP, {0:P0} of the lines from EOP), tracking log $($m.TrackingLines) lines, IIS log $($m.IisLines) lines; $Rounds rounds" -f $m.EopLineShare
 
-foreach ($file in @(@{ Name = 'protocol log'; Pair = $m.ReadLines }, @{ Name = 'tracking log'; Pair = $m.TrackingReadLines })) {
-    $ratios = Get-Ratios $file.Pair 1 1
-    $rate = Get-Median @($ratios | ForEach-Object { 1 / $_ })
-    '  (a) -Summary, one file, the {0}: {1} s; File.ReadLines count: {2} s' -f $file.Name, (Format-Times $file.Pair.Module), (Format-Times $file.Pair.Baseline)
-    '      rate against File.ReadLines, median of the rounds: {0:F2}x (target >= 0.5): {1}; rounds {2}' -f $rate, (Verdict ($rate -ge 0.5)), ((($ratios | ForEach-Object { '{0:F2}' -f (1 / $_) }) -join ', '))
+    foreach ($file in @(@{ Name = 'protocol log'; Pair = $m.ReadLines }, @{ Name = 'tracking log'; Pair = $m.TrackingReadLines }, @{ Name = 'IIS log'; Pair = $m.IisReadLines })) {
+        $ratios = Get-Ratios $file.Pair 1 1
+        $rate = Get-Median @($ratios | ForEach-Object { 1 / $_ })
+        '  (a) -Summary, one file, the {0}: {1} s; File.ReadLines count: {2} s' -f $file.Name, (Format-Times $file.Pair.Module), (Format-Times $file.Pair.Baseline)
+        '      rate against File.ReadLines, median of the rounds: {0:F2}x (target >= 0.5): {1}; rounds {2}' -f $rate, (Verdict ($rate -ge 0.5)), ((($ratios | ForEach-Object { '{0:F2}' -f (1 / $_) }) -join ', '))
+    }
+
+    $ratios = Get-Ratios $m.ImportCsv $m.ProtocolLines $m.SubsetLines
+    $speedup = Get-Median @($ratios | ForEach-Object { 1 / $_ })
+    '  (b) -Summary on the whole file ({0} lines): {1} s; Import-Csv | Test-EopIpAddress on its first {2} lines ({3} answers): {4} s' -f $m.ProtocolLines, (Format-Times $m.ImportCsv.Module), $m.SubsetLines, $m.ImportCsvAnswers, (Format-Times $m.ImportCsv.Baseline)
+    '      per line, median of the rounds: {0:F1}x faster (target >= 20): {1}; rounds {2}' -f $speedup, (Verdict ($speedup -ge 20)), (($ratios | ForEach-Object { '{0:F1}' -f (1 / $_) }) -join ', ')
+
+    $ratios = Get-Ratios $m.Records $m.RecordCount $m.ProtocolLines
+    $ratio = Get-Median $ratios
+    '  (c) $r = Search-EopLog <file> ({0} records): {1} s; $r = Write-FloorObject $lines ({2} objects): {3} s' -f $m.RecordCount, (Format-Times $m.Records.Module), $m.ProtocolLines, (Format-Times $m.Records.Baseline)
+    '      per object, median of the rounds: {0:F2}x the floor (target <= 1.5): {1}; rounds {2}' -f $ratio, (Verdict ($ratio -le 1.5)), (($ratios | ForEach-Object { '{0:F2}' -f $_ }) -join ', ')
+    # What an object's size costs by itself: the floor cmdlet writing objects with the fields records had as 120-byte objects.
+    $ratios = Get-Ratios $m.RecordSized 1 1
+    '      the floor writing 120-byte objects with the fields records had before their blocks (-RecordSized): {0} s against {1} s: {2:F2}x the floor (rounds {3})' -f `
+        (Format-Times $m.RecordSized.Module), (Format-Times $m.RecordSized.Baseline), (Get-Median $ratios), (($ratios | ForEach-Object { '{0:F2}' -f $_ }) -join ', ')
+
+    $ratios = Get-Ratios $m.Reads 1 1
+    '      reading Timestamp, IPAddress and Port (parsed again from the line) of {0} kept records: {1} s; IsEop, LineNumber and Field (kept): {2} s: {3:F2}x, {4:F2} microseconds more per record (rounds {5})' -f `
+        $m.KeptCount, (Format-Times $m.Reads.Module), (Format-Times $m.Reads.Baseline), (Get-Median $ratios), ((Get-Median @(for ($i = 0; $i -lt $m.Reads.Module.Count; $i++) { $m.Reads.Module[$i] - $m.Reads.Baseline[$i] })) * 1e6 / $m.KeptCount), (($ratios | ForEach-Object { '{0:F2}' -f $_ }) -join ', ')
+
+    $ratios = Get-Ratios $m.Parallel 1 1
+    $speedup = Get-Median @($ratios | ForEach-Object { 1 / $_ })
+    '  (d) four files (2 tracking, 2 protocol logs), -Summary: -ThrottleLimit 2 {0} s; -ThrottleLimit 1 {1} s' -f (Format-Times $m.Parallel.Module), (Format-Times $m.Parallel.Baseline)
+    '      median of the rounds: {0:F2}x the one-thread rate (target >= 1.6 on 2 cores): {1}; rounds {2}' -f $speedup, (Verdict ($speedup -ge 1.6)), (($ratios | ForEach-Object { '{0:F2}' -f (1 / $_) }) -join ', ')
+
+    '  (e) streaming the protocol log''s records: live heap {0:F1} MB at the first of {1} samples, {2:F1} MB at the last, {3:F1} MB at most' -f ($m.HeapFirst / 1MB), $m.HeapSamples, ($m.HeapLast / 1MB), ($m.HeapMax / 1MB)
 }
 
-$ratios = Get-Ratios $m.ImportCsv $m.ProtocolLines $m.SubsetLines
-$speedup = Get-Median @($ratios | ForEach-Object { 1 / $_ })
-'  (b) -Summary on the whole file ({0} lines): {1} s; Import-Csv | Test-EopIpAddress on its first {2} lines ({3} answers): {4} s' -f $m.ProtocolLines, (Format-Times $m.ImportCsv.Module), $m.SubsetLines, $m.ImportCsvAnswers, (Format-Times $m.ImportCsv.Baseline)
-'      per line, median of the rounds: {0:F1}x faster (target >= 20): {1}; rounds {2}' -f $speedup, (Verdict ($speedup -ge 20)), (($ratios | ForEach-Object { '{0:F1}' -f (1 / $_) }) -join ', ')
+$builds = [ordered]@{}
+if ($Before) { $builds["before: $Before"] = (Resolve-Path -LiteralPath $Before).Path }
+$builds['this build'] = Join-Path $repoRoot 'out/EopTools'
+$measured = [ordered]@{}
+foreach ($name in $builds.Keys) {
+    $measured[$name] = Invoke-Measure $measure @($builds[$name], $floor, $protocol, $tracking, $iis, $subset, $Rounds) -Depth 4
+    Write-Report $measured[$name] $name
+}
 
-$ratios = Get-Ratios $m.Records $m.RecordCount $m.ProtocolLines
-$ratio = Get-Median $ratios
-'  (c) $r = Search-EopLog <file> ({0} records): {1} s; $r = Write-FloorObject $lines ({2} objects): {3} s' -f $m.RecordCount, (Format-Times $m.Records.Module), $m.ProtocolLines, (Format-Times $m.Records.Baseline)
-'      per object, median of the rounds: {0:F2}x the floor (target <= 1.5): {1}; rounds {2}' -f $ratio, (Verdict ($ratio -le 1.5)), (($ratios | ForEach-Object { '{0:F2}' -f $_ }) -join ', ')
-# What an object's size costs by itself: the floor cmdlet writing objects with the fields records had as 120-byte objects.
-$ratios = Get-Ratios $m.RecordSized 1 1
-'      the floor writing 120-byte objects with the fields records had before their blocks (-RecordSized): {0} s against {1} s: {2:F2}x the floor (rounds {3})' -f `
-    (Format-Times $m.RecordSized.Module), (Format-Times $m.RecordSized.Baseline), (Get-Median $ratios), (($ratios | ForEach-Object { '{0:F2}' -f $_ }) -join ', ')
-
-$ratios = Get-Ratios $m.Reads 1 1
-'      reading Timestamp, IPAddress and Port (parsed again from the line) of {0} kept records: {1} s; IsEop, LineNumber and Field (kept): {2} s: {3:F2}x, {4:F2} microseconds more per record (rounds {5})' -f `
-    $m.KeptCount, (Format-Times $m.Reads.Module), (Format-Times $m.Reads.Baseline), (Get-Median $ratios), ((Get-Median @(for ($i = 0; $i -lt $m.Reads.Module.Count; $i++) { $m.Reads.Module[$i] - $m.Reads.Baseline[$i] })) * 1e6 / $m.KeptCount), (($ratios | ForEach-Object { '{0:F2}' -f $_ }) -join ', ')
-
-$ratios = Get-Ratios $m.Parallel 1 1
-$speedup = Get-Median @($ratios | ForEach-Object { 1 / $_ })
-'  (d) four files (2 tracking, 2 protocol logs), -Summary: -ThrottleLimit 2 {0} s; -ThrottleLimit 1 {1} s' -f (Format-Times $m.Parallel.Module), (Format-Times $m.Parallel.Baseline)
-'      median of the rounds: {0:F2}x the one-thread rate (target >= 1.6 on 2 cores): {1}; rounds {2}' -f $speedup, (Verdict ($speedup -ge 1.6)), (($ratios | ForEach-Object { '{0:F2}' -f (1 / $_) }) -join ', ')
-
-'  (e) streaming the protocol log''s records: live heap {0:F1} MB at the first of {1} samples, {2:F1} MB at the last, {3:F1} MB at most' -f ($m.HeapFirst / 1MB), $m.HeapSamples, ($m.HeapLast / 1MB), ($m.HeapMax / 1MB)
+if ($Before) {
+    # The same measures' median times, this build against the other: below 1 is faster.
+    $old, $new = @($measured.Values)
+    '  before/after, median time of this build against the other''s:'
+    foreach ($measure in 'ReadLines', 'TrackingReadLines', 'IisReadLines', 'ImportCsv', 'Records', 'Parallel') {
+        '      {0}: {1:F2} s against {2:F2} s: {3:F2}x' -f $measure, (Get-Median $new.$measure.Module), (Get-Median $old.$measure.Module), ((Get-Median $new.$measure.Module) / (Get-Median $old.$measure.Module))
+    }
+}

@@ -51,7 +51,7 @@ internal static class LogCoreBenchmark
             using (Stream text = Utf8Text.Open(File.OpenRead(path), file => file))
             {
                 var lines = new LineReader(text);
-                while (lines.Read(out _)) n += FieldSplitter.Split(lines.Buffer, lines.Start, lines.Start + lines.Length, (byte)',', true, starts, ends);
+                while (lines.Read(out _)) n += FieldSplitter.SplitCsv(lines.Buffer, lines.Start, lines.Start + lines.Length, starts, ends);
             }
             return n;
         });
@@ -63,7 +63,7 @@ internal static class LogCoreBenchmark
                 var lines = new LineReader(text);
                 while (lines.Read(out _))
                 {
-                    if (FieldSplitter.Split(lines.Buffer, lines.Start, lines.Start + lines.Length, (byte)',', true, starts, ends) == 9 &&
+                    if (FieldSplitter.SplitCsv(lines.Buffer, lines.Start, lines.Start + lines.Length, starts, ends) == 9 &&
                         AddressInput.TryParse(Encoding.UTF8.GetString(lines.Buffer, starts[5], ends[5] - starts[5]), out IpAddressValue address, out _) && index.Find(address) != null) n++;
                 }
             }

@@ -13,8 +13,9 @@ using static EopTools.Tests.ExchangeLogLayout;
 /// Exchange logs in their documented layouts (docs/record-sources.md), from a fixed seed: an SMTP receive protocol log
 /// (sessions of six lines: connect, a quoted banner with commas, EHLO, MAIL FROM with a quoted display name, RCPT TO,
 /// disconnect; restarted once half-way, so it has two header blocks) and a message tracking log (quoted subjects with
-/// commas and doubled quotes, the original client on a fifth of the lines). Senders come from a pool of distinct
-/// addresses, 30% inside the EOP ranges and a tenth IPv6.
+/// commas and doubled quotes, the original client on a fifth of the lines), and an IIS W3C log as Exchange's web
+/// front end writes it (15 fields, spaces in user agents written as '+', a quote inside some). Senders come from a pool
+/// of distinct addresses, 30% inside the EOP ranges and a tenth IPv6.
 /// </summary>
 internal static class LogGenerator
 {
@@ -31,6 +32,47 @@ internal static class LogGenerator
         var start = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
         WriteProtocolLog(Path.Combine(folder, "RECV2026110100-1.LOG"), protocolLines, senders, random, start);
         WriteTrackingLog(Path.Combine(folder, "MSGTRK2026110100-1.LOG"), trackingLines, senders, random, start);
+        WriteIisLog(Path.Combine(folder, "u_ex261101.log"), trackingLines, senders, random, start);
+    }
+
+    private static readonly string[] IisRequests =
+    {
+        "POST /EWS/Exchange.asmx - 443 contoso\\ann",
+        "GET /owa/ &ClientId=8C1F5D2E&encoding=utf-8 443 ann@contoso.com",
+        "POST /Microsoft-Server-ActiveSync/default.eas Cmd=Sync&User=ann&DeviceId=ABC123&DeviceType=iPhone 443 contoso\\ann",
+        "POST /mapi/emsmdb/ mailboxId=6f0e1a2b@contoso.com 443 contoso\\ann",
+        "GET /autodiscover/autodiscover.json Email=ann@contoso.com&Protocol=ActiveSync 443 -",
+    };
+
+    private static readonly string[] UserAgents =
+    {
+        "Microsoft+Office/16.0+(Windows+NT+10.0;+Microsoft+Outlook+16.0.17328;+Pro)",
+        "Mozilla/5.0+(Windows+NT+10.0;+Win64;+x64)+AppleWebKit/537.36+(KHTML,+like+Gecko)+Chrome/131.0.0.0+Safari/537.36",
+        "Apple-iPhone15C2/2201.81",
+        "Mozilla/5.0+(compatible;+\"scanner\";+'probe')",
+    };
+
+    private static void WriteIisLog(string path, int lines, string[] senders, Random random, DateTime start)
+    {
+        using (var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16))
+        {
+            writer.Write("#Software: Microsoft Internet Information Services 10.0\r\n#Version: 1.0\r\n#Date: " + start.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + "\r\n");
+            writer.Write("#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken\r\n");
+            for (int written = 4; written < lines; written++)
+            {
+                string sender = senders[Skewed(random, senders.Length)];
+                writer.Write(start.AddMilliseconds(written * 37L).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
+                writer.Write(" 10.0.0.5 ");
+                writer.Write(IisRequests[random.Next(IisRequests.Length)]);
+                writer.Write(' ');
+                writer.Write(sender);
+                writer.Write(' ');
+                writer.Write(UserAgents[random.Next(UserAgents.Length)]);
+                writer.Write(" - 200 0 0 ");
+                writer.Write(random.Next(1, 900).ToString(CultureInfo.InvariantCulture));
+                writer.Write("\r\n");
+            }
+        }
     }
 
     private static void WriteProtocolLog(string path, int lines, string[] senders, Random random, DateTime start)

@@ -299,10 +299,40 @@ namespace EopTools.Tests
             var ends = new int[4];
             // In the middle of a buffer, as the reader holds lines.
             byte[] text = Encoding.UTF8.GetBytes("x\n" + line + "\ny");
-            int count = FieldSplitter.Split(text, 2, 2 + line.Length, (byte)',', quoted: true, starts, ends);
+            int count = FieldSplitter.SplitCsv(text, 2, 2 + line.Length, starts, ends);
             Assert.Equal(expected, count);
             if (values.Length == 0) return;
-            Assert.Equal(values, string.Join("|", Enumerable.Range(0, count).Select(i => FieldSplitter.Value(text, starts[i], ends[i], quoted: true))));
+            Assert.Equal(values, string.Join("|", Enumerable.Range(0, count).Select(i => FieldSplitter.Value(text, 2, starts[i], ends[i]))));
+        }
+
+        [Theory]
+        [InlineData("a b c", 3, "a|b|c")]
+        [InlineData("a  b   c", 3, "a|b|c")]
+        [InlineData(" a b c ", 3, "a|b|c")]
+        [InlineData("a \"b c\" d", 3, "a|b c|d")]
+        [InlineData("\"1.2.3.4\" \" \"\"x\"\" y \" -", 3, "1.2.3.4| \"x\" y |-")]
+        [InlineData("\"\" b c", 3, "|b|c")]
+        [InlineData("a b\"c\" d", 3, "a|b\"c\"|d")]
+        [InlineData("\"a\"b c d", 3, "\"a\"b|c|d")]
+        [InlineData("\"a b\" c\" d", 3, "a b|c\"|d")]
+        [InlineData("a\"\"b c d", 3, "a\"\"b|c|d")]
+        [InlineData("a \"b c d", 4, "a|\"b|c|d")]
+        [InlineData("a \"b c\"x d", 4, "")]
+        [InlineData("\"a b\" \"c d\" e f", 4, "")]
+        [InlineData("a \"b", 2, "a|\"b")]
+        [InlineData("\"a b", 2, "\"a|b")]
+        [InlineData("a b c d e", 5, "")]
+        public void SplitsW3CLinesOnRunsOfSpacesWithQuotedStrings(string line, int expected, string values)
+        {
+            // Three columns: a line that reads to three fields only unquoted is read unquoted.
+            var starts = new int[4];
+            var ends = new int[4];
+            // In the middle of a buffer after a quote, as a record's line is kept after the line before it.
+            byte[] text = Encoding.UTF8.GetBytes("x\"" + line + "\"y");
+            int count = FieldSplitter.SplitW3C(text, 2, 2 + line.Length, 3, starts, ends);
+            Assert.Equal(expected, count);
+            if (values.Length == 0) return;
+            Assert.Equal(values, string.Join("|", Enumerable.Range(0, count).Select(i => FieldSplitter.Value(text, 2, starts[i], ends[i]))));
         }
 
         [Fact]
@@ -314,18 +344,19 @@ namespace EopTools.Tests
             byte[] alphabet = Encoding.ASCII.GetBytes("ab,\" ");
             for (int round = 0; round < 50000; round++)
             {
-                bool quoted = random.Next(2) == 0;
-                byte delimiter = random.Next(3) == 0 ? (byte)' ' : (byte)',';
-                int capacity = random.Next(1, 12), length = random.Next(0, 40), at = random.Next(0, 9);
+                bool w3c = random.Next(3) == 0;
+                int capacity = random.Next(1, 12), length = random.Next(0, 40), at = random.Next(0, 9), columns = random.Next(1, capacity + 1);
                 var text = new byte[at + length + random.Next(0, 9)];
                 for (int i = 0; i < text.Length; i++) text[i] = alphabet[random.Next(alphabet.Length)];
                 var starts = new int[capacity];
                 var ends = new int[capacity];
                 var expectedStarts = new int[capacity];
                 var expectedEnds = new int[capacity];
-                int count = FieldSplitter.Split(text, at, at + length, delimiter, quoted, starts, ends);
-                int expected = SplitByteByByte(text, at, at + length, delimiter, quoted, expectedStarts, expectedEnds);
-                string line = Encoding.ASCII.GetString(text, at, length) + " (quoted " + quoted + ", delimiter '" + (char)delimiter + "', capacity " + capacity + ")";
+                int count = w3c ? FieldSplitter.SplitW3C(text, at, at + length, columns, starts, ends) : FieldSplitter.SplitCsv(text, at, at + length, starts, ends);
+                int expected = w3c
+                    ? SplitW3CByteByByte(text, at, at + length, columns, expectedStarts, expectedEnds)
+                    : SplitByteByByte(text, at, at + length, (byte)',', quoted: true, expectedStarts, expectedEnds);
+                string line = Encoding.ASCII.GetString(text, at, length) + " (" + (w3c ? "W3C, " + columns + " columns" : "CSV") + ", capacity " + capacity + ")";
                 Assert.True(expected == count, line + ": " + count + " fields, expected " + expected);
                 for (int i = 0; i < Math.Min(count, capacity); i++)
                 {
@@ -334,7 +365,71 @@ namespace EopTools.Tests
             }
         }
 
-        /// <summary>The splitting rules read one byte at a time, as written: the oracle for <see cref="FieldSplitter.Split"/>.</summary>
+        /// <summary>
+        /// The W3C rules read one byte at a time: quoted strings, and spaces alone when quotes do not read or give
+        /// another number of fields than the columns (the oracle for <see cref="FieldSplitter.SplitW3C"/>).
+        /// </summary>
+        private static int SplitW3CByteByByte(byte[] text, int start, int end, int columns, int[] starts, int[] ends)
+        {
+            while (start < end && text[start] == (byte)' ') start++;
+            while (end > start && text[end - 1] == (byte)' ') end--;
+            var fields = new List<(int Start, int End)>();
+            bool sawQuote = false;
+            int quotedCount = 0;
+            for (int pass = 0; pass < 2; pass++)
+            {
+                bool quoted = pass == 0;
+                fields.Clear();
+                int count = 0, i = start;
+                while (i < end && count >= 0)
+                {
+                    if (fields.Count == starts.Length)
+                    {
+                        count = starts.Length + 1;
+                        break;
+                    }
+                    if (quoted && text[i] == (byte)'"')
+                    {
+                        sawQuote = true;
+                        int j = i + 1;
+                        while (j < end && (text[j] != (byte)'"' || j + 1 < end && text[j + 1] == (byte)'"')) j += text[j] == (byte)'"' ? 2 : 1;
+                        if (j >= end || j + 1 < end && text[j + 1] != (byte)' ')
+                        {
+                            count = -1;
+                            break;
+                        }
+                        fields.Add((i + 1, j));
+                        i = j + 1;
+                    }
+                    else
+                    {
+                        int k = i;
+                        while (k < end && text[k] != (byte)' ') k++;
+                        fields.Add((i, k));
+                        i = k;
+                    }
+                    while (i < end && text[i] == (byte)' ') i++;
+                    count = fields.Count;
+                }
+                for (int f = 0; f < Math.Min(fields.Count, starts.Length); f++)
+                {
+                    starts[f] = fields[f].Start;
+                    ends[f] = fields[f].End;
+                }
+                if (pass == 0)
+                {
+                    quotedCount = count;
+                    if (count == columns || !sawQuote) return count;
+                }
+                else
+                {
+                    return count == columns || quotedCount < 0 ? count : quotedCount;
+                }
+            }
+            throw new InvalidOperationException("unreachable");
+        }
+
+        /// <summary>The splitting rules read one byte at a time, as written: the oracle for <see cref="FieldSplitter.SplitCsv"/>.</summary>
         private static int SplitByteByByte(byte[] text, int start, int end, byte delimiter, bool quoted, int[] starts, int[] ends)
         {
             int count = 0, i = start;

@@ -7,7 +7,9 @@ namespace EopTools.Logs
     /// Splits one log line (UTF-8 bytes) into fields in place: the bounds go into arrays the caller owns and reuses, so
     /// a line costs no allocation. Comma-separated lines (Exchange logs, CSV exports) follow RFC 4180 quoting strictly: a
     /// value is either plain (no quote in it) or wholly quoted with "" for a quote; anything else is a malformed line.
-    /// W3C space-separated lines (IIS) have no quoting. One pass over the line, no backtracking.
+    /// W3C extended lines (IIS, HTTP.SYS, IIS Advanced Logging) are split on runs of spaces, and a value that starts
+    /// with a quote is a quoted string, as the W3C format allows. One pass over the line (two for a W3C line whose
+    /// quotes do not read), no backtracking.
     /// </summary>
     /// <remarks>
     /// Why not a CSV library: CsvHelper's netstandard2.0 build needs System.Memory, Microsoft.Bcl.AsyncInterfaces and
@@ -21,17 +23,24 @@ namespace EopTools.Logs
     internal static class FieldSplitter
     {
         private const byte Quote = (byte)'"';
+        private const byte Comma = (byte)',';
+        private const byte Space = (byte)' ';
 
         /// <summary>
-        /// Splits text[start..end): returns the number of fields (at most starts.Length + 1, which means "too many"), or
-        /// -1 when quoting is malformed. The bounds are positions in <paramref name="text"/>; a quoted field's exclude
-        /// its quotes.
+        /// Splits text[start..end) as <paramref name="layout"/>'s lines are written: returns the number of fields (at
+        /// most starts.Length + 1, which means "too many"), or -1 when quoting is malformed. The bounds are positions in
+        /// <paramref name="text"/>; a quoted field's exclude its quotes.
         /// </summary>
-        public static int Split(byte[] text, int start, int end, byte delimiter, bool quoted, int[] starts, int[] ends)
+        public static int Split(byte[] text, int start, int end, LogLayout layout, int[] starts, int[] ends) =>
+            layout.Delimiter == Space ? SplitW3C(text, start, end, layout.Columns.Length, starts, ends) : SplitCsv(text, start, end, starts, ends);
+
+        /// <summary>Splits a comma-separated line (see <see cref="Split(byte[], int, int, LogLayout, int[], int[])"/>).</summary>
+        public static int SplitCsv(byte[] text, int start, int end, int[] starts, int[] ends)
         {
+            const byte delimiter = Comma;
             // Most lines have no quote at all: one vectorized search says so, and they split on the delimiter alone.
-            int nextQuote = quoted ? Array.IndexOf(text, Quote, start, end - start) : -1;
-            if (nextQuote < 0) return SplitPlain(text, start, end, delimiter, starts, ends);
+            int nextQuote = Array.IndexOf(text, Quote, start, end - start);
+            if (nextQuote < 0) return SplitPlainFrom(text, start, end, delimiter, starts, ends, 0);
             int capacity = starts.Length;
             int count = 0, i = start;
             while (true)
@@ -39,22 +48,12 @@ namespace EopTools.Logs
                 if (count == capacity) return capacity + 1;
                 if (i == nextQuote)
                 {
-                    int valueStart = i + 1, search = valueStart;
-                    while (true)
-                    {
-                        int quote = search < end ? Array.IndexOf(text, Quote, search, end - search) : -1;
-                        if (quote < 0) return -1;
-                        if (quote + 1 < end && text[quote + 1] == Quote)
-                        {
-                            search = quote + 2;
-                            continue;
-                        }
-                        starts[count] = valueStart;
-                        ends[count] = quote;
-                        count++;
-                        i = quote + 1;
-                        break;
-                    }
+                    int quote = ClosingQuote(text, i + 1, end);
+                    if (quote < 0) return -1;
+                    starts[count] = i + 1;
+                    ends[count] = quote;
+                    count++;
+                    i = quote + 1;
                     if (i == end) return count;
                     if (text[i] != delimiter) return -1;
                     i++;
@@ -72,8 +71,57 @@ namespace EopTools.Logs
             }
         }
 
-        private static int SplitPlain(byte[] text, int start, int end, byte delimiter, int[] starts, int[] ends) =>
-            SplitPlainFrom(text, start, end, delimiter, starts, ends, 0);
+        /// <summary>
+        /// Splits a W3C extended line into <paramref name="columns"/> fields: separated by one space or more (IIS writes
+        /// runs of them), spaces before the first and after the last ignored. A value that starts with a quote runs to
+        /// its closing quote, "" being a quote in it (IIS Advanced Logging quotes values that hold spaces), and the
+        /// closing quote ends the field. IIS's own format never quotes, and its user agents may hold quotes: a line
+        /// whose quoting does not read, or reads to another number of fields, is split again on spaces alone, and that
+        /// split is taken when it gives the header's number of fields.
+        /// </summary>
+        public static int SplitW3C(byte[] text, int start, int end, int columns, int[] starts, int[] ends)
+        {
+            int quotedCount = SplitSpaced(text, start, end, quoted: true, starts, ends, out bool sawQuote);
+            if (quotedCount == columns || !sawQuote) return quotedCount;
+            int plainCount = SplitSpaced(text, start, end, quoted: false, starts, ends, out _);
+            return plainCount == columns || quotedCount < 0 ? plainCount : quotedCount;
+        }
+
+        /// <param name="sawQuote">A field started with a quote (only then can a split on spaces alone differ).</param>
+        private static int SplitSpaced(byte[] text, int start, int end, bool quoted, int[] starts, int[] ends, out bool sawQuote)
+        {
+            sawQuote = false;
+            int capacity = starts.Length;
+            int count = 0, i = start;
+            while (true)
+            {
+                while (i < end && text[i] == Space) i++;
+                if (i == end) return count;
+                if (count == capacity) return capacity + 1;
+                if (quoted && text[i] == Quote)
+                {
+                    sawQuote = true;
+                    int quote = ClosingQuote(text, i + 1, end);
+                    if (quote < 0) return -1;
+                    starts[count] = i + 1;
+                    ends[count] = quote;
+                    count++;
+                    i = quote + 1;
+                    if (i < end && text[i] != Space) return -1;
+                    continue;
+                }
+                int fieldEnd = Array.IndexOf(text, Space, i, end - i);
+                starts[count] = i;
+                if (fieldEnd < 0)
+                {
+                    ends[count] = end;
+                    return count + 1;
+                }
+                ends[count] = fieldEnd;
+                count++;
+                i = fieldEnd + 1;
+            }
+        }
 
         /// <summary>Splits the rest of a line that has no quote, after <paramref name="count"/> fields already found.</summary>
         private static int SplitPlainFrom(byte[] text, int start, int end, byte delimiter, int[] starts, int[] ends, int count)
@@ -97,11 +145,28 @@ namespace EopTools.Logs
             }
         }
 
-        /// <summary>The value of a field as text: a quoted value without its quotes and with "" read as one quote.</summary>
-        public static string Value(byte[] text, int start, int end, bool quoted)
+        /// <summary>The closing quote of a quoted value that starts at <paramref name="valueStart"/> ("" is a quote in it), or -1.</summary>
+        private static int ClosingQuote(byte[] text, int valueStart, int end)
+        {
+            int search = valueStart;
+            while (search < end)
+            {
+                int quote = Array.IndexOf(text, Quote, search, end - search);
+                if (quote < 0) return -1;
+                if (quote + 1 == end || text[quote + 1] != Quote) return quote;
+                search = quote + 2;
+            }
+            return -1;
+        }
+
+        /// <summary>
+        /// The value of a field of the line that starts at <paramref name="lineStart"/>, as text: a quoted value without
+        /// its quotes and with "" read as one quote.
+        /// </summary>
+        public static string Value(byte[] text, int lineStart, int start, int end)
         {
             string value = Encoding.UTF8.GetString(text, start, end - start);
-            if (quoted && start > 0 && text[start - 1] == Quote && value.IndexOf('"') >= 0) value = value.Replace("\"\"", "\"");
+            if (start > lineStart && text[start - 1] == Quote && value.IndexOf('"') >= 0) value = value.Replace("\"\"", "\"");
             return value;
         }
     }

@@ -122,7 +122,7 @@ namespace EopTools.Logs
                 }
 
                 LogLine view = _line;
-                int count = FieldSplitter.Split(buffer, lineStart, lineEnd, layout.Delimiter, layout.Quoted, view.Starts, view.Ends);
+                int count = FieldSplitter.Split(buffer, lineStart, lineEnd, layout, view.Starts, view.Ends);
                 if (count != layout.Columns.Length)
                 {
                     if (lineEnding == LineEnd.EndOfFile) counts.TruncatedLine = number;
@@ -283,8 +283,8 @@ namespace EopTools.Logs
         {
             var starts = new int[columns + 1];
             var ends = new int[columns + 1];
-            if (FieldSplitter.Split(text, start, end, (byte)',', quoted: true, starts, ends) == columns) return (byte)',';
-            return FieldSplitter.Split(text, start, end, (byte)' ', quoted: false, starts, ends) == columns ? (byte)' ' : (byte)',';
+            if (FieldSplitter.SplitCsv(text, start, end, starts, ends) == columns) return (byte)',';
+            return FieldSplitter.SplitW3C(text, start, end, columns, starts, ends) == columns ? (byte)' ' : (byte)',';
         }
 
         /// <summary>The sink of a reader that follows the headers only: it reads no line as data.</summary>

@@ -22,7 +22,6 @@ namespace EopTools.Logs
         {
             Columns = columns;
             Delimiter = delimiter;
-            Quoted = delimiter == (byte)',';
             Kind = kind;
             for (int i = 0; i < columns.Length; i++)
             {
@@ -40,10 +39,8 @@ namespace EopTools.Logs
 
         public string[] Columns { get; }
 
+        /// <summary>A comma (Exchange logs, CSV), or a space (W3C extended logs: see <see cref="FieldSplitter.SplitW3C"/>).</summary>
         public byte Delimiter { get; }
-
-        /// <summary>Comma-separated values may be quoted; W3C space-separated ones are not.</summary>
-        public bool Quoted { get; }
 
         /// <summary>What the header says the file is, for messages (e.g. "SMTP Receive Protocol Log").</summary>
         public string Kind { get; }
@@ -108,10 +105,10 @@ namespace EopTools.Logs
         {
             var starts = new int[1024];
             var ends = new int[1024];
-            int count = FieldSplitter.Split(text, start, end, (byte)',', quoted: true, starts, ends);
+            int count = FieldSplitter.SplitCsv(text, start, end, starts, ends);
             if (count < 1 || count > starts.Length) return null;
             var columns = new string[count];
-            for (int i = 0; i < count; i++) columns[i] = FieldSplitter.Value(text, starts[i], ends[i], quoted: true).Trim();
+            for (int i = 0; i < count; i++) columns[i] = FieldSplitter.Value(text, start, starts[i], ends[i]).Trim();
             return new LogLayout(columns, (byte)',', "CSV");
         }
 

@@ -44,7 +44,7 @@ namespace EopTools.Logs
 
         public EopAnswer Answer { get; internal set; } = null!;
 
-        public string Value(int column) => FieldSplitter.Value(Buffer, Starts[column], Ends[column], Layout.Quoted);
+        public string Value(int column) => FieldSplitter.Value(Buffer, LineStart, Starts[column], Ends[column]);
 
         /// <summary>Makes this the view of a line that was split into <see cref="Starts"/> and <see cref="Ends"/>.</summary>
         public void Show(byte[] buffer, int lineStart, int lineLength, LogLayout layout)

@@ -79,7 +79,7 @@ namespace EopTools.Logs
             var view = new LogLine(layout.Columns.Length + 1);
             ref LineData data = ref _lines[i];
             byte[] text = _texts[i];
-            FieldSplitter.Split(text, data.Start, data.Start + data.Length, layout.Delimiter, layout.Quoted, view.Starts, view.Ends);
+            FieldSplitter.Split(text, data.Start, data.Start + data.Length, layout, view.Starts, view.Ends);
             view.Show(text, data.Start, data.Length, layout);
             return view;
         }
