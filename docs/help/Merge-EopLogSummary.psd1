@@ -12,7 +12,7 @@
     Inputs      = @(@{ Type = 'EopTools.EopLogSummary'; Description = 'Rows of Search-EopLog -Summary, or their deserialized property bags (Deserialized.EopTools.EopLogSummary).' })
     Outputs     = @(@{ Type = 'EopTools.EopLogSummary'; Description = 'One row per distinct address, most lines first, with ComputerName: the computers whose logs it was seen in.' })
     Notes       = @(
-        'The organisation-wide audit: Search-EopLog runs where the logs are (no log crosses the network, only the summary), and Merge-EopLogSummary combines the answers. The module must be installed on each server (Install-Module, or copied to a folder in $env:PSModulePath there). Edge Transport servers are not domain members: reach them over HTTPS with a local credential (Invoke-Command -UseSSL -Credential), or run the same Search-EopLog there and bring the rows back with Export-Clixml and Import-Clixml.'
+        'The organisation-wide audit: Search-EopLog runs where the logs are (no log crosses the network, only the summary), and Merge-EopLogSummary combines the answers. The module must be on each server (Install-Module, or copied to a folder in $env:PSModulePath there), or travel with the command (example 4). Edge Transport servers are not domain members: reach them over HTTPS with a local credential (Invoke-Command -UseSSL -Credential), or run the same Search-EopLog there and bring the rows back with Export-Clixml and Import-Clixml.'
     )
     Examples    = @(
         @{
@@ -50,6 +50,36 @@ Search-EopLog -Path (Join-Path $env:ExchangeInstallPath 'TransportRoles/Logs/Fro
 Import-Clixml .\EX01-summary.xml | Merge-EopLogSummary | Select-Object Remote, Lines
 '@
             Remarks = 'Where remoting is not allowed, each server''s summary is saved with Export-Clixml (a few KB per thousand senders) and copied; the rows read back merge as the live ones do. Here one file: the merge of one run is that run''s summary.'
+        }
+        @{
+            Title   = 'Servers without the module: its files travel with the command'
+            Code    = @'
+$module = Get-Module EopTools
+$files = @{}
+foreach ($file in Get-ChildItem $module.ModuleBase -Recurse -File) {
+    $files[$file.FullName.Substring($module.ModuleBase.Length + 1)] = [System.IO.File]::ReadAllBytes($file.FullName)
+}
+$build = (Get-FileHash (Join-Path $module.ModuleBase 'EopTools.dll')).Hash.Substring(0, 16)
+$audit = {
+    param([hashtable] $Files, [string] $Build)
+    $folder = Join-Path ([System.IO.Path]::GetTempPath()) "EopTools-$Build"
+    if (-not (Test-Path (Join-Path $folder 'EopTools.psd1'))) {
+        # The manifest last: a folder with it holds the whole module.
+        foreach ($name in $Files.Keys | Sort-Object { $_ -eq 'EopTools.psd1' }) {
+            $path = Join-Path $folder $name
+            $null = New-Item -ItemType Directory -Force -Path (Split-Path $path)
+            [System.IO.File]::WriteAllBytes($path, $Files[$name])
+        }
+    }
+    Import-Module (Join-Path $folder 'EopTools.psd1')
+    Get-ChildItem (Join-Path $env:ExchangeInstallPath 'TransportRoles/Logs/FrontEnd/ProtocolLog/SmtpReceive/RECV*.LOG') |
+        Where-Object LastWriteTime -GT (Get-Date).AddDays(-30) |
+        Search-EopLog -Summary
+}
+$rows = Invoke-Command -ComputerName (Get-TransportService).Name -ScriptBlock $audit -ArgumentList $files, $build
+$rows | Merge-EopLogSummary | Sort-Object Lines -Descending | Select-Object Remote, Lines, IsEop, ComputerName
+'@
+            Remarks = 'Nothing is installed on the servers: the module''s files (about 650 KB) are read here and sent as an argument of the command, which writes them into the server''s temporary folder under a name of this build (once; a later run finds them) and imports them there. Invoke-Command -FilePath would not do: it sends a script''s text only, and EopTools is a compiled module (EopTools.dll) that a script cannot carry; an argument crosses remoting''s serialization as bytes, over the same connection, with no file share. The servers need Windows PowerShell 5.1 or PowerShell 7, and write access to their temporary folder. The rows are those of example 1; the servers'' own range data (the embedded seed, with its warning) does not matter: the merge answers IsEop from this session''s data.'
         }
     )
     Links       = @('Search-EopLog', 'about_EopTools')

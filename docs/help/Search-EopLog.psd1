@@ -36,6 +36,7 @@
         'A record is a small object that shows its line''s data, kept side by side with that of the 4,096 lines read with it (about 200 KB), and its line''s text, kept in a 96 KB block shared with the lines around it; its time, address and port are read again from that text when asked for. Keeping a few records out of millions filtered downstream holds up to about 300 KB each. -NotEop and -Eop choose before records are made.'
         'The answer is as good as the data: run Update-EopIpRange first to test against the current ranges of the Microsoft 365 web service rather than the embedded 2018 page.'
         'Sessions counts a protocol log''s connect events (''+''); a session that began in an earlier file is counted there. HostNames keeps at most 16 names per address.'
+        'Every server''s logs: run Search-EopLog -Summary on each server with Invoke-Command, and merge the rows with Merge-EopLogSummary (Get-Help Merge-EopLogSummary -Examples: servers with the module, Edge servers, and servers without it, to which the module''s files travel as an argument of Invoke-Command).'
     )
     Examples    = @(
         @{

@@ -144,21 +144,32 @@ function global:Get-ExchangeServer {
 }
 
 function global:Invoke-Command {
-    # Each server is a process of its own (a job) with the module and its own logs: the rows come back through
-    # PowerShell's serialization, as over remoting, with PSComputerName set to the name the caller gave.
-    param([string[]] $ComputerName, [scriptblock] $ScriptBlock, [switch] $UseSSL, [pscredential] $Credential)
+    # Each server is a process of its own (a job) with its own logs and temporary folder: the arguments and the rows
+    # cross PowerShell's serialization, as over remoting, and the rows come back with PSComputerName set to the name the
+    # caller gave. The module is installed there, unless the script block brings its own (imports one): then the server
+    # has none on its module path.
+    param([string[]] $ComputerName, [scriptblock] $ScriptBlock, [object[]] $ArgumentList, [switch] $UseSSL, [pscredential] $Credential)
     Add-EopHelpCall 'Invoke-Command' $PSBoundParameters
     $module = (Get-Module EopTools).Path
     foreach ($name in $ComputerName) {
         $install = $global:EopHelpServers[$name]
         if (-not $install) { throw "No test server is named '$name'." }
-        $job = Start-Job -ArgumentList $module, $install, "$ScriptBlock" -ScriptBlock {
-            param($module, $install, $code)
+        $temp = New-Item -ItemType Directory -Force -Path (Join-Path (Split-Path $install) 'temp')
+        $job = Start-Job -ArgumentList $module, $install, $temp.FullName, "$ScriptBlock", $ArgumentList -ScriptBlock {
+            param($module, $install, $temp, $code, $arguments)
             $env:ExchangeInstallPath = $install
+            $env:TMPDIR = $env:TEMP = $env:TMP = $temp
             # The server's own warnings (its embedded ranges) stay there.
             $WarningPreference = 'SilentlyContinue'
-            Import-Module $module
-            & ([scriptblock]::Create($code))
+            if ($code -match 'Import-Module') {
+                $separator = [System.IO.Path]::PathSeparator
+                $env:PSModulePath = ($env:PSModulePath -split $separator | Where-Object { $_ -and -not (Test-Path (Join-Path $_ 'EopTools')) }) -join $separator
+            }
+            else {
+                Import-Module $module
+            }
+            $list = if ($null -eq $arguments) { @() } else { @($arguments) }
+            & ([scriptblock]::Create($code)) @list
         }
         $job | Wait-Job | Receive-Job | Add-Member -NotePropertyName PSComputerName -NotePropertyValue $name -Force -PassThru
         Remove-Job $job

@@ -501,6 +501,25 @@ Install-PSResource -Name EopTools -Repository EopToolsTest -TrustRepository -Sco
                     $edge.ComputerName | Should -Be @('edge01.contoso.com')
                     $edge.UseSSL | Should -BeTrue
                 }
+                'Merge-EopLogSummary 4' = {
+                    param($Output, $Calls)
+                    ($Output | ForEach-Object { '{0} {1} {2} {3}' -f $_.Remote, $_.Lines, $_.IsEop, ($_.ComputerName -join '+') }) |
+                        Should -Be @('203.0.113.9 16 False EX01+EX02', '40.92.70.1 12 True EX01', '198.51.100.20 4 False EX01')
+                    # The module crossed as an argument, and each server, without it on its module path, imported the copy
+                    # written into its own temporary folder.
+                    $call = @($Calls | Where-Object Command -EQ 'Invoke-Command')[0].Parameters
+                    $call.ComputerName | Should -Be @('EX01', 'EX02')
+                    $call.ArgumentList[0].Keys | Should -Contain 'EopTools.dll'
+                    foreach ($server in $call.ComputerName) {
+                        Join-Path (Split-Path $EopHelpServers[$server]) "temp/EopTools-$($call.ArgumentList[1])/EopTools.dll" | Should -Exist
+                    }
+                    # One run over the same files, here, says the same.
+                    $files = foreach ($server in $call.ComputerName) {
+                        Get-ChildItem (Join-Path $EopHelpServers[$server] 'TransportRoles/Logs/FrontEnd/ProtocolLog/SmtpReceive/RECV*.LOG') | Where-Object LastWriteTime -GT (Get-Date).AddDays(-30)
+                    }
+                    $oneRun = $files | Search-EopLog -Summary -WarningAction SilentlyContinue
+                    ($Output | ForEach-Object { '{0} {1} {2}' -f $_.Remote, $_.Lines, $_.IsEop }) | Should -Be ($oneRun | ForEach-Object { '{0} {1} {2}' -f $_.Remote, $_.Lines, $_.IsEop })
+                }
                 'Merge-EopLogSummary 3' = {
                     param($Output, $Calls)
                     ($Output | ForEach-Object { '{0} {1}' -f $_.Remote, $_.Lines }) | Should -Be @('192.0.2.99 36', '40.92.70.1 12', '203.0.113.9 8', '198.51.100.20 4')
