@@ -3,14 +3,6 @@ using System.Collections.Generic;
 
 namespace EopTools.Logs
 {
-    /// <summary>Which side of the answer to keep.</summary>
-    internal enum LogSide
-    {
-        Both,
-        Eop,
-        NotEop,
-    }
-
     /// <summary>How to read the files: the address fields, columns for headerless files, the side and the time to keep.</summary>
     internal sealed class LogReadOptions
     {

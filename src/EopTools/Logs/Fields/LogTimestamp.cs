@@ -5,22 +5,6 @@ using System.Text;
 
 namespace EopTools.Logs
 {
-    /// <summary>What reading a line's time gave.</summary>
-    internal enum LogTimeReading
-    {
-        /// <summary>A time, read one way only.</summary>
-        Read,
-
-        /// <summary>No time: the layout has no time column, or the value is empty.</summary>
-        None,
-
-        /// <summary>A value that no way of reading it reads.</summary>
-        Unreadable,
-
-        /// <summary>A value that two cultures read as different times (05/11/2026): left empty, not guessed.</summary>
-        Ambiguous,
-    }
-
     /// <summary>
     /// Log timestamps, from the UTF-8 bytes of a line, as UTC: ISO 8601 as Exchange writes it (2026-11-27T10:00:00.123Z)
     /// read by hand, because it is on every line; IIS's separate UTC date and time; other ISO 8601 forms; and the dates

@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Threading;
 
 namespace EopTools.Logs
 {
@@ -52,22 +51,5 @@ namespace EopTools.Logs
             if (disposing) _inner.Dispose();
             base.Dispose(disposing);
         }
-    }
-
-    /// <summary>Bytes read so far by every reader of a run.</summary>
-    internal sealed class LogProgress
-    {
-        private long _bytesRead;
-
-        public LogProgress(long totalBytes)
-        {
-            TotalBytes = totalBytes;
-        }
-
-        public long TotalBytes { get; }
-
-        public long BytesRead => Interlocked.Read(ref _bytesRead);
-
-        public void Add(int bytes) => Interlocked.Add(ref _bytesRead, bytes);
     }
 }

@@ -5,44 +5,6 @@ using EopTools.Ranges;
 
 namespace EopTools.Logs
 {
-    /// <summary>One -Summary row as read back from any run (live, or deserialized after remoting, a job or Import-Clixml).</summary>
-    internal sealed class LogSummaryRow
-    {
-        /// <param name="address">The address; null for a value that is not an address (<paramref name="remote"/> as written).</param>
-        /// <param name="computer">The computer whose files it read (PSComputerName); "" for this one.</param>
-        public LogSummaryRow(string remote, IpAddressValue? address, long lines, long sessions, DateTime? firstSeen, DateTime? lastSeen,
-            IReadOnlyList<string> hostNames, IReadOnlyList<string> paths, string computer)
-        {
-            Remote = remote;
-            Address = address;
-            Lines = lines;
-            Sessions = sessions;
-            FirstSeen = firstSeen;
-            LastSeen = lastSeen;
-            HostNames = hostNames;
-            Paths = paths;
-            Computer = computer;
-        }
-
-        public string Remote { get; }
-
-        public IpAddressValue? Address { get; }
-
-        public long Lines { get; }
-
-        public long Sessions { get; }
-
-        public DateTime? FirstSeen { get; }
-
-        public DateTime? LastSeen { get; }
-
-        public IReadOnlyList<string> HostNames { get; }
-
-        public IReadOnlyList<string> Paths { get; }
-
-        public string Computer { get; }
-    }
-
     /// <summary>
     /// Merges -Summary rows of several runs into the summary of one run over all their files, read in the order of
     /// computer, then path (the order Get-ChildItem lists a server's logs in, which for Exchange's names is time):
