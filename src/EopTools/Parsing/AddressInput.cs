@@ -57,7 +57,7 @@ namespace EopTools.Parsing
             }
 
             // Most log lines hold a plain IPv4 address, or one with a port (a protocol log's endpoint): read those first,
-            // without describing any error (measured: 4 ns an address less than the general path below).
+            // without describing any error, which is cheaper than the general path below (docs/design.md).
             if (IpText.TryReadIPv4(text, start, end, out uint plain))
             {
                 address = new IpAddressValue(IPAddressFamily.IPv4, new IpNumber(0, plain));

@@ -5,9 +5,9 @@ namespace EopTools.Logs
     /// <summary>
     /// Keeps the text (UTF-8) of the lines that became records, side by side in blocks, instead of one string per line:
     /// a million records cost about two thousand allocations, not a million, and half the memory. A block is just large
-    /// enough for the large object heap, where the garbage collector never copies it however long the records live (with
-    /// a million records kept in a variable, its pauses fell from 0.3 to 0.2 s against 8 KB blocks). The price: a record
-    /// kept alone, its neighbours filtered away downstream, holds its block (96 KB).
+    /// enough for the large object heap, where the garbage collector never copies it however long the records live
+    /// (docs/design.md has the pauses measured). The price: a record kept alone, its neighbours filtered away
+    /// downstream, holds its block (96 KB).
     /// </summary>
     internal sealed class LineStore
     {

@@ -9,9 +9,8 @@ namespace EopTools.Logs
     /// small object (its block and its place in it): with a million records kept in a variable, the garbage collector
     /// sees a few arrays per batch instead of an object of 120 bytes per line. A line's time, address and port are not
     /// kept: they are read again from its text when asked for (most records are written and kept, not looked at, and
-    /// each byte kept per line is written to fresh memory: with 64 bytes a line instead of 24, a million records into a
-    /// variable took 1.57x the output floor instead of 1.40x). The price: a record kept alone, its neighbours filtered
-    /// away downstream, holds its block (about 200 KB) and its line's text block (96 KB).
+    /// each byte kept per line is written to fresh memory; docs/design.md has the figures). The price: a record kept
+    /// alone, its neighbours filtered away downstream, holds its block (about 200 KB) and its line's text block (96 KB).
     /// </summary>
     internal sealed class LogRecordBlock
     {
@@ -94,9 +93,8 @@ namespace EopTools.Logs
 
         /// <summary>
         /// A line's values that hold no reference, so the garbage collector does not look into them. 24 bytes times a
-        /// batch of 4,096 is 96 KB, on the large object heap, which is never copied: at 16 bytes (64 KB, copied as it
-        /// is promoted) the pauses rose from 0.11 to 0.16 s per million records kept, and the ratio to the floor from
-        /// 1.35x to 1.67x.
+        /// batch of 4,096 is 96 KB, on the large object heap, which is never copied; a smaller array is copied as it is
+        /// promoted, which cost more than the bytes saved (docs/design.md).
         /// </summary>
         private struct LineData
         {
