@@ -51,7 +51,9 @@ Describe 'Get-EopIpRange' {
             # Every table of the embedded seed, IPv4 and IPv6 mixed as an admin gets them, and the widest IPv4 values.
             $widest = Join-Path $TestDrive 'widest.txt'
             Set-Content -LiteralPath $widest -Value '255.255.255.255/32', '213.199.180.128/26', '10.0.0.0/8', '2001:db8::/32'
-            $script:Mixed = @(foreach ($region in 'Global', 'Americas', 'EMEA', 'APAC') { Get-EopIpRange $region }) + @(Get-EopIpRange -Path $widest)
+            $script:Mixed = @(foreach ($region in 'Global', 'Americas', 'EMEA', 'APAC') { Get-EopIpRange $region })
+            # Data without regional tables, as the web service's: its ranges have no Region column.
+            $script:WidestRanges = @(Get-EopIpRange -Path $widest)
         }
 
         # A console N columns wide leaves N - 1 to the table (PowerShell keeps its last column free): 80 columns give 79.
@@ -63,6 +65,14 @@ Describe 'Get-EopIpRange' {
             }
             # The IPv6 ranges are a table of their own, whose last column is the one cut.
             @($rows -like '2a01:111:f400:7c00::/54 IPv6 Americas 2a01:111:f400:7c00:: 2a01:111:f*…').Count | Should -Be 1
+        }
+
+        It 'leaves the Region column out, and shows every IPv4 value whole in <_> columns, for data without regional tables' -ForEach 79, 80 {
+            @(Get-FittedViewRow $WidestRanges $_ | Where-Object { $_ }) | Should -Be @(
+                ' AddressFamily: IPv4', 'Prefix AddressFamily FirstAddress LastAddress', '------ ------------- ------------ -----------',
+                '255.255.255.255/32 IPv4 255.255.255.255 255.255.255.255', '213.199.180.128/26 IPv4 213.199.180.128 213.199.180.191',
+                '10.0.0.0/8 IPv4 10.0.0.0 10.255.255.255', ' AddressFamily: IPv6', 'Prefix AddressFamily FirstAddress LastAddress',
+                '------ ------------- ------------ -----------', '2001:db8::/32 IPv6 2001:db8:: 2001:db8:ffff:ffff:ffff:ffff:ffff:ffff')
         }
 
         It 'gives every IPv6 value room on a wider console' {

@@ -495,4 +495,36 @@ Describe 'Search-EopLog' {
             $rows | Should -Contain '2026-11-27 10:00:03 2a01:111:f400:7c00::25 True 2a01:111:f400:7c00::/54 14'
         }
     }
+
+    Context 'Older data' -Tag 'SharedData' {
+        BeforeAll {
+            Assert-SharedData
+            Reset-EopSession
+            $null = Update-EopIpRange -Path (Join-Path $SharedData 'endpoints-service/endpoints-worldwide-2022/microsoft365-worldwide.json')
+            $script:Retired = Write-LogFile (Join-Path $TestDrive 'logs/retired/RECV2026112711-1.LOG') (New-ProtocolLogLines @(
+                    @{ Endpoint = '40.94.12.9:51000'; Host = 'old.protection.outlook.com'; Count = 1 }
+                    @{ Endpoint = '198.51.100.20:2525'; Host = 'crm.fabrikam.com'; Count = 1 }))
+        }
+
+        It 'says which records come from an address that was EOP in the embedded page' {
+            $records = @(Search-EopLog -Path $Retired | Where-Object { $_.Values.event -eq '+' })
+            $records.IsEop | Should -Be @($false, $false)
+            $records[0].FormerRange.Prefix | Should -Be '40.92.0.0/14'
+            $records[1].FormerRange | Should -BeNullOrEmpty
+            "$($records[0])" | Should -Be "$($Retired):6 40.94.12.9 is not EOP; it was in 40.92.0.0/14 (embedded page, 2018-08-02)"
+            @(Get-FittedViewRow $records 80 | Where-Object { $_ })[2..3] |
+                Should -Be @('2026-11-27 10:00:01 40.94.12.9 False was 40.92.0.0/14 6', '2026-11-27 10:00:02 198.51.100.20 False 10')
+        }
+
+        It 'says which summary rows are of an address that was EOP in the embedded page' {
+            $summary = Search-EopLog -Path $Retired -Summary
+            $summary.Remote | Should -Be @('198.51.100.20', '40.94.12.9')
+            $summary[0].FormerRange | Should -BeNullOrEmpty
+            $summary[1].FormerRange.Prefix | Should -Be '40.92.0.0/14'
+            "$($summary[1])" | Should -Be '40.94.12.9: 4 lines, not EOP; it was in 40.92.0.0/14 (embedded page, 2018-08-02)'
+            ($summary | ConvertTo-Csv -NoTypeInformation | ConvertFrom-Csv).FormerRange | Should -Be @('', '40.92.0.0/14 (embedded page, 2018-08-02)')
+            @(Get-FittedViewRow $summary 80 | Where-Object { $_ })[2..3] |
+                Should -Be @('198.51.100.20 4 1 False 2026-11-27 10:00 crm.fabrikam.…', '40.94.12.9 4 1 Was 2026-11-27 10:00 old.protectio…')
+        }
+    }
 }

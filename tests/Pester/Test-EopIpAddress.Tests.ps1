@@ -68,8 +68,9 @@ Describe 'Test-EopIpAddress' {
             $widest = Join-Path $TestDrive 'widest.txt'
             Set-Content -LiteralPath $widest -Value '255.255.255.255/32', '213.199.180.128/26', '2001:db8::/32'
             $script:Mixed = @(Test-EopIpAddress '23.103.132.1:65535', '[2001:db8:ffff:ffff:ffff:ffff:ffff:ffff]:65535', '40.92.70.1', '104.47.20.5',
-                    '[2a01:111:f400:7c00::25]:25', '8.8.8.8') +
-                @(Test-EopIpAddress '255.255.255.255:65535', '2001:db8:ffff:ffff:ffff:ffff:ffff:fffe', '213.199.180.129' -Path $widest)
+                    '[2a01:111:f400:7c00::25]:25', '8.8.8.8')
+            # Data without regional tables, as the web service's: its results have no Region column.
+            $script:WidestResults = @(Test-EopIpAddress '255.255.255.255:65535', '2001:db8:ffff:ffff:ffff:ffff:ffff:fffe', '213.199.180.129' -Path $widest)
         }
 
         It 'shows all four columns and every IPv4 value whole in <_> columns, with IPv6 inputs in the data' -ForEach 79, 80 {
@@ -79,6 +80,11 @@ Describe 'Test-EopIpAddress' {
             $rows | Should -Contain 'True 40.92.70.1 40.92.0.0/14 Americas'
             $rows | Should -Contain 'True 104.47.20.5 104.47.0.0/17 EMEA'
             $rows | Should -Contain 'False 8.8.8.8'
+        }
+
+        It 'leaves the Region column out, and shows every IPv4 value whole in <_> columns, for data without regional tables' -ForEach 79, 80 {
+            $rows = @(Get-FittedViewRow $WidestResults $_ | Where-Object { $_ })
+            $rows[0..1] | Should -Be @('IsEop Input Range', '----- ----- -----')
             $rows | Should -Contain 'True 255.255.255.255:65535 255.255.255.255/32'
             $rows | Should -Contain 'True 213.199.180.129 213.199.180.128/26'
         }
@@ -94,7 +100,7 @@ Describe 'Test-EopIpAddress' {
             $rows = Get-ViewRow $Mixed 140
             $rows | Should -Contain 'True [2a01:111:f400:7c00::25]:25 2a01:111:f400:7c00::/54 Americas, APAC'
             $rows | Should -Contain 'False [2001:db8:ffff:ffff:ffff:ffff:ffff:ffff]:65535'
-            $rows | Should -Contain 'True 2001:db8:ffff:ffff:ffff:ffff:ffff:fffe 2001:db8::/32'
+            Get-ViewRow $WidestResults 140 | Should -Contain 'True 2001:db8:ffff:ffff:ffff:ffff:ffff:fffe 2001:db8::/32'
         }
     }
 
@@ -544,6 +550,55 @@ Describe 'Test-EopIpAddress' {
             $rows | Should -Contain ' 11 Optimize Skype UDP 3478-3481 203.0.113.0/24'
             $rows | Should -Contain ' 1 Optimize Exchange TCP 443,80 UDP 443 13.107.6.152/31'
             $rows | Should -Contain ' 2 Allow Exchange TCP 143,587,993,995 13.107.6.152/31'
+        }
+    }
+
+    Context 'Older data' -Tag 'SharedData' {
+        BeforeAll {
+            Assert-SharedData
+            $script:Real2022 = Join-Path $SharedData 'endpoints-service/endpoints-worldwide-2022/microsoft365-worldwide.json'
+            $script:October2018 = Join-Path $SharedData 'eop-page-history/eop-ip-addresses_2018-10-02_24f6d0e.md'
+        }
+
+        It 'has no older data to name while the session answers from the embedded page' {
+            Reset-EopSession
+            $results = Test-EopIpAddress 8.8.8.8, 40.94.12.9 -WarningAction SilentlyContinue
+            $results.IsEop | Should -Be @($false, $true)
+            $results[0].FormerRange | Should -BeNullOrEmpty
+            $results[1].FormerRange | Should -BeNullOrEmpty
+            "$($results[0])" | Should -Be '8.8.8.8 is not EOP'
+        }
+
+        It 'says that 40.94.12.9 was EOP in the embedded page when the 2022 answer is current, in the view, a string and a CSV cell' {
+            Reset-EopSession
+            $null = Update-EopIpRange -Path $Real2022
+            $results = Test-EopIpAddress 40.94.12.9, 8.8.8.8, 40.92.70.1
+            $results.IsEop | Should -Be @($false, $false, $true)
+            $former = $results[0].FormerRange
+            $former | Should -BeOfType ([EopTools.EopFormerRange])
+            $former.Prefix | Should -Be '40.92.0.0/14'
+            $former.Data | Should -Be 'embedded page'
+            $former.Date | Should -Be ([datetime]::new(2018, 8, 2))
+            $former.DataSet.Source | Should -Be 'embedded seed'
+            $results[1].FormerRange | Should -BeNullOrEmpty
+            $results[2].FormerRange | Should -BeNullOrEmpty
+            "$($results[0])" | Should -Be '40.94.12.9 is not EOP; it was in 40.92.0.0/14 (embedded page, 2018-08-02)'
+            ($results | ConvertTo-Csv -NoTypeInformation | ConvertFrom-Csv).FormerRange | Should -Be @('40.92.0.0/14 (embedded page, 2018-08-02)', $null, $null)
+            @(Get-FittedViewRow $results 80 | Where-Object { $_ }) |
+                Should -Be @('IsEop Input Range', '----- ----- -----', 'False 40.94.12.9 was 40.92.0.0/14 (2018-08-02)', 'False 8.8.8.8', 'True 40.92.70.1 40.92.0.0/15')
+        }
+
+        It 'names the cache''s previous data before the embedded page, in this session and a new one' {
+            Reset-EopSession
+            $null = Update-EopIpRange -Path $October2018 -WarningAction SilentlyContinue
+            $null = Update-EopIpRange -Path $Real2022
+            "$(Test-EopIpAddress 40.94.12.9)" | Should -Be '40.94.12.9 is not EOP; it was in 40.92.0.0/14 (previous.cache, 2018-10-02)'
+            $output = Invoke-Pwsh -ArgumentList '-Command', "`$env:EOPTOOLS_CACHE_DIR = '$env:EOPTOOLS_CACHE_DIR'; Import-Module '$ModulePath'; `$r = Test-EopIpAddress 40.94.12.9; `"`$r`"; `$r.FormerRange.DataSet.Source"
+            $output | Should -Be @('40.94.12.9 is not EOP; it was in 40.92.0.0/14 (previous.cache, 2018-10-02)', $October2018)
+        }
+
+        It 'has no older data for ranges given with -Path' {
+            (Test-EopIpAddress 40.94.12.9 -Path $Real2022).FormerRange | Should -BeNullOrEmpty
         }
     }
 

@@ -13,6 +13,9 @@ namespace EopTools.Commands
         private const string SessionSet = "Session";
         private const string PathSet = "Path";
         private const string LiteralPathSet = "LiteralPath";
+        private const string WithRegionTypeName = "EopTools.EopIpRange" + RegionViews.Suffix;
+
+        private bool? _withRegion;
 
         [Parameter(Position = 0)]
         public EopRegion Region { get; set; } = EopRegion.Global;
@@ -56,6 +59,8 @@ namespace EopTools.Commands
         private void WriteRanges(RangeIndex index)
         {
             RangeSource.RequireTable(this, index, Region);
+            // The first file decides for every file: ranges in two views would break the table into lists.
+            bool withRegion = _withRegion ??= RegionViews.Needed(index);
             var selected = new List<EopIpRange>();
             foreach (EopIpRange range in index.Ranges)
             {
@@ -64,7 +69,7 @@ namespace EopTools.Commands
             if (!Aggregate)
             {
                 // One at a time: enumerating a collection goes through PowerShell's dynamic binder, whose first use costs startup time.
-                foreach (EopIpRange range in selected) WriteObject(range);
+                foreach (EopIpRange range in selected) Write(range, withRegion);
                 return;
             }
 
@@ -72,8 +77,14 @@ namespace EopTools.Commands
             foreach (EopIpRange range in selected) prefixes.Add(range.Value);
             foreach (IpPrefix prefix in AddressSpace.Aggregate(prefixes))
             {
-                WriteObject(new EopIpRange(prefix, Region, index.DataSet));
+                Write(new EopIpRange(prefix, Region, index.DataSet), withRegion);
             }
+        }
+
+        private void Write(EopIpRange range, bool withRegion)
+        {
+            if (withRegion) WriteObject(RegionViews.WithRegion(range, WithRegionTypeName));
+            else WriteObject(range);
         }
     }
 }

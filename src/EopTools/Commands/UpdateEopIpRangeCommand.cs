@@ -119,7 +119,7 @@ namespace EopTools.Commands
             }
             Warnings.Write(this, warnings);
             if (outcome == null) return;
-            EopSession.Replace(new RangeIndex(outcome.Data), instance);
+            EopSession.Replace(outcome.Data, instance);
             WriteObject(outcome.Report);
         }
 

@@ -55,6 +55,13 @@ namespace EopTools
         /// </summary>
         public EopList<EopEndpointSetMatch>? EndpointSets => _answer.EndpointSets?.Find(Address);
 
+        /// <summary>
+        /// For an address the session's ranges do not hold: the range that held it in older data the module keeps (the
+        /// cache's previous data, then the embedded 2018 page), with which data and its date; null when none did, for an
+        /// EOP address, and when the session answers from the embedded page or the ranges come from -Path. Looked up when read.
+        /// </summary>
+        public EopFormerRange? FormerRange => _answer.Former?.Find(Address);
+
         private IpAddressValue Address =>
             AddressInput.TryParse(Input, out IpAddressValue address, out string? error)
                 ? address
@@ -63,11 +70,12 @@ namespace EopTools
         public override string ToString()
         {
             if (Range != null) return Address + " is EOP (" + Range.Prefix + ")";
+            string text = Address + " is not EOP" + EopFormerRange.AfterNotEop(FormerRange);
             EopList<EopEndpointSetMatch>? sets = EndpointSets;
-            if (sets == null || sets.Count == 0) return Address + " is not EOP";
+            if (sets == null || sets.Count == 0) return text;
             var ids = new string[sets.Count];
             for (int i = 0; i < ids.Length; i++) ids[i] = sets[i].Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Address + " is not EOP; it is in Microsoft 365 endpoint sets " + string.Join(", ", ids);
+            return text + "; it is in Microsoft 365 endpoint sets " + string.Join(", ", ids);
         }
 
         private sealed class Record

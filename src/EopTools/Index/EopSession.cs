@@ -28,6 +28,9 @@ namespace EopTools.Index
         /// <summary>The previous data set once looked for (its index may be null); null until then.</summary>
         private static PreviousData? _previous;
 
+        /// <summary>What the session's ranges from the cache say an address they do not hold was: the older data, read when first asked.</summary>
+        private static readonly FormerRanges Former = new FormerRanges(OlderData);
+
         /// <summary>The session's ranges: on first use, the cache when it holds valid data, else the embedded seed.</summary>
         public static RangeIndex Current
         {
@@ -62,25 +65,15 @@ namespace EopTools.Index
         /// The data the cache held before its ranges last changed (of the instance the session uses), or null: none, or
         /// the session answers from the seed. Read from the cache on first use.
         /// </summary>
-        public static RangeIndex? Previous
-        {
-            get
-            {
-                PreviousData? previous = Volatile.Read(ref _previous);
-                if (previous != null) return previous.Index;
-                lock (Gate)
-                {
-                    // The previous data is of the instance the session's ranges are: those first.
-                    _ = Current;
-                    if (_previous == null) Volatile.Write(ref _previous, new PreviousData(LoadPrevious()));
-                    return _previous!.Index;
-                }
-            }
-        }
+        public static RangeIndex? Previous => LoadedPrevious().Older?.Index;
 
-        /// <summary>After an update: the session's ranges are the cache's data of <paramref name="instance"/> now, and its previous data is read again.</summary>
-        public static void Replace(RangeIndex index, EopInstance instance)
+        /// <summary>
+        /// After an update: the session's ranges are the cache's data of <paramref name="instance"/> now, and its previous
+        /// data is read again.
+        /// </summary>
+        public static void Replace(RangeData data, EopInstance instance)
         {
+            var index = new RangeIndex(data, Former);
             lock (Gate)
             {
                 _instance = instance;
@@ -88,6 +81,22 @@ namespace EopTools.Index
                 Volatile.Write(ref _current, index);
             }
         }
+
+        private static PreviousData LoadedPrevious()
+        {
+            PreviousData? previous = Volatile.Read(ref _previous);
+            if (previous != null) return previous;
+            lock (Gate)
+            {
+                // The previous data is of the instance the session's ranges are: those first.
+                _ = Current;
+                if (_previous == null) Volatile.Write(ref _previous, new PreviousData(LoadPrevious(), new OlderData(Seed, EopFormerRange.EmbeddedPage, Seed.DataSet.Published)));
+                return _previous!;
+            }
+        }
+
+        /// <summary>The data older than the session's cached ranges, newest first: the cache's previous data, then the embedded page.</summary>
+        private static IReadOnlyList<OlderData> OlderData() => LoadedPrevious().NewestFirst;
 
         /// <summary>
         /// Test hook (the Pester files call it through reflection): forgets the session's ranges and pending warnings, so
@@ -133,28 +142,34 @@ namespace EopTools.Index
             if (stale != null) PendingWarnings.Add(stale);
             // A cache that names no instance this module knows has no previous data it could be sure of.
             _instance = EopInstances.TryParse(cached.Instance, out EopInstance instance) ? instance : (EopInstance?)null;
-            return new RangeIndex(cached.Data);
+            return new RangeIndex(cached.Data, Former);
         }
 
         /// <summary>Called under <see cref="Gate"/>; a previous file that cannot be used is a pending warning, as a bad cache is.</summary>
-        private static RangeIndex? LoadPrevious()
+        private static OlderData? LoadPrevious()
         {
             if (_instance == null) return null;
             CacheStore cache = CacheStore.ForCurrentUser(new List<Diagnostic>());
             var problems = new List<Diagnostic>();
             CachedRanges? previous = cache.LoadPrevious(_instance, problems);
             PendingWarnings.AddRange(problems);
-            return previous == null ? null : new RangeIndex(previous.Data);
+            if (previous == null) return null;
+            // Data without a date of its own (a saved web service answer) is dated by when it came into the cache.
+            return new OlderData(new RangeIndex(previous.Data), EopFormerRange.PreviousCache, previous.Data.DataSet.Published ?? previous.Entry.Received);
         }
 
         private sealed class PreviousData
         {
-            public PreviousData(RangeIndex? index)
+            public PreviousData(OlderData? older, OlderData seed)
             {
-                Index = index;
+                Older = older;
+                NewestFirst = older == null ? new[] { seed } : new[] { older, seed };
             }
 
-            public RangeIndex? Index { get; }
+            /// <summary>The cache's previous data; null when there is none.</summary>
+            public OlderData? Older { get; }
+
+            public IReadOnlyList<OlderData> NewestFirst { get; }
         }
 
         internal static string ReadSeedText()

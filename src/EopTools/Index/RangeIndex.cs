@@ -12,12 +12,13 @@ namespace EopTools.Index
     /// </summary>
     internal sealed class EopAnswer
     {
-        public EopAnswer(EopIpRange? range, EopList<EopRegion> regions, EopDataSet dataSet, EndpointSetIndex? endpointSets)
+        public EopAnswer(EopIpRange? range, EopList<EopRegion> regions, EopDataSet dataSet, EndpointSetIndex? endpointSets, FormerRanges? former = null)
         {
             Range = range;
             Regions = regions;
             DataSet = dataSet;
             EndpointSets = endpointSets;
+            Former = former;
         }
 
         public EopIpRange? Range { get; }
@@ -28,6 +29,12 @@ namespace EopTools.Index
 
         /// <summary>The data's Microsoft 365 endpoint sets, looked up only when a result is asked for them; null when it has none.</summary>
         public EndpointSetIndex? EndpointSets { get; }
+
+        /// <summary>
+        /// For an address no table holds: the older data the module keeps, looked up only when a result is asked; null
+        /// for an EOP answer, and for data that has no older data (the embedded page, a file given with -Path).
+        /// </summary>
+        public FormerRanges? Former { get; }
     }
 
     /// <summary>What the index knows about one address: the most specific range of each table that contains it.</summary>
@@ -62,18 +69,25 @@ namespace EopTools.Index
     {
         private readonly bool[] _tables = new bool[EopRegions.Count];
         private readonly EndpointSetIndex? _endpointSets;
+        /// <summary>The answer restricted to a table that lacks an address another table holds: not a former EOP address.</summary>
+        private readonly EopAnswer _notInTable;
         private Lookup? _lookup;
 
-        public RangeIndex(RangeData data)
+        /// <param name="former">The older data to say an address no range holds was EOP in; null for none.</param>
+        public RangeIndex(RangeData data, FormerRanges? former = null)
         {
             Data = data;
             foreach (EopIpRange range in data.Ranges) _tables[(int)range.Region] = true;
             if (data.EndpointSets != null) _endpointSets = new EndpointSetIndex(data.EndpointSets);
-            NotEop = new EopAnswer(null, EopList<EopRegion>.Empty, data.DataSet, _endpointSets);
+            NotEop = new EopAnswer(null, EopList<EopRegion>.Empty, data.DataSet, _endpointSets, former);
+            _notInTable = new EopAnswer(null, EopList<EopRegion>.Empty, data.DataSet, _endpointSets);
         }
 
         /// <summary>The answer for an address no range contains.</summary>
         public EopAnswer NotEop { get; }
+
+        /// <summary>Whether the data has any regional table (Americas, EMEA, APAC): only the 2018 page before October had them.</summary>
+        public bool HasRegionalTables => _tables[(int)EopRegion.Americas] || _tables[(int)EopRegion.EMEA] || _tables[(int)EopRegion.APAC];
 
         public RangeData Data { get; }
 
@@ -244,7 +258,7 @@ namespace EopTools.Index
             for (int t = 0; t < EopRegions.Count; t++)
             {
                 EopIpRange? range = byTable[t];
-                tableAnswers[t] = range == null ? NotEop
+                tableAnswers[t] = range == null ? _notInTable
                     : new EopAnswer(range, t == (int)EopRegion.Global ? EopList<EopRegion>.Empty : new EopList<EopRegion>(new[] { (EopRegion)t }), DataSet, _endpointSets);
             }
             return new IndexEntry(byTable, new EopAnswer(best, allRegions, DataSet, _endpointSets), tableAnswers);

@@ -57,6 +57,12 @@ namespace EopTools
         /// <summary>The regional tables that contain the address; empty when none.</summary>
         public EopList<EopRegion> Region => _block.Answer(_index).Regions;
 
+        /// <summary>
+        /// For an address the session's ranges do not hold: the range that held it in older data the module keeps (the
+        /// cache's previous data, then the embedded 2018 page); null when none did. Looked up when read.
+        /// </summary>
+        public EopFormerRange? FormerRange => _block.Answer(_index).Former?.Find(ReadAddress(out _));
+
         /// <summary>The column the address was read from.</summary>
         public string Field => _block.Layout(_index).Columns[_block.Column(_index)];
 
@@ -77,7 +83,7 @@ namespace EopTools
         public EopLogValues Values => _block.Values(_index, SplitValues);
 
         public override string ToString() => string.Format(CultureInfo.InvariantCulture, "{0}:{1} {2} {3}",
-            Path, LineNumber, ReadAddress(out _), IsEop ? "is EOP (" + Range!.Prefix + ")" : "is not EOP");
+            Path, LineNumber, ReadAddress(out _), IsEop ? "is EOP (" + Range!.Prefix + ")" : "is not EOP" + EopFormerRange.AfterNotEop(FormerRange));
 
         /// <summary>The address parsed again from its field, as the reader parsed it (it was answered, so it parses).</summary>
         private IpAddressValue ReadAddress(out int port)

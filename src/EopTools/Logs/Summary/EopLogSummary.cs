@@ -49,6 +49,13 @@ namespace EopTools
         /// <summary>The regional tables that contain the address; empty when none.</summary>
         public EopList<EopRegion> Region => _answer.Regions;
 
+        /// <summary>
+        /// For an address the session's ranges do not hold: the range that held it in older data the module keeps (the
+        /// cache's previous data, then the embedded 2018 page); null when none did, and for a value that is not an address.
+        /// </summary>
+        public EopFormerRange? FormerRange =>
+            IPAddress == null ? null : _answer.Former?.Find(IpAddressValue.FromIPAddress(IPAddress));
+
         /// <summary>The lines it was read from.</summary>
         public long Lines { get; }
 
@@ -72,6 +79,6 @@ namespace EopTools
         public EopList<string> ComputerName { get; }
 
         public override string ToString() => string.Format(CultureInfo.InvariantCulture, "{0}: {1} lines, {2}",
-            Remote, Lines, !IsAddress ? "not an address" : IsEop ? "EOP (" + Range!.Prefix + ")" : "not EOP");
+            Remote, Lines, !IsAddress ? "not an address" : IsEop ? "EOP (" + Range!.Prefix + ")" : "not EOP" + EopFormerRange.AfterNotEop(FormerRange));
     }
 }
