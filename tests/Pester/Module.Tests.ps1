@@ -282,6 +282,20 @@ Install-PSResource -Name EopTools -Repository EopToolsTest -TrustRepository -Sco
             $topic = Get-Help about_EopTools
             ("$topic" -replace '\s+', ' ') | Should -Match 'only used for relay through customer connectors'
         }
+
+        It 'lists every cmdlet under SEE ALSO in about_EopTools' {
+            $topic = "$(Get-Help about_EopTools)" -split '\r?\n'
+            $seeAlso = $topic[([array]::IndexOf($topic, 'SEE ALSO') + 1)..($topic.Count - 1)] | ForEach-Object Trim | Where-Object { $_ }
+            $seeAlso | Sort-Object | Should -Be ($Cmdlets | Sort-Object)
+        }
+
+        It 'describes the cache as it is in about_EopTools: both files, the data''s own age, the source it names' {
+            $topic = "$(Get-Help about_EopTools)" -replace '\s+', ' '
+            $topic | Should -Match 'ranges\.cache, with where it came from, .* and previous\.cache, the data it replaced'
+            $topic | Should -Match 'more than 30 days old by its own account'
+            $topic | Should -Match 'names its source as the session that fetched or imported it did'
+            $topic | Should -Not -Match 'in one file|not confirmed for more than 30 days'
+        }
     }
 
     Context 'Help examples' {
