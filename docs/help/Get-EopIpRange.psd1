@@ -13,7 +13,7 @@
         Aggregate     = 'Merges overlapping and adjacent prefixes into the minimal set of CIDR prefixes, per address family.'
     }
     Inputs      = @(@{ Type = 'System.IO.FileInfo'; Description = 'Files from Get-ChildItem or Get-Item (bound to -LiteralPath through PSPath), or objects with a Path property. Piped input that binds to nothing is an error for each object, and then nothing is written: the session''s ranges are not a fallback.' })
-    Outputs     = @(@{ Type = 'EopTools.EopIpRange'; Description = 'One object per prefix: Prefix, AddressFamily, PrefixLength, FirstAddress, LastAddress, AddressCount, Region, DataSet and, for web service data, EndpointSet. ToIPNetwork() returns an IPNetwork2 for subnetting.' })
+    Outputs     = @(@{ Type = 'EopTools.EopIpRange'; Description = 'One object per prefix: Prefix, AddressFamily, PrefixLength, FirstAddress, LastAddress, AddressCount, Region, DataSet and, for web service data, EndpointSet. ToIPNetwork() returns an IPNetwork2 for subnetting. The default view has a Region column only for data with regional tables (the 2018 page); the web service''s ranges are all Global.' })
     Notes       = @(
         'The embedded 2018 page says its ranges are only used for relay through customer connectors, and they are out of date. Run Update-EopIpRange once before you configure a firewall or connector; until then each session warns once that its answers come from the 2018 page.'
         'Windows Firewall rules are reported to hold about 1000 addresses; Exchange Online connection filters accept only /24 to /32 IPv4 ranges. The EOP prefixes fit a receive connector as they are.'
@@ -41,11 +41,19 @@ Set-ReceiveConnector -Identity 'EX01\From Exchange Online' -RemoteIPRanges (Get-
             Remarks = 'RemoteIPRanges takes any prefix length and IPv6, so the EOP prefixes go in as they are. Exchange''s cmdlets run remotely and serialize their arguments, so they get plain CIDR strings (the Prefix property), not the objects.'
         }
         @{
-            Title   = 'List the IPv6 ranges of the EMEA table, merged'
+            Title   = 'List the IPv6 ranges of the web service''s list saved to a file'
             Code    = @'
-Get-EopIpRange -Region EMEA -AddressFamily IPv6 -Aggregate
+Get-EopIpRange -Path .\microsoft365-worldwide.json -AddressFamily IPv6
 '@
-            Remarks = 'Regional tables exist only in the 2018 page (the embedded default).'
+            Remarks = 'On the web service''s answer of August 2022: 2a01:111:f400::/48 and 2a01:111:f403::/48, in the view without a Region column that data without regional tables gets; LastAddress is cut at 80 columns (Format-List shows it whole). The web service has no regional tables: -Region Americas, EMEA or APAC works only on the 2018 page and fails with RegionNotInDataSet after Update-EopIpRange.'
+            Output  = @'
+   AddressFamily: IPv6
+
+Prefix             AddressFamily FirstAddress    LastAddress
+------             ------------- ------------    -----------
+2a01:111:f400::/48 IPv6          2a01:111:f400:: 2a01:111:f400:ffff:ffff:ffff:f…
+2a01:111:f403::/48 IPv6          2a01:111:f403:: 2a01:111:f403:ffff:ffff:ffff:f…
+'@
         }
     )
     Links       = @('about_EopTools', 'Test-EopIpAddress', 'Update-EopIpRange', 'Export-EopRangeDiff')

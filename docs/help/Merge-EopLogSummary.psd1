@@ -10,7 +10,7 @@
         InputObject = 'The rows of Search-EopLog -Summary: live, or deserialized by remoting, a job or Import-Clixml. Usually piped.'
     }
     Inputs      = @(@{ Type = 'EopTools.EopLogSummary'; Description = 'Rows of Search-EopLog -Summary, or their deserialized property bags (Deserialized.EopTools.EopLogSummary).' })
-    Outputs     = @(@{ Type = 'EopTools.EopLogSummary'; Description = 'One row per distinct address, most lines first, with ComputerName: the computers whose logs it was seen in.' })
+    Outputs     = @(@{ Type = 'EopTools.EopLogSummary'; Description = 'One row per distinct address, most lines first, with ComputerName: the computers whose logs it was seen in, and FormerRange as Search-EopLog gives it, answered from this session''s data.' })
     Notes       = @(
         'The organisation-wide audit: Search-EopLog runs where the logs are (no log crosses the network, only the summary), and Merge-EopLogSummary combines the answers. The module must be on each server (Install-Module, or copied to a folder in $env:PSModulePath there), or travel with the command (example 4). Edge Transport servers are not domain members: reach them over HTTPS with a local credential (Invoke-Command -UseSSL -Credential), or run the same Search-EopLog there and bring the rows back with Export-Clixml and Import-Clixml.'
     )

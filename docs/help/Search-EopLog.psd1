@@ -27,8 +27,8 @@
         @{ Type = 'System.String'; Description = 'Paths, with wildcards, bind to -Path.' }
     )
     Outputs     = @(
-        @{ Type = 'EopTools.EopLogRecord'; Description = 'One per line with an address, in file and line order.' }
-        @{ Type = 'EopTools.EopLogSummary'; Description = 'With -Summary, one per distinct address (or value that is not an address), most lines first.' }
+        @{ Type = 'EopTools.EopLogRecord'; Description = 'One per line with an address, in file and line order. FormerRange: for an address that is not EOP now but was in older data the module keeps, the range that held it there (EopTools.EopFormerRange: Prefix, Range, Data, Date, DataSet; its text, in a string and an Export-Csv cell, is like 40.92.0.0/14 (embedded page, 2018-08-02)). The older data is the cache''s previous data (previous.cache: what the cache held before its ranges last changed), then the 2018 page embedded in EopTools. While the session answers from that page (before the first Update-EopIpRange) there is nothing older, and FormerRange is always empty; the view''s Range column then says was 40.92.0.0/14.' }
+        @{ Type = 'EopTools.EopLogSummary'; Description = 'With -Summary, one per distinct address (or value that is not an address), most lines first. FormerRange as for a record; the view''s IsEop column then says Was.' }
     )
     Notes       = @(
         'Files are opened for reading with sharing for writing and deletion, so today''s log, which Exchange or IIS still writes, can be read.'

@@ -22,7 +22,7 @@
         @{ Type = 'System.Management.Automation.PSObject'; Description = 'A record with an address property: a message trace or message tracking event, an Import-Csv or ConvertFrom-Csv row of a report or log.' }
     )
     Outputs     = @(
-        @{ Type = 'EopTools.EopIpTestResult'; Description = 'Input, InputObject, Property, IPAddress, IsEop, Range, Region, DataSet and EndpointSets for each address. EndpointSets lists the Microsoft 365 endpoint sets whose IPs hold the address (EopTools.EopEndpointSetMatch: Id, ServiceArea, ServiceAreaDisplayName, Category, Required, ExpressRoute, TcpPorts, UdpPorts, Notes, the matched Prefix and the whole EndpointSet), Optimize then Allow then Default, each by id; it is empty when no set holds the address and $null when the data carries no endpoint sets (the embedded page, a plain list, the retired XML).' }
+        @{ Type = 'EopTools.EopIpTestResult'; Description = 'Input, InputObject, Property, IPAddress, IsEop, Range, Region, DataSet, EndpointSets and FormerRange for each address. FormerRange: for an address that is not EOP now but was in older data the module keeps, the range that held it there (EopTools.EopFormerRange: Prefix, Range, Data, Date, DataSet; its text, in a string and an Export-Csv cell, is like 40.92.0.0/14 (embedded page, 2018-08-02)). The older data is the cache''s previous data (previous.cache: what the cache held before its ranges last changed), then the 2018 page embedded in EopTools. While the session answers from that page (before the first Update-EopIpRange) there is nothing older, and FormerRange is always empty, as it is for ranges given with -Path. The default view shows a former range in the Range column as was 40.92.0.0/14 (2018-08-02); it has a Region column only for data with regional tables (the 2018 page). EndpointSets lists the Microsoft 365 endpoint sets whose IPs hold the address (EopTools.EopEndpointSetMatch: Id, ServiceArea, ServiceAreaDisplayName, Category, Required, ExpressRoute, TcpPorts, UdpPorts, Notes, the matched Prefix and the whole EndpointSet), Optimize then Allow then Default, each by id; it is empty when no set holds the address and $null when the data carries no endpoint sets (the embedded page, a plain list, the retired XML).' }
         @{ Type = 'System.Boolean'; Description = 'With -Quiet, one value per input item.' }
     )
     Notes       = @(
@@ -32,11 +32,19 @@
     )
     Examples    = @(
         @{
-            Title   = 'Test two addresses'
+            Title   = 'Test three addresses against the current list'
+            Data    = 'WebService'
             Code    = @'
-Test-EopIpAddress -IPAddress 40.92.70.1, 8.8.8.8
+Test-EopIpAddress -IPAddress 40.92.70.1, 40.94.12.9, 8.8.8.8
 '@
-            Remarks = 'The first is in 40.92.0.0/14 and the Americas table; the second is not EOP.'
+            Remarks = 'With the web service''s list (after Update-EopIpRange; the output below is for its answer of 2022): 40.92.70.1 is in 40.92.0.0/15. 40.94.12.9 is not EOP now, but was in 40.92.0.0/14 of the 2018 page embedded in EopTools: FormerRange says so (40.92.0.0/14 (embedded page, 2018-08-02)), and the cache''s previous data comes before that page when the cache has one. 8.8.8.8 never was EOP. Before the first update the session answers from the embedded page itself, which has nothing older: FormerRange is then empty, and the view has a Region column for its regional tables.'
+            Output  = @'
+IsEop Input                                 Range
+----- -----                                 -----
+True  40.92.70.1                            40.92.0.0/15
+False 40.94.12.9                            was 40.92.0.0/14 (2018-08-02)
+False 8.8.8.8
+'@
         }
         @{
             Title   = 'Message trace: the messages whose sending server was not EOP'
@@ -45,7 +53,12 @@ Get-MessageTraceV2 -RecipientAddress helpdesk@contoso.com -StartDate (Get-Date).
     Test-EopIpAddress | Where-Object { -not $_.IsEop } | ForEach-Object InputObject |
     Select-Object SenderAddress, Subject, FromIP
 '@
-            Remarks = 'Each trace row is tested by FromIP, the server that connected to Microsoft 365, and InputObject gives the row back with its sender and subject. A row of outgoing mail has no FromIP and is skipped.'
+            Remarks = 'Each trace row is tested by FromIP, the server that connected to Microsoft 365, and InputObject gives the row back with its sender and subject. A row of outgoing mail has no FromIP and is skipped. The output below is for three rows: one from 40.92.70.1 (EOP), one from b@example.net at 203.0.113.5, and one outgoing.'
+            Output  = @'
+SenderAddress Subject        FromIP
+------------- -------        ------
+b@example.net Invoice, March 203.0.113.5
+'@
         }
         @{
             Title   = 'Message tracking log objects: who delivered to an on-premises server'
@@ -53,7 +66,14 @@ Get-MessageTraceV2 -RecipientAddress helpdesk@contoso.com -StartDate (Get-Date).
 Get-MessageTrackingLog -Server EX01 -EventId RECEIVE -Start (Get-Date).AddHours(-1) |
     Test-EopIpAddress | Group-Object IsEop, Property -NoElement
 '@
-            Remarks = 'An event is tested by OriginalClientIp, the host that connected from outside, when it has one, else by ClientIp (often the front-end transport server on a Mailbox server).'
+            Remarks = 'An event is tested by OriginalClientIp, the host that connected from outside, when it has one, else by ClientIp (often the front-end transport server on a Mailbox server). The output below is for three events: relayed by the front end for 52.100.10.1 (EOP) and for 198.51.100.20, and one straight from 104.47.1.1 (EOP).'
+            Output  = @'
+Count Name
+----- ----
+    1 False, OriginalClientIp
+    1 True, ClientIp
+    1 True, OriginalClientIp
+'@
         }
         @{
             Title   = 'Message tracking log objects: mail sent to EOP'
@@ -61,7 +81,16 @@ Get-MessageTrackingLog -Server EX01 -EventId RECEIVE -Start (Get-Date).AddHours(
 Get-MessageTrackingLog -Server EX01 -EventId SEND -Start (Get-Date).AddHours(-1) |
     Test-EopIpAddress -Property ServerIp | Where-Object IsEop | Measure-Object
 '@
-            Remarks = 'A SEND event''s destination is ServerIp, which is not one of the known names: -Property names it.'
+            Remarks = 'A SEND event''s destination is ServerIp, which is not one of the known names: -Property names it. The output below is for two events, one sent to 104.47.20.5 (EOP) and one to 198.51.100.25.'
+            Output  = @'
+Count             : 1
+Average           :
+Sum               :
+Maximum           :
+Minimum           :
+StandardDeviation :
+Property          :
+'@
         }
         @{
             Title   = 'Message trace report: count the EOP rows of a downloaded Enhanced summary'
@@ -69,7 +98,8 @@ Get-MessageTrackingLog -Server EX01 -EventId SEND -Start (Get-Date).AddHours(-1)
 $answers = Import-Csv .\MTSummary_Report.csv | Test-EopIpAddress -Quiet
 ($answers | Where-Object { $_ }).Count
 '@
-            Remarks = 'Report rows (Start-HistoricalSearch -ReportType MessageTrace) carry the address in original_client_ip. -Quiet writes one answer per row.'
+            Remarks = 'Report rows (Start-HistoricalSearch -ReportType MessageTrace) carry the address in original_client_ip. -Quiet writes one answer per row. The output below is for a report of three messages, two of them to or from EOP.'
+            Output  = '2'
         }
         @{
             Title   = 'Raw message tracking log file'
@@ -78,7 +108,15 @@ $lines = Get-Content .\MSGTRK20261127-1.LOG
 $lines -notmatch '^#' | ConvertFrom-Csv -Header ($lines -match '^#Fields: ')[0].Substring(9).Split(',') |
     Test-EopIpAddress | Select-Object Input, Property, IsEop
 '@
-            Remarks = 'The #Fields: line is the header. A row is tested by original-client-ip when it has one, else by client-ip.'
+            Remarks = 'The #Fields: line is the header. A row is tested by original-client-ip when it has one, else by client-ip. The output below is for a log of four rows.'
+            Output  = @'
+Input                       Property           IsEop
+-----                       --------           -----
+52.100.10.1                 original-client-ip  True
+40.92.70.1                  client-ip           True
+198.51.100.20               client-ip          False
+fe80::1d2c:3b4a:5968:7a8b%3 client-ip          False
+'@
         }
         @{
             Title   = 'SMTP receive protocol log: the sessions that did not come from EOP'
@@ -88,7 +126,8 @@ $lines -notmatch '^#' | ConvertFrom-Csv -Header ($lines -match '^#Fields: ')[0].
     Sort-Object session-id -Unique | Test-EopIpAddress | Where-Object { -not $_.IsEop } |
     ForEach-Object { $_.InputObject.'session-id' }
 '@
-            Remarks = 'remote-endpoint (ip:port, or [ipv6]:port) is the host that connected; one row per session is enough.'
+            Remarks = 'remote-endpoint (ip:port, or [ipv6]:port) is the host that connected; one row per session is enough. The output below is for a log with one session from outside EOP.'
+            Output  = '08DE0F1A2B3C4D60'
         }
         @{
             Title   = 'IIS log: which requests came from EOP addresses'
@@ -97,7 +136,12 @@ $lines = Get-Content .\u_ex261127.log
 $lines -notmatch '^#' | ConvertFrom-Csv -Delimiter ' ' -Header ($lines -match '^#Fields: ')[-1].Substring(9).Split(' ') |
     Test-EopIpAddress -Quiet
 '@
-            Remarks = 'Rows are tested by c-ip; a row whose c-ip is a dash answers $false. Exchange Online''s web requests come from other Microsoft 365 ranges than EOP''s.'
+            Remarks = 'Rows are tested by c-ip; a row whose c-ip is a dash answers $false. Exchange Online''s web requests come from other Microsoft 365 ranges than EOP''s. The output below is for a log of three requests: a c-ip outside EOP, a dash, and an EOP address.'
+            Output  = @'
+False
+False
+True
+'@
         }
         @{
             Title   = 'An address that is not EOP: which Microsoft 365 endpoint sets hold it'

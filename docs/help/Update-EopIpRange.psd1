@@ -35,7 +35,12 @@
             Code    = @'
 Update-EopIpRange
 '@
-            Remarks = 'Downloads only when the web service has a newer version than the cache.'
+            Remarks = 'Downloads only when the web service has a newer version than the cache. The output below is for a first update over an empty cache, from a web service whose latest version, 2026120100, lists five EOP ranges; Format-List shows CachePath too.'
+            Output  = @'
+Instance     PreviousVersion Version     Updated RangeCount EndpointSetsChanged
+--------     --------------- -------     ------- ---------- -------------------
+Worldwide                    2026120100  True    5          True
+'@
         }
         @{
             Title   = 'A scheduled update that keeps a change record and the firewall rule current'
@@ -47,21 +52,31 @@ if ($update.Updated) {
     Get-NetFirewallRule -Name EOP-SMTP-In | Set-NetFirewallRule -RemoteAddress (Get-EopIpRange)
 }
 '@
-            Remarks = 'Run it hourly or daily from a scheduled task; it downloads and changes something only when Microsoft publishes a new version.'
+            Remarks = 'Run it hourly or daily from a scheduled task; it downloads and changes something only when Microsoft publishes a new version. It writes nothing itself: the change record goes to its file.'
         }
         @{
             Title   = 'Import the ranges on a server without internet access'
             Code    = @'
 Update-EopIpRange -Path \\fileserver\eop\endpoints-worldwide.json
 '@
-            Remarks = 'Download /endpoints/Worldwide elsewhere and import the file; every cmdlet in this and later sessions then uses it.'
+            Remarks = 'Download /endpoints/Worldwide elsewhere and import the file; every cmdlet in this and later sessions then uses it. The output below is for a saved answer of five EOP ranges over an empty cache: a saved answer carries no version of its own.'
+            Output  = @'
+Instance     PreviousVersion Version     Updated RangeCount EndpointSetsChanged
+--------     --------------- -------     ------- ---------- -------------------
+Worldwide                    unversioned True    5          True
+'@
         }
         @{
             Title   = 'Update through the company''s proxy, signed in as the account the task runs as'
             Code    = @'
 Update-EopIpRange -Proxy http://proxy.contoso.com:8080 -ProxyUseDefaultCredentials
 '@
-            Remarks = 'Every request goes through the proxy; a proxy that still asks for a sign-in is the error WebServiceProxyAuthenticationRequired, and then -ProxyCredential (Get-Credential) gives a user name and password instead.'
+            Remarks = 'Every request goes through the proxy; a proxy that still asks for a sign-in is the error WebServiceProxyAuthenticationRequired, and then -ProxyCredential (Get-Credential) gives a user name and password instead. The output below is for the first update over an empty cache, as in the first example.'
+            Output  = @'
+Instance     PreviousVersion Version     Updated RangeCount EndpointSetsChanged
+--------     --------------- -------     ------- ---------- -------------------
+Worldwide                    2026120100  True    5          True
+'@
         }
     )
     Links       = @('about_EopTools', 'Get-EopIpRange', 'Export-EopRangeDiff')

@@ -7,9 +7,9 @@ BeforeDiscovery {
         foreach ($example in (Get-Help $name).examples.example) {
             $number++
             $code = $example.code -join "`n"
-            # Compare-EopAllowList's examples describe what it finds with the web service's list, as Update-EopIpRange
-            # stores it: they run after the saved 2022 answer is imported.
-            $onWebServiceList = $name -eq 'Compare-EopAllowList'
+            # Compare-EopAllowList's examples, and each example marked Data = 'WebService', describe what they find with the
+            # web service's list, as Update-EopIpRange stores it: they run after the saved 2022 answer is imported.
+            $onWebServiceList = $name -eq 'Compare-EopAllowList' -or $source.Examples[$number - 1].Data -eq 'WebService'
             # Examples that name saved copies of the real published lists run where the real data is (SharedData).
             $needsSharedData = $onWebServiceList -or $code -match 'eop-ip-addresses-2018-|microsoft365-worldwide\.json'
             # The output an example states, as its help shows it: compared with the real default view, 80 columns wide.
@@ -499,7 +499,7 @@ Install-PSResource -Name EopTools -Repository EopToolsTest -TrustRepository -Sco
                 }
                 'Get-EopIpRange 4'    = {
                     param($Output, $Calls)
-                    $Output.Prefix | Should -Be @('2a01:111:f400:7e00::/56', '2a01:111:f400:fe00::/56')
+                    $Output.Prefix | Should -Be @('2a01:111:f400::/48', '2a01:111:f403::/48')
                 }
                 'Merge-EopLogSummary 1' = {
                     param($Output, $Calls)
@@ -569,7 +569,8 @@ Install-PSResource -Name EopTools -Repository EopToolsTest -TrustRepository -Sco
                 }
                 'Test-EopIpAddress 1' = {
                     param($Output, $Calls)
-                    $Output.IsEop | Should -Be @($true, $false)
+                    $Output.IsEop | Should -Be @($true, $false, $false)
+                    ($Output | ForEach-Object { "$($_.FormerRange)" }) | Should -Be @('', '40.92.0.0/14 (embedded page, 2018-08-02)', '')
                 }
                 'Test-EopIpAddress 2' = {
                     param($Output, $Calls)
@@ -662,6 +663,7 @@ Install-PSResource -Name EopTools -Repository EopToolsTest -TrustRepository -Sco
                     $Calls.Command | Should -Be @('Update-EopIpRange', 'Get-NetFirewallRule', 'Set-NetFirewallRule')
                     $EopHelpService.EndpointsRequests | Should -Be ($RequestsBefore.Endpoints + 1)
                     $Calls[2].Parameters.RemoteAddress | Should -Be $servedPrefixes
+                    $Output | Should -BeNullOrEmpty
                     $changes = Import-Csv (Join-Path $TestDrive 'eop-changes-2026120100.csv')
                     ($changes | Group-Object Change | Sort-Object Name | ForEach-Object { "$($_.Name)=$($_.Count)" }) | Should -Be @('Added=5', 'Removed=24')
                 }

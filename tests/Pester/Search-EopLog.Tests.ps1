@@ -524,7 +524,7 @@ Describe 'Search-EopLog' {
             "$($summary[1])" | Should -Be '40.94.12.9: 4 lines, not EOP; it was in 40.92.0.0/14 (embedded page, 2018-08-02)'
             ($summary | ConvertTo-Csv -NoTypeInformation | ConvertFrom-Csv).FormerRange | Should -Be @('', '40.92.0.0/14 (embedded page, 2018-08-02)')
             @(Get-FittedViewRow $summary 80 | Where-Object { $_ })[2..3] |
-                Should -Be @('198.51.100.20 4 1 False 2026-11-27 10:00 crm.fabrikam.…', '40.94.12.9 4 1 Was 2026-11-27 10:00 old.protectio…')
+                Should -Be @('198.51.100.20 4 1 False 2026-11-27 10:00 crm.fabrikam…', '40.94.12.9 4 1 Was 2026-11-27 10:00 old.protecti…')
         }
     }
 }
