@@ -13,7 +13,11 @@ namespace EopTools.Commands
         private const string SessionSet = "Session";
         private const string PathSet = "Path";
         private const string LiteralPathSet = "LiteralPath";
-        private const string WithRegionTypeName = "EopTools.EopIpRange" + RegionViews.Suffix;
+        /// <summary>
+        /// Selects the view with a Region column, for ranges of data with regional tables (the 2018 page); the default
+        /// view has none, as the web service's data has no regional tables.
+        /// </summary>
+        private const string WithRegionTypeName = "EopTools.EopIpRange#WithRegion";
 
         private bool? _withRegion;
 
@@ -60,7 +64,7 @@ namespace EopTools.Commands
         {
             RangeSource.RequireTable(this, index, Region);
             // The first file decides for every file: ranges in two views would break the table into lists.
-            bool withRegion = _withRegion ??= RegionViews.Needed(index);
+            bool withRegion = _withRegion ??= index.HasRegionalTables;
             var selected = new List<EopIpRange>();
             foreach (EopIpRange range in index.Ranges)
             {
@@ -83,8 +87,14 @@ namespace EopTools.Commands
 
         private void Write(EopIpRange range, bool withRegion)
         {
-            if (withRegion) WriteObject(RegionViews.WithRegion(range, WithRegionTypeName));
-            else WriteObject(range);
+            if (!withRegion)
+            {
+                WriteObject(range);
+                return;
+            }
+            var wrapped = new PSObject(range);
+            wrapped.TypeNames.Insert(0, WithRegionTypeName);
+            WriteObject(wrapped);
         }
     }
 }

@@ -17,7 +17,6 @@ namespace EopTools.Commands
         private static readonly object BoxedFalse = false;
 
         private const int BatchSize = 256;
-        private const string WithRegionTypeName = "EopTools.EopIpTestResult" + RegionViews.Suffix;
         private const string SessionSet = "Session";
         private const string PathSet = "Path";
         private const string LiteralPathSet = "LiteralPath";
@@ -28,7 +27,6 @@ namespace EopTools.Commands
         private readonly IpAddressValue[] _addresses = new IpAddressValue[BatchSize];
         private readonly bool[] _parsed = new bool[BatchSize];
         private RangeIndex _index = null!;
-        private bool _withRegion;
         // An array, indexed: the per-record loop over the names then takes no interface enumerator.
         private string[] _propertyNames = AddressFields.InOrder;
         // The names a record has but whose values hold no address, gathered as they are met for the verbose message.
@@ -76,7 +74,6 @@ namespace EopTools.Commands
                 : ParameterSetName == LiteralPathSet ? RangeSource.OneFile(this, LiteralPath, literal: true, "LiteralPath")
                 : RangeSource.Session(this);
             if (Region.HasValue) RangeSource.RequireTable(this, _index, Region.Value);
-            _withRegion = RegionViews.Needed(_index);
         }
 
         protected override void ProcessRecord()
@@ -189,7 +186,6 @@ namespace EopTools.Commands
         {
             EopAnswer answer = _index.Answer(address, Region);
             if (Quiet) WriteObject(answer.Range != null ? BoxedTrue : BoxedFalse);
-            else if (_withRegion) WriteObject(RegionViews.WithRegion(new EopIpTestResult(inputObject, property, text, answer), WithRegionTypeName));
             else WriteObject(new EopIpTestResult(inputObject, property, text, answer));
         }
     }
