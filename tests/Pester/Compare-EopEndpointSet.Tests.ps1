@@ -79,6 +79,13 @@ Describe 'Compare-EopEndpointSet' {
             { Compare-EopEndpointSet $Real2022 $Real2025 } | Should -Throw -ErrorId 'EndpointSetsWithoutIPv6,EopTools.Commands.CompareEopEndpointSetCommand'
         }
 
+        It 'shows every change of their IPv4 part in 80 columns' {
+            $rows = Get-FittedViewRow @(Compare-EopEndpointSet $Real2022 $Real2025 -IPv4Only) 80
+            @($rows | Where-Object { $_ }).Count | Should -Be (2 + 55)
+            $rows | Should -Contain 'Changed 2 Exchange Allow Urls, TcpPorts, Required'
+            $rows | Should -Contain 'Added 193 Common Default'
+        }
+
         It 'compares their IPv4 part set by set' {
             $changes = Compare-EopEndpointSet $Real2022 $Real2025 -IPv4Only
             $changes.Count | Should -Be 55

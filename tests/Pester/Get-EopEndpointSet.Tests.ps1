@@ -135,6 +135,13 @@ Describe 'Get-EopEndpointSet' {
             $failures[1].Exception.Message | Should -BeLike '*eop-ip-addresses_2018-10-02_24f6d0e.md*(EopPage) carries no Microsoft 365 endpoint sets*'
         }
 
+        It 'shows every set of both answers in 80 columns' {
+            $rows = Get-FittedViewRow @(Get-EopEndpointSet -Path $Real2022, $Real2025) 80
+            @($rows | Where-Object { $_ }).Count | Should -Be (2 + 85 + 63)
+            $rows | Should -Contain ' 11 Optimize Skype True UDP 3478,3479,3480,3481 4 0'
+            $rows | Should -Contain ' 1 Optimize Exchange True TCP 80,443 UDP 443 11 3'
+        }
+
         It 'finds the Exchange Online sets on 443 with IPv4 of the 2025 answer' {
             $sets = Get-EopEndpointSet -ServiceArea Exchange -Port 443 -AddressFamily IPv4 -Path $Real2025
             $sets.Id | Should -Be @(1, 9)
