@@ -33,7 +33,7 @@ internal static class PrefixSetGenerator
             else difference.Add(new EopIpRange(RandomPrefix(random), region, newer));
             if (random.NextDouble() < 0.05) difference.Add(new EopIpRange(RandomPrefix(random), region, newer));
         }
-        return (new RangeData(older, reference, Array.Empty<ParseDiagnostic>()), new RangeData(newer, difference, Array.Empty<ParseDiagnostic>()));
+        return (new RangeData(older, reference, Array.Empty<Diagnostic>()), new RangeData(newer, difference, Array.Empty<Diagnostic>()));
     }
 
     private static IpPrefix RandomPrefix(Random random)
