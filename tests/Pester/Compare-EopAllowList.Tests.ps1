@@ -113,7 +113,7 @@ Describe 'Compare-EopAllowList' {
             $rows[0].FirstAddress | Should -Be ([ipaddress]'40.92.0.0')
             $rows[0].LastAddress | Should -Be ([ipaddress]'40.95.255.255')
             @($warnings).Count | Should -Be 1
-            "$($warnings[0])" | Should -Be "'LocalSubnet' is a firewall keyword whose addresses depend on the machine's network; it is reported as NotComparable and counted as covering no EOP address."
+            "$($warnings[0])" | Should -BeLike "'LocalSubnet'*firewall keyword*NotComparable*"
         }
 
         It 'reports Any as Unrestricted and nothing as missing, and warns that it accepts any sender' {
@@ -121,9 +121,8 @@ Describe 'Compare-EopAllowList' {
             $rows | Get-Row | Should -Be 'Unrestricted Any +[] -[]'
             $rows.Ranges.Count | Should -Be (Get-EopIpRange).Count
             # Any is the firewall's only: the warning gives the firewall command with every EOP range.
-            "$warnings" | Should -Be ("'Any' admits every address: the receive connector or firewall rule accepts mail from any sender, not only from EOP. " +
-                'To accept only EOP and your other entries, after the edit replace it with the EOP ranges the rest lacks: on a firewall rule, ' +
-                "give Set-NetFirewallAddressFilter -RemoteAddress your other entries and $((Get-EopIpRange).Prefix -join ', ').")
+            "$warnings" | Should -BeLike "'Any' admits every address:*any sender*Set-NetFirewallAddressFilter -RemoteAddress *$((Get-EopIpRange).Prefix -join ', ')."
+            "$warnings" | Should -Not -BeLike '*Set-ReceiveConnector*'
         }
 
         It 'builds the firewall''s new address list from the output' {
@@ -191,10 +190,11 @@ Describe 'Compare-EopAllowList' {
             $failures[0].FullyQualifiedErrorId | Should -Be 'InvalidAllowListEntry,EopTools.Commands.CompareEopAllowListCommand'
             $failures[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
             $failures[0].TargetObject | Should -Be '10.0.0.1/24'
-            $failures[0].Exception.Message | Should -Be "'10.0.0.1/24' is not a valid allow-list entry: host bits are set (the network would be 10.0.0.0/24)."
-            $failures[1].Exception.Message | Should -Be "'40.92.0.0/255.0.255.0' is not a valid allow-list entry: the subnet mask 255.0.255.0 is not contiguous (its one bits must all come before its zero bits)."
+            $failures[0].Exception.Message | Should -BeLike "'10.0.0.1/24' *host bits*10.0.0.0/24*"
+            $failures[1].FullyQualifiedErrorId | Should -Be 'InvalidAllowListEntry,EopTools.Commands.CompareEopAllowListCommand'
+            $failures[1].Exception.Message | Should -BeLike "'40.92.0.0/255.0.255.0' *mask 255.0.255.0 is not contiguous*"
             $rows[0] | Get-Row | Should -Be 'Covered 40.107.0.0/17 +[] -[]'
-            "$($warnings[0])" | Should -Be '2 entries could not be read (see the errors); Missing rows may list addresses they would cover.'
+            "$($warnings[0])" | Should -BeLike '2 entries *see the errors*Missing rows*'
         }
 
         It 'fails an object that is no entry with AllowListObjectNotRecognized' {
@@ -218,7 +218,8 @@ Describe 'Compare-EopAllowList' {
             # Line 1 is a comment and line 3 ends in one; line 6 (host bits set) is the only error, as Get-EopIpRange -Path warns of it.
             $rows | Get-Row | Should -Be @('Covered 10.0.0.0/24 +[] -[]', 'Covered 10.0.1.0/24 +[] -[]', 'Covered 192.0.2.7 +[] -[]', 'Covered 2001:db8:100::/48 +[] -[]')
             $failures.Count | Should -Be 1
-            $failures[0].Exception.Message | Should -Be "'10.0.0.5/24' is not a valid allow-list entry: host bits are set (the network would be 10.0.0.0/24)."
+            $failures[0].FullyQualifiedErrorId | Should -Be 'InvalidAllowListEntry,EopTools.Commands.CompareEopAllowListCommand'
+            $failures[0].Exception.Message | Should -BeLike "'10.0.0.5/24' *host bits*10.0.0.0/24*"
             "$($warnings[0])" | Should -BeLike '*ranges.txt:6: malformed range (host bits are set*'
             $rows.EopAddresses | Should -Be ((Get-EopIpRange -LiteralPath $file -WarningAction SilentlyContinue).Prefix)
         }
@@ -228,7 +229,7 @@ Describe 'Compare-EopAllowList' {
             $null = $addresses | Compare-EopAllowList -WarningVariable warnings -WarningAction SilentlyContinue
             # 1201 Foreign entries and the 24 missing EOP prefixes.
             @($warnings).Count | Should -Be 2
-            "$($warnings[0])" | Should -Be 'After the edit the list holds 1225 entries, more than the about 1000 addresses one Windows Firewall rule takes: split them over several rules.'
+            "$($warnings[0])" | Should -BeLike '*1225 entries*1000 addresses*Windows Firewall rule*split*'
             "$($warnings[1])" | Should -BeLike 'After the edit the list holds 1225 entries, more than the 1200 to 1300 a receive connector''s RemoteIPRanges holds*'
         }
     }

@@ -94,8 +94,7 @@ Describe 'Export-EopRangeDiff' {
             $changes | Where-Object Region -EQ Global | ForEach-Object ToString | Should -Be @('Removed 2001:db8::/48 (Global)', 'Removed 2001:db8:1::/48 (Global)')
             $changes.AddressesRemoved | Should -Be @('2001:db8::/48', '2001:db8:1::/48')
             $warnings.Count | Should -Be 1
-            $warnings[0].Message | Should -Be ("The difference 'ipv4-only.txt undated ($ipv4Only)' has no IPv6 range (it carries no IPv6 at all, as a web service answer " +
-                'requested with NoIPv6 does): all 2 IPv6 ranges of the reference are reported as removed.')
+            $warnings[0].Message | Should -BeLike "The difference '*$([WildcardPattern]::Escape($ipv4Only))*' has no IPv6 range*NoIPv6*all 2 IPv6 ranges of the reference*removed*"
         }
 
         It 'shows the IPv6 that an import of the NoIPv6 answer of 2025 took away, and that came back with the 2022 answer' -Tag 'SharedData' {
@@ -237,7 +236,7 @@ Describe 'Export-EopRangeDiff' {
         It 'fails with OutputPathIsFolder when -Path names a folder, and says so' {
             $folder = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'records') -Force
             $failure = { Export-FixtureDiff -Path $folder.FullName } | Should -Throw -ErrorId 'OutputPathIsFolder,EopTools.Commands.ExportEopRangeDiffCommand' -PassThru
-            $failure.Exception.Message | Should -Be "'$($folder.FullName)' is a folder; the record is written to a file: give its name, such as '$(Join-Path $folder.FullName 'eop-changes.md')'."
+            $failure.Exception.Message | Should -BeLike "'$([WildcardPattern]::Escape($folder.FullName))' is a folder*'$([WildcardPattern]::Escape((Join-Path $folder.FullName 'eop-changes.md')))'*"
             $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
             @(Get-ChildItem -LiteralPath $folder.FullName).Count | Should -Be 0
         }
@@ -436,7 +435,8 @@ Describe 'Export-EopRangeDiff' {
         It 'writes InvalidAllowListEntry for a bad entry and compares the rest' {
             $changes = '10.0.0.1/24', '10.0.0.0/16' | Export-EopRangeDiff -Reference '10.0.0.0/17' -ErrorVariable errors -ErrorAction SilentlyContinue
             $errors.Count | Should -Be 1
-            $errors[0].Exception.Message | Should -Be "'10.0.0.1/24' is not a valid allow-list entry: host bits are set (the network would be 10.0.0.0/24)."
+            $errors[0].FullyQualifiedErrorId | Should -Be 'InvalidAllowListEntry,EopTools.Commands.ExportEopRangeDiffCommand'
+            $errors[0].Exception.Message | Should -BeLike "'10.0.0.1/24' *host bits*10.0.0.0/24*"
             "$changes" | Should -Be 'Widened 10.0.0.0/17 to 10.0.0.0/16 (Global)'
         }
 
@@ -449,7 +449,7 @@ Describe 'Export-EopRangeDiff' {
         It 'leaves a machine-dependent firewall keyword out with a warning' {
             $changes = Export-EopRangeDiff -Reference '10.0.0.0/16', 'LocalSubnet' -Difference '10.0.0.0/16' -IncludeUnchanged -WarningVariable warnings -WarningAction SilentlyContinue
             "$changes" | Should -Be 'Unchanged 10.0.0.0/16 (Global)'
-            "$warnings" | Should -Be "'LocalSubnet' is a firewall keyword whose addresses depend on the machine's network; it is left out of the comparison."
+            "$warnings" | Should -BeLike "'LocalSubnet'*firewall keyword*left out of the comparison*"
         }
     }
 

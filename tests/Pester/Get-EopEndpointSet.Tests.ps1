@@ -20,11 +20,12 @@ Describe 'Get-EopEndpointSet' {
 
         It 'warns about each malformed set, naming the file, the line and the set' {
             $null = Get-EopEndpointSet -LiteralPath $Quirks -WarningVariable warnings -WarningAction SilentlyContinue
-            $warnings.Message | Should -Be @(
-                "${Quirks}:59: endpoint set 30 is malformed (tcpPorts '443;80': '443;80' is not a port (0-65535) or a range of ports); skipped"
-                "${Quirks}:67: endpoint set 31 is malformed (required is a string, not true or false); skipped"
-                "${Quirks}:75: endpoint set without a whole-number id; skipped"
-                "${Quirks}:82: endpoint set 2 is listed twice; the later one is skipped")
+            $file = [WildcardPattern]::Escape($Quirks)
+            $warnings.Count | Should -Be 4
+            $warnings[0].Message | Should -BeLike "${file}:59: endpoint set 30 *tcpPorts '443;80'*skipped"
+            $warnings[1].Message | Should -BeLike "${file}:67: endpoint set 31 *required*skipped"
+            $warnings[2].Message | Should -BeLike "${file}:75: *whole-number id*skipped"
+            $warnings[3].Message | Should -BeLike "${file}:82: endpoint set 2 *twice*skipped"
         }
 
         It 'keeps the published port text beside the parsed ports' {
