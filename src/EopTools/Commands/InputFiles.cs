@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Management.Automation;
@@ -34,6 +35,7 @@ namespace EopTools.Commands
         /// <param name="kind">What the files are, for the errors: "Range" gives RangeFileNotFound and RangePathNotFileSystem, "Log" the Log ones.</param>
         public static IEnumerable<InputFile> Resolve(PSCmdlet cmdlet, IEnumerable<string> paths, bool literal, string kind = "Range")
         {
+            var folders = new FolderResolutions(cmdlet);
             foreach (string path in paths)
             {
                 var files = new List<InputFile>();
@@ -41,7 +43,7 @@ namespace EopTools.Commands
                 {
                     if (literal || !WildcardPattern.ContainsWildcardCharacters(path))
                     {
-                        string fullPath = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out ProviderInfo provider, out _);
+                        string fullPath = folders.Resolve(path, out ProviderInfo provider);
                         files.Add(IsFileSystem(provider) ? new InputFile(path, fullPath, null) : NotFileSystem(path, provider, kind));
                     }
                     else
@@ -90,6 +92,55 @@ namespace EopTools.Commands
             return files[0];
         }
 
+        /// <summary>
+        /// Paths as typed, resolved as PowerShell resolves them, through their folder: the folder once per call, the name
+        /// added to it. PowerShell's resolution of one path costs more than reading a message's headers (it checks the
+        /// path's drive each time, on Linux by reading the mount table), and the files of one folder share its resolution.
+        /// A name PowerShell reads specially ("~", ".", "..", "drive:name", an escape) is resolved whole, and so is a path
+        /// whose folder does not resolve, so that its error is the path's own.
+        /// </summary>
+        private sealed class FolderResolutions
+        {
+            private static readonly char[] Separators = { '/', '\\' };
+
+            private readonly PSCmdlet _cmdlet;
+            private readonly Dictionary<string, KeyValuePair<string, ProviderInfo>> _folders = new Dictionary<string, KeyValuePair<string, ProviderInfo>>(StringComparer.Ordinal);
+
+            public FolderResolutions(PSCmdlet cmdlet)
+            {
+                _cmdlet = cmdlet;
+            }
+
+            public string Resolve(string path, out ProviderInfo provider)
+            {
+                int separator = path.LastIndexOfAny(Separators);
+                string name = path.Substring(separator + 1);
+                if (name.Length == 0 || name == "." || name == ".." || name[0] == '~' || name.IndexOf(':') >= 0 || path.IndexOf('`') >= 0)
+                {
+                    return Whole(path, out provider);
+                }
+                string folder = separator < 0 ? "." : path.Substring(0, separator + 1);
+                if (!_folders.TryGetValue(folder, out KeyValuePair<string, ProviderInfo> resolved))
+                {
+                    try
+                    {
+                        resolved = new KeyValuePair<string, ProviderInfo>(Whole(folder, out ProviderInfo folderProvider), folderProvider);
+                    }
+                    catch (Exception)
+                    {
+                        return Whole(path, out provider);
+                    }
+                    _folders.Add(folder, resolved);
+                }
+                provider = resolved.Value;
+                string full = resolved.Key;
+                char last = full.Length > 0 ? full[full.Length - 1] : '\0';
+                return last == System.IO.Path.DirectorySeparatorChar || last == System.IO.Path.AltDirectorySeparatorChar ? full + name : full + System.IO.Path.DirectorySeparatorChar + name;
+            }
+
+            private string Whole(string path, out ProviderInfo provider) => _cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _);
+        }
+
         private static bool IsFileSystem(ProviderInfo provider) => provider.ImplementingType == typeof(FileSystemProvider);
 
         private static InputFile NotFileSystem(string path, ProviderInfo provider, string kind) =>
@@ -97,7 +148,7 @@ namespace EopTools.Commands
                 new PSArgumentException("The path '" + path + "' is on the " + provider.Name + " provider; a " + kind.ToLowerInvariant() + " file must be on the file system."),
                 kind + "PathNotFileSystem", ErrorCategory.InvalidArgument, path));
 
-        private static InputFile NoMatch(string path, System.Exception? inner, string kind) =>
+        private static InputFile NoMatch(string path, Exception? inner, string kind) =>
             new InputFile(path, null, new ErrorRecord(
                 new ItemNotFoundException("No " + kind.ToLowerInvariant() + " file matches the path '" + path + "'.", inner),
                 kind + "FileNotFound", ErrorCategory.ObjectNotFound, path));
