@@ -1,18 +1,23 @@
+using System;
 using System.Collections.Generic;
+using EopTools.Headers;
 
 namespace EopTools
 {
     /// <summary>One Microsoft 365 stamp of a message (X-Forefront-Antispam-Report, AuthAs, CrossTenant-*, Authentication-Results, ARC), read into fields.</summary>
     public sealed class EopMessageStamp
     {
-        internal EopMessageStamp(string name, string value, int line, EopStampTrust trust, IList<KeyValuePair<string, string>> fields)
+        private readonly StampFormat _format;
+        private List<KeyValuePair<string, string>>? _read;
+        private EopLogValues? _fields;
+
+        internal EopMessageStamp(string name, string value, int line, EopStampTrust trust, StampFormat format)
         {
             Name = name;
             Value = value;
             Line = line;
             Trust = trust;
-            Fields = new EopLogValues(fields.Count);
-            foreach (KeyValuePair<string, string> field in fields) Fields[field.Key] = field.Value;
+            _format = format;
         }
 
         /// <summary>The header's name as written.</summary>
@@ -27,11 +32,33 @@ namespace EopTools
         public EopStampTrust Trust { get; }
 
         /// <summary>The value read into fields, by name (case-insensitive), in the order written: CIP, CTRY, SFV, DIR, ... of the antispam report; spf, dkim, dmarc, compauth, compauth.reason of the authentication results; Value for a stamp of one value.</summary>
-        public EopLogValues Fields { get; }
+        /// <remarks>Read when first asked: the verdict reads few of a message's stamps, and a script often none.</remarks>
+        public EopLogValues Fields => _fields ??= Values(Read());
 
         /// <summary>The field's value, or null when the stamp has no such field.</summary>
-        public string? this[string field] => Fields[field] as string;
+        public string? this[string field]
+        {
+            get
+            {
+                // The verdict asks for a few fields: they are looked up in the list read, and Fields is made only when a script asks.
+                if (_fields != null) return _fields[field] as string;
+                foreach (KeyValuePair<string, string> pair in Read())
+                {
+                    if (string.Equals(pair.Key, field, StringComparison.OrdinalIgnoreCase)) return pair.Value;
+                }
+                return null;
+            }
+        }
 
         public override string ToString() => Name + ": " + Value + " (" + Trust + ")";
+
+        private List<KeyValuePair<string, string>> Read() => _read ??= StampParser.Fields(_format, Value);
+
+        private static EopLogValues Values(List<KeyValuePair<string, string>> fields)
+        {
+            var values = new EopLogValues(fields.Count);
+            foreach (KeyValuePair<string, string> field in fields) values[field.Key] = field.Value;
+            return values;
+        }
     }
 }

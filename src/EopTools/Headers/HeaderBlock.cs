@@ -13,6 +13,8 @@ namespace EopTools.Headers
     {
         private const string OutlookPreamble = "Microsoft Mail Internet Headers Version 2.0";
 
+        private static readonly char[] LineEnds = { '\r', '\n' };
+
         private HeaderBlock(List<HeaderField> fields, List<string> problems)
         {
             Fields = fields;
@@ -39,19 +41,20 @@ namespace EopTools.Headers
         /// <exception cref="HeaderReadException">MessageHeaderNotFound: the text does not start with a header field.</exception>
         public static HeaderBlock Parse(string text, string source)
         {
-            var fields = new List<HeaderField>();
+            var fields = new List<HeaderField>(32);
             var problems = new List<string>();
+            var unfolding = new StringBuilder();
             int i = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
             int lineNumber = 0;
             string? name = null;
-            int nameLine = 0;
-            StringBuilder value = new StringBuilder();
+            int nameLine = 0, valueStart = 0, valueEnd = 0;
             while (i < text.Length)
             {
                 if (i > HeaderFileReader.MaxHeaderBytes) throw HeaderFileReader.TooLarge(source);
                 int lineStart = i;
-                while (i < text.Length && text[i] != '\r' && text[i] != '\n') i++;
-                int lineEnd = i;
+                int lineEnd = text.IndexOfAny(LineEnds, i);
+                if (lineEnd < 0) lineEnd = text.Length;
+                i = lineEnd;
                 if (i < text.Length && text[i] == '\r') i++;
                 if (lineEnd < text.Length && text[lineEnd] == '\r' && i < text.Length && text[i] == '\n') i++;
                 else if (lineEnd < text.Length && text[lineEnd] == '\n') i++;
@@ -67,7 +70,7 @@ namespace EopTools.Headers
                 {
                     if (name != null)
                     {
-                        value.Append(text, lineStart, lineEnd - lineStart);
+                        valueEnd = lineEnd;
                         continue;
                     }
                     if (fields.Count == 0) throw NotHeaders(source, lineNumber, text, lineStart, lineEnd);
@@ -82,13 +85,13 @@ namespace EopTools.Headers
                     problems.Add("line " + lineNumber + " is not a header field ('" + Excerpt(text, lineStart, lineEnd) + "')");
                     continue;
                 }
-                if (name != null) fields.Add(new HeaderField(name, Trim(value), nameLine, fields.Count));
+                if (name != null) fields.Add(new HeaderField(name, text, valueStart, valueEnd, unfolding, nameLine, fields.Count));
                 name = text.Substring(lineStart, colon - lineStart).TrimEnd(' ', '\t');
                 nameLine = lineNumber;
-                value.Clear();
-                value.Append(text, colon + 1, lineEnd - colon - 1);
+                valueStart = colon + 1;
+                valueEnd = lineEnd;
             }
-            if (name != null) fields.Add(new HeaderField(name, Trim(value), nameLine, fields.Count));
+            if (name != null) fields.Add(new HeaderField(name, text, valueStart, valueEnd, unfolding, nameLine, fields.Count));
             if (fields.Count == 0)
             {
                 throw new HeaderReadException("MessageHeaderNotFound", source + " has no header fields: its first line is empty, so there are no headers to read.");
@@ -117,14 +120,6 @@ namespace EopTools.Headers
         private static bool IsPreamble(string text, int start, int end) =>
             (end - start >= 5 && string.CompareOrdinal(text, start, "From ", 0, 5) == 0) ||
             (end - start == OutlookPreamble.Length && string.CompareOrdinal(text, start, OutlookPreamble, 0, OutlookPreamble.Length) == 0);
-
-        private static string Trim(StringBuilder value)
-        {
-            int start = 0, end = value.Length;
-            while (start < end && (value[start] == ' ' || value[start] == '\t')) start++;
-            while (end > start && (value[end - 1] == ' ' || value[end - 1] == '\t')) end--;
-            return value.ToString(start, end - start);
-        }
 
         private static HeaderReadException NotHeaders(string source, int line, string text, int start, int end) =>
             new HeaderReadException("MessageHeaderNotFound",

@@ -18,6 +18,9 @@ namespace EopTools.Headers
 
         private const int ChunkBytes = 16 * 1024;
 
+        [ThreadStatic]
+        private static byte[]? _chunk;
+
         /// <summary>The module's one file policy: no size limit, since only the header block is read (see <see cref="MaxHeaderBytes"/>).</summary>
         private static readonly InputFileAccess Access = new InputFileAccess("Message", long.MaxValue);
 
@@ -28,7 +31,7 @@ namespace EopTools.Headers
         {
             try
             {
-                using (FileStream stream = Access.Open(path, FileShare.ReadWrite | FileShare.Delete, FileOptions.SequentialScan))
+                using (FileStream stream = Access.Open(path, FileShare.ReadWrite | FileShare.Delete))
                 {
                     return ReadHeaderText(stream, path);
                 }
@@ -51,7 +54,10 @@ namespace EopTools.Headers
         /// <summary>The header block's text: the bytes up to the first empty line, decoded (UTF-8 unless a byte order mark says UTF-16).</summary>
         public static string ReadHeaderText(Stream stream, string source)
         {
-            var buffer = new byte[ChunkBytes];
+            // One first chunk a thread, used again for each message: a new one each time was a third of all the memory
+            // a message cost, and with it the collections.
+            byte[] buffer = _chunk ?? new byte[ChunkBytes];
+            _chunk = null;
             int length = 0;
             var scan = new EndScan();
             bool started = false, utf16 = false, ended = false;
@@ -82,6 +88,7 @@ namespace EopTools.Headers
                 scan.Scan(buffer, length, source);
                 if (scan.HeaderEnd < 0 && length > MaxHeaderBytes) throw TooLarge(source);
             }
+            if (buffer.Length == ChunkBytes) _chunk = buffer;
             if (length == 0) throw Refused("MessageFileEmpty", source, "is empty");
             if (utf16)
             {
@@ -106,27 +113,34 @@ namespace EopTools.Headers
 
             public void Scan(byte[] buffer, int length, string source)
             {
-                for (; _scanned < length; _scanned++)
+                while (_scanned < length)
                 {
-                    byte b = buffer[_scanned];
-                    if (b == 0) throw NotText(source, _scanned);
-                    if (b == (byte)'\n' && _afterCarriageReturn)
+                    // Most bytes are text above CR: a run of them is passed with one comparison a byte, and only NUL,
+                    // tab, CR and LF are looked at one by one.
+                    if (buffer[_scanned] > (byte)'\r')
                     {
+                        int i = _scanned + 1;
+                        while (i < length && buffer[i] > (byte)'\r') i++;
+                        _scanned = i;
+                        _lineHasText = true;
                         _afterCarriageReturn = false;
                         continue;
                     }
+                    byte b = buffer[_scanned];
+                    if (b == 0) throw NotText(source, _scanned);
+                    bool secondOfCrLf = b == (byte)'\n' && _afterCarriageReturn;
                     _afterCarriageReturn = b == (byte)'\r';
-                    if (b != (byte)'\r' && b != (byte)'\n')
+                    if (!secondOfCrLf)
                     {
-                        _lineHasText = true;
-                        continue;
+                        if (b != (byte)'\r' && b != (byte)'\n') _lineHasText = true;
+                        else if (!_lineHasText)
+                        {
+                            HeaderEnd = _scanned;
+                            return;
+                        }
+                        else _lineHasText = false;
                     }
-                    if (!_lineHasText)
-                    {
-                        HeaderEnd = _scanned;
-                        return;
-                    }
-                    _lineHasText = false;
+                    _scanned++;
                 }
             }
         }

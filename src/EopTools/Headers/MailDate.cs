@@ -101,8 +101,7 @@ namespace EopTools.Headers
             }
             if (end - start >= 3)
             {
-                string word = text.Substring(start, 3).ToLowerInvariant();
-                int index = Array.IndexOf(Months, word);
+                int index = MonthOf(text, start);
                 if (index >= 0 && month < 0 && (end - start == 3 || IsMonthName(text, start, end, index)))
                 {
                     month = index + 1;
@@ -118,6 +117,15 @@ namespace EopTools.Headers
             }
             // A day of the week (any spelling) before the date, or a word after the zone: neither changes the instant.
             return true;
+        }
+
+        private static int MonthOf(string text, int start)
+        {
+            for (int index = 0; index < Months.Length; index++)
+            {
+                if (ReceivedParser.IsLowerCaseOf(text, start, Months[index])) return index;
+            }
+            return -1;
         }
 
         private static bool IsMonthName(string text, int start, int end, int index)

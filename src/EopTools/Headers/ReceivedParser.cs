@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Text;
 using EopTools.Parsing;
 using EopTools.Ranges;
@@ -52,21 +51,28 @@ namespace EopTools.Headers
         public static ReceivedFields Parse(string value)
         {
             var fields = new ReceivedFields();
-            var tokens = new List<Token>();
-            string? problem = Tokenize(value, tokens);
-            int lastSemicolon = -1;
-            for (int i = 0; i < tokens.Count; i++)
+            // Two passes of the tokens, which keeps them unstored: the first finds the last ';', the second reads the clauses before it.
+            var tokens = new Tokens(value);
+            int count = 0, lastSemicolon = -1, dateStart = -1;
+            while (tokens.Next(out Token token))
             {
-                if (tokens[i].Kind == TokenKind.Semicolon) lastSemicolon = i;
+                if (token.Kind == TokenKind.Semicolon)
+                {
+                    lastSemicolon = count;
+                    dateStart = token.End;
+                }
+                count++;
             }
+            string? problem = tokens.Problem;
 
             Clause clause = Clause.None;
             int fromComments = 0;
             StringBuilder? via = null, with = null;
-            int end = lastSemicolon < 0 ? tokens.Count : lastSemicolon;
+            int end = lastSemicolon < 0 ? count : lastSemicolon;
+            tokens = new Tokens(value);
             for (int i = 0; i < end; i++)
             {
-                Token token = tokens[i];
+                tokens.Next(out Token token);
                 if (token.Kind == TokenKind.Semicolon) continue;
                 if (token.Kind == TokenKind.Comment)
                 {
@@ -79,26 +85,25 @@ namespace EopTools.Headers
                     clause = keyword;
                     continue;
                 }
-                string word = value.Substring(token.Start, token.End - token.Start);
                 switch (clause)
                 {
                     case Clause.From:
-                        fields.From ??= word;
+                        fields.From ??= Word(value, token);
                         break;
                     case Clause.By:
-                        fields.By ??= word;
+                        fields.By ??= Word(value, token);
                         break;
                     case Clause.Via:
-                        Append(ref via, word);
+                        Append(ref via, value, token);
                         break;
                     case Clause.With:
-                        Append(ref with, word);
+                        Append(ref with, value, token);
                         break;
                     case Clause.Id:
-                        fields.Id ??= word;
+                        fields.Id ??= Word(value, token);
                         break;
                     case Clause.For:
-                        fields.For ??= Unbracket(word);
+                        fields.For ??= Unbracket(Word(value, token));
                         break;
                 }
             }
@@ -121,7 +126,6 @@ namespace EopTools.Headers
             }
             else
             {
-                int dateStart = tokens[lastSemicolon].End;
                 if (!MailDate.TryParse(value, dateStart, value.Length, out DateTime time, out string? dateError))
                 {
                     problem ??= "the date '" + value.Substring(dateStart).Trim() + "' cannot be read: " + dateError;
@@ -136,23 +140,38 @@ namespace EopTools.Headers
             return fields;
         }
 
-        /// <summary>Cuts the value into words, comments and semicolons; returns what was unbalanced, if anything.</summary>
-        private static string? Tokenize(string value, List<Token> tokens)
+        /// <summary>Cuts the value into words, comments and semicolons, one at a time; <see cref="Problem"/> says what was unbalanced, if anything.</summary>
+        private struct Tokens
         {
-            int i = 0;
-            while (i < value.Length)
+            private readonly string _value;
+            private int _i;
+
+            public Tokens(string value)
             {
-                char c = value[i];
-                if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+                _value = value;
+                _i = 0;
+                Problem = null;
+            }
+
+            public string? Problem { get; private set; }
+
+            public bool Next(out Token token)
+            {
+                string value = _value;
+                int i = _i;
+                while (i < value.Length && (value[i] == ' ' || value[i] == '\t' || value[i] == '\r' || value[i] == '\n')) i++;
+                if (i == value.Length)
                 {
-                    i++;
-                    continue;
+                    _i = i;
+                    token = default;
+                    return false;
                 }
+                char c = value[i];
                 if (c == ';')
                 {
-                    tokens.Add(new Token(TokenKind.Semicolon, i, i + 1));
-                    i++;
-                    continue;
+                    token = new Token(TokenKind.Semicolon, i, i + 1);
+                    _i = i + 1;
+                    return true;
                 }
                 if (c == '(')
                 {
@@ -168,12 +187,14 @@ namespace EopTools.Headers
                     if (depth > 0)
                     {
                         // The rest is the comment: a date written after an unclosed comment is not a date.
-                        tokens.Add(new Token(TokenKind.Comment, i + 1, value.Length));
-                        return "a comment opened at character " + (i + 1) + " is not closed";
+                        token = new Token(TokenKind.Comment, i + 1, value.Length);
+                        Problem = "a comment opened at character " + (i + 1) + " is not closed";
+                        _i = value.Length;
+                        return true;
                     }
-                    tokens.Add(new Token(TokenKind.Comment, i + 1, j - 1));
-                    i = j;
-                    continue;
+                    token = new Token(TokenKind.Comment, i + 1, j - 1);
+                    _i = j;
+                    return true;
                 }
                 int start = i;
                 while (i < value.Length)
@@ -186,34 +207,46 @@ namespace EopTools.Headers
                         int closing = value.IndexOf(close, i + 1);
                         if (closing < 0)
                         {
-                            tokens.Add(new Token(TokenKind.Word, start, value.Length));
-                            return "'" + c + "' at character " + (i + 1) + " is not closed";
+                            token = new Token(TokenKind.Word, start, value.Length);
+                            Problem = "'" + c + "' at character " + (i + 1) + " is not closed";
+                            _i = value.Length;
+                            return true;
                         }
                         i = closing;
                     }
                     i++;
                 }
-                tokens.Add(new Token(TokenKind.Word, start, i));
+                token = new Token(TokenKind.Word, start, i);
+                _i = i;
+                return true;
             }
-            return null;
         }
+
+        private static readonly string[] Keywords = { "from", "by", "via", "with", "id", "for" };
+
+        private static readonly Clause[] KeywordClauses = { Clause.From, Clause.By, Clause.Via, Clause.With, Clause.Id, Clause.For };
 
         private static Clause KeywordOf(string value, Token token)
         {
             int length = token.End - token.Start;
-            if (length < 2 || length > 4) return Clause.None;
-            string word = value.Substring(token.Start, length).ToLowerInvariant();
-            switch (word)
+            for (int k = 0; k < Keywords.Length; k++)
             {
-                case "from": return Clause.From;
-                case "by": return Clause.By;
-                case "via": return Clause.Via;
-                case "with": return Clause.With;
-                case "id": return Clause.Id;
-                case "for": return Clause.For;
-                default: return Clause.None;
+                if (Keywords[k].Length == length && IsLowerCaseOf(value, token.Start, Keywords[k])) return KeywordClauses[k];
             }
+            return Clause.None;
         }
+
+        /// <summary>Whether the text at <paramref name="start"/> lower-cased (invariant) is <paramref name="word"/>.</summary>
+        internal static bool IsLowerCaseOf(string text, int start, string word)
+        {
+            for (int i = 0; i < word.Length; i++)
+            {
+                if (char.ToLowerInvariant(text[start + i]) != word[i]) return false;
+            }
+            return true;
+        }
+
+        private static string Word(string value, Token token) => value.Substring(token.Start, token.End - token.Start);
 
         /// <summary>
         /// Reads a comment of the from clause: the address (the first one found in any of them), the HELO it names, and
@@ -310,10 +343,11 @@ namespace EopTools.Headers
         }
 
         /// <summary>Words of a clause of several ("Microsoft SMTP Server", "Frontend Transport"), joined by one space.</summary>
-        private static void Append(ref StringBuilder? words, string word)
+        private static void Append(ref StringBuilder? words, string value, Token token)
         {
-            if (words == null) words = new StringBuilder(word);
-            else words.Append(' ').Append(word);
+            if (words == null) words = new StringBuilder();
+            else words.Append(' ');
+            words.Append(value, token.Start, token.End - token.Start);
         }
 
         private static string Unbracket(string word) =>

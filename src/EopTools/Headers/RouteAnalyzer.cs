@@ -81,7 +81,7 @@ namespace EopTools.Headers
                 EopStampTrust trust = field.Name.EndsWith(StampParser.UntrustedSuffix, StringComparison.OrdinalIgnoreCase) ? EopStampTrust.SendingTenant
                     : topConfirmed >= 0 && field.Position > topConfirmed ? EopStampTrust.Trusted
                     : EopStampTrust.Forged;
-                stamps.Add(new EopMessageStamp(field.Name, field.Value, field.Line, trust, StampParser.Fields(format, field.Value)));
+                stamps.Add(new EopMessageStamp(field.Name, field.Value, field.Line, trust, format));
                 if (trust == EopStampTrust.Forged && IsOrganizationStamp(field.Name))
                 {
                     notes.Add(field.Name + " at line " + field.Line + " has no confirmed Microsoft 365 hop above it: forged or added outside Microsoft, ignored.");

@@ -58,90 +58,45 @@ namespace EopTools.Headers
         public static List<KeyValuePair<string, string>> Fields(StampFormat format, string value)
         {
             var fields = new List<KeyValuePair<string, string>>();
-            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            switch (format)
+            if (format == StampFormat.Single)
             {
-                case StampFormat.Single:
-                    fields.Add(new KeyValuePair<string, string>("Value", value.Trim()));
-                    break;
-                case StampFormat.ColonList:
-                    foreach (string part in SplitOutside(value, ';'))
-                    {
-                        int colon = part.IndexOf(':');
-                        if (colon > 0) Add(fields, seen, part.Substring(0, colon).Trim(), part.Substring(colon + 1).Trim());
-                    }
-                    break;
-                case StampFormat.TagList:
-                    foreach (string part in SplitOutside(value, ';'))
-                    {
-                        int equals = part.IndexOf('=');
-                        if (equals > 0) Add(fields, seen, part.Substring(0, equals).Trim(), part.Substring(equals + 1).Trim());
-                    }
-                    break;
-                default:
-                    ReadAuthenticationResults(value, fields, seen);
-                    break;
+                fields.Add(new KeyValuePair<string, string>("Value", value.Trim()));
+                return fields;
+            }
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            // The parts between ';' that are not inside a comment or quotes, read in place.
+            for (int start = 0; start < value.Length;)
+            {
+                int end = PartEnd(value, start, ';');
+                if (end > start)
+                {
+                    if (format == StampFormat.AuthenticationResults) ReadAuthenticationResult(value, start, end, fields, seen);
+                    else ReadPair(value, start, end, format == StampFormat.ColonList ? ':' : '=', fields, seen);
+                }
+                start = end + 1;
             }
             return fields;
+        }
+
+        /// <summary>"KEY:value" or "tag=value": the name before the first separator, both trimmed.</summary>
+        private static void ReadPair(string value, int start, int end, char separator, List<KeyValuePair<string, string>> fields, HashSet<string> seen)
+        {
+            int at = value.IndexOf(separator, start, end - start);
+            if (at > start) Add(fields, seen, Trimmed(value, start, at), Trimmed(value, at + 1, end));
         }
 
         /// <summary>
         /// Each result ("spf=pass") as a field named by its method; each property after it ("smtp.mailfrom=x") under its
         /// own name when it has a dot, else as method.property ("compauth.reason", "dmarc.action"); "i=" of ARC as "i".
-        /// The authserv-id (a part with no '=') and comments are left out.
+        /// The authserv-id (a word with no '=') and comments are left out.
         /// </summary>
-        private static void ReadAuthenticationResults(string value, List<KeyValuePair<string, string>> fields, HashSet<string> seen)
+        private static void ReadAuthenticationResult(string value, int start, int end, List<KeyValuePair<string, string>> fields, HashSet<string> seen)
         {
-            foreach (string part in SplitOutside(value, ';'))
+            string? method = null;
+            int depth = 0, wordStart = -1;
+            for (int i = start; i <= end; i++)
             {
-                string? method = null;
-                foreach (string word in Words(part))
-                {
-                    int equals = word.IndexOf('=');
-                    if (equals <= 0) continue;
-                    string key = word.Substring(0, equals).ToLowerInvariant();
-                    string result = word.Substring(equals + 1).Trim('"');
-                    if (method == null)
-                    {
-                        method = key;
-                        Add(fields, seen, key, result);
-                    }
-                    else
-                    {
-                        Add(fields, seen, key.IndexOf('.') >= 0 ? key : method + "." + key, result);
-                    }
-                }
-            }
-        }
-
-        /// <summary>The parts between separators that are not inside a comment or quotes.</summary>
-        private static IEnumerable<string> SplitOutside(string value, char separator)
-        {
-            int depth = 0, start = 0;
-            bool quoted = false;
-            for (int i = 0; i < value.Length; i++)
-            {
-                char c = value[i];
-                if (c == '\\') i++;
-                else if (c == '"') quoted = !quoted;
-                else if (!quoted && c == '(') depth++;
-                else if (!quoted && c == ')' && depth > 0) depth--;
-                else if (!quoted && depth == 0 && c == separator)
-                {
-                    if (i > start) yield return value.Substring(start, i - start);
-                    start = i + 1;
-                }
-            }
-            if (start < value.Length) yield return value.Substring(start);
-        }
-
-        /// <summary>The words of a part, comments left out.</summary>
-        private static IEnumerable<string> Words(string part)
-        {
-            int depth = 0, start = -1;
-            for (int i = 0; i <= part.Length; i++)
-            {
-                char c = i < part.Length ? part[i] : ' ';
+                char c = i < end ? value[i] : ' ';
                 bool space = c == ' ' || c == '\t' || c == '\r' || c == '\n';
                 if (c == '(') depth++;
                 bool inWord = depth == 0 && !space;
@@ -150,13 +105,52 @@ namespace EopTools.Headers
                     depth--;
                     inWord = false;
                 }
-                if (inWord && start < 0) start = i;
-                else if (!inWord && start >= 0)
+                if (inWord && wordStart < 0) wordStart = i;
+                else if (!inWord && wordStart >= 0)
                 {
-                    yield return part.Substring(start, i - start);
-                    start = -1;
+                    int equals = value.IndexOf('=', wordStart, i - wordStart);
+                    if (equals > wordStart)
+                    {
+                        string key = value.Substring(wordStart, equals - wordStart).ToLowerInvariant();
+                        string result = value.Substring(equals + 1, i - equals - 1).Trim('"');
+                        if (method == null)
+                        {
+                            method = key;
+                            Add(fields, seen, key, result);
+                        }
+                        else
+                        {
+                            Add(fields, seen, key.IndexOf('.') >= 0 ? key : method + "." + key, result);
+                        }
+                    }
+                    wordStart = -1;
                 }
             }
+        }
+
+        /// <summary>The end of the part that starts at <paramref name="start"/>: the next separator outside a comment or quotes, or the end of the value.</summary>
+        private static int PartEnd(string value, int start, char separator)
+        {
+            int depth = 0;
+            bool quoted = false;
+            for (int i = start; i < value.Length; i++)
+            {
+                char c = value[i];
+                if (c == '\\') i++;
+                else if (c == '"') quoted = !quoted;
+                else if (!quoted && c == '(') depth++;
+                else if (!quoted && c == ')' && depth > 0) depth--;
+                else if (!quoted && depth == 0 && c == separator) return i;
+            }
+            return value.Length;
+        }
+
+        /// <summary>The text between the indexes without the white space around it, as <see cref="string.Trim()"/> would give.</summary>
+        private static string Trimmed(string value, int start, int end)
+        {
+            while (start < end && char.IsWhiteSpace(value[start])) start++;
+            while (end > start && char.IsWhiteSpace(value[end - 1])) end--;
+            return value.Substring(start, end - start);
         }
 
         private static void Add(List<KeyValuePair<string, string>> fields, HashSet<string> seen, string key, string value)

@@ -34,9 +34,13 @@ namespace EopTools.IO
         /// </summary>
         public long Check(string path)
         {
-            if (Directory.Exists(path)) throw Refused("PathIsFolder", path, "is a folder, not a file");
             var file = new FileInfo(path);
-            if (!file.Exists) throw Refused("FileNotFound", path, "does not exist");
+            if (!file.Exists)
+            {
+                // A folder is no file: asked only then, since each question is a call to the file system.
+                if (Directory.Exists(path)) throw Refused("PathIsFolder", path, "is a folder, not a file");
+                throw Refused("FileNotFound", path, "does not exist");
+            }
             long? size;
             try
             {
