@@ -12,15 +12,24 @@
     Then body size: (a) on the 10% of the files with the smallest bodies against the 10% with the largest.
     Targets: (a)/(b) <= 1.5, judged on the median of the rounds' ratios; largest/smallest bodies <= 1.2 (the time
     does not grow with body size: the largest bodies are about 100 times the smallest).
+    With -BeforeModulePath (an earlier build's out/EopTools), that build is measured the same way in a fresh pwsh of its
+    own, the two builds taking turns -Turns times (which goes first alternating), on the same files and floor: a change
+    judged on ratios to the same floor, both builds on the same spell of a shared machine; each build's median ratio of
+    all its rounds is reported.
 .EXAMPLE
     dotnet pwsh ./bench/Measure-TestEopMessageHeader.ps1
 .EXAMPLE
     dotnet pwsh ./bench/Measure-TestEopMessageHeader.ps1 -Count 2000 -Rounds 3
+.EXAMPLE
+    git worktree add ../before main; dotnet pwsh ../before/build.ps1 -Task Build
+    dotnet pwsh ./bench/Measure-TestEopMessageHeader.ps1 -BeforeModulePath ../before/out/EopTools -Turns 2
 #>
 param(
     [int] $Count = 20000,
     [int] $Rounds = 5,
-    [int] $Seed = 20261205
+    [int] $Seed = 20261205,
+    [string] $BeforeModulePath,
+    [int] $Turns = 1
 )
 
 $ErrorActionPreference = 'Stop'
@@ -36,7 +45,7 @@ $folder = Join-Path $benchOut "messages-$Count-$Seed"
 if (-not (Test-Path (Join-Path $folder ('message-{0:D5}.eml' -f ($Count - 1))))) { Invoke-Native dotnet @($core, 'messages', $folder, $Count, $Seed) }
 
 $measure = {
-    param($ModulePath, $FloorPath, $Folder, $Rounds)
+    param($ModulePath, $FloorPath, $Folder, $Rounds, $BodySize)
     $env:EOPTOOLS_CACHE_DIR = (New-Item -ItemType Directory -Force (Join-Path ([IO.Path]::GetTempPath()) "eoptools-bench-$PID")).FullName
     Import-Module $ModulePath
     Import-Module $FloorPath
@@ -58,13 +67,38 @@ $measure = {
     $results.Routes = ($script:r | Group-Object Route | Sort-Object Name | ForEach-Object { "$($_.Name)=$($_.Count)" }) -join ', '
     $results.Hops = ($script:r | ForEach-Object { $_.Hops.Count } | Measure-Object -Minimum -Maximum | ForEach-Object { "$($_.Minimum)-$($_.Maximum)" })
     $script:r = $null
-    $results.BodySize = Measure-Pair { $script:r = Test-EopMessageHeader -LiteralPath $large } { $script:r = Test-EopMessageHeader -LiteralPath $small } -Rounds $Rounds -WarmUp 1
+    if ($BodySize -eq 1) {
+        $results.BodySize = Measure-Pair { $script:r = Test-EopMessageHeader -LiteralPath $large } { $script:r = Test-EopMessageHeader -LiteralPath $small } -Rounds $Rounds -WarmUp 1
+    }
     [pscustomobject]$results
 }
 
-$m = Invoke-Measure $measure @((Join-Path $repoRoot 'out/EopTools'), $floor, $folder, $Rounds)
-
 function Get-Ratio($pair) { Get-Median @(for ($i = 0; $i -lt $pair.Module.Count; $i++) { $pair.Module[$i] / $pair.Baseline[$i] }) }
+
+if ($BeforeModulePath) {
+    $sides = [ordered]@{ 'before' = (Resolve-Path $BeforeModulePath).Path; 'this build' = (Join-Path $repoRoot 'out/EopTools') }
+    $ratios = [ordered]@{}
+    foreach ($name in $sides.Keys) { $ratios[$name] = [System.Collections.Generic.List[double]]::new() }
+    "Test-EopMessageHeader against the floor on $Count .eml files, the build before ($BeforeModulePath) and this build in turns ($Turns turns of $Rounds rounds each, after a warm-up round)"
+    for ($turn = 1; $turn -le $Turns; $turn++) {
+        # Which side goes first alternates from turn to turn.
+        $order = @($sides.Keys)
+        if ($turn % 2 -eq 0) { [array]::Reverse($order) }
+        foreach ($name in $order) {
+            $m = Invoke-Measure $measure @($sides[$name], $floor, $folder, $Rounds, 0)
+            for ($i = 0; $i -lt $m.All.Module.Count; $i++) { $ratios[$name].Add($m.All.Module[$i] / $m.All.Baseline[$i]) }
+            '  turn {0}, {1,-10} (a) median round {2,6:F2} s  (b) median round {3,6:F2} s  (a)/(b) median {4:F2}; rounds {5}' -f $turn, $name,
+                (Get-Median $m.All.Module), (Get-Median $m.All.Baseline), (Get-Ratio $m.All), (($m.All.Module | ForEach-Object -Begin { $k = 0 } -Process { '{0:F2}' -f ($_ / $m.All.Baseline[$k++]) }) -join ' ')
+        }
+    }
+    foreach ($name in $sides.Keys) {
+        $median = Get-Median $ratios[$name].ToArray()
+        '  {0,-10} (a)/(b) median of all rounds'' ratios {1:F2} (target <= 1.5): {2}' -f $name, $median, (Verdict ($median -le 1.5))
+    }
+    return
+}
+
+$m = Invoke-Measure $measure @((Join-Path $repoRoot 'out/EopTools'), $floor, $folder, $Rounds, 1)
 
 $perFile = { param($seconds, $count) $seconds * 1e6 / $count }
 $tenth = [math]::Max(1, [int]($m.Files / 10))

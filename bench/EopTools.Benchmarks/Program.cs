@@ -15,6 +15,7 @@ using EopTools.Ranges;
 //        EopTools.Benchmarks logcore <file> [file] [rounds]         where a log line's time goes, step by step
 //        EopTools.Benchmarks logs <folder> <protocol lines> <tracking lines> <seed>   writes the log benchmark's files
 //        EopTools.Benchmarks messages <folder> <count> <seed>   writes the message header benchmark's .eml files
+//        EopTools.Benchmarks headercore <folder> [rounds]      where a message's time goes, step by step
 if (args[0] == "generate")
 {
     File.WriteAllLines(args[1], AddressGenerator.Generate(EopSession.Seed, int.Parse(args[2]), int.Parse(args[3])));
@@ -28,6 +29,11 @@ if (args[0] == "logs")
 if (args[0] == "messages")
 {
     MessageGenerator.Write(args[1], int.Parse(args[2]), int.Parse(args[3]));
+    return;
+}
+if (args[0] == "headercore")
+{
+    HeaderCoreBenchmark.Run(args[1], args.Length > 2 ? int.Parse(args[2]) : 3);
     return;
 }
 if (args[0] == "logcore")
