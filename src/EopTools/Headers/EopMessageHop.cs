@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using EopTools.Headers;
 using EopTools.Index;
+using EopTools.Ranges;
 
 namespace EopTools
 {
@@ -13,6 +14,8 @@ namespace EopTools
     public sealed class EopMessageHop
     {
         private readonly EopAnswer? _answer;
+        private readonly IpAddressValue? _address;
+        private IPAddress? _ipAddress;
 
         internal EopMessageHop(int number, int line, string raw, ReceivedFields fields, EopAnswer? answer, bool isMicrosoft365, bool isConfirmedMicrosoft365, TimeSpan? delay)
         {
@@ -21,7 +24,7 @@ namespace EopTools
             Raw = raw;
             Helo = fields.Helo ?? fields.From;
             ReverseDns = fields.FromHost ?? (fields.Helo != null ? fields.From : null);
-            IPAddress = fields.Address?.ToIPAddress();
+            _address = fields.Address;
             Port = fields.Port >= 0 ? fields.Port : (int?)null;
             _answer = answer;
             By = fields.By;
@@ -52,7 +55,8 @@ namespace EopTools
         public string? ReverseDns { get; }
 
         /// <summary>The connecting address from the TCP-info comment; null when the hop has none.</summary>
-        public IPAddress? IPAddress { get; }
+        /// <remarks>Made when first asked: a message's hops are many objects to keep, and few of their addresses are read.</remarks>
+        public IPAddress? IPAddress => _ipAddress ??= _address?.ToIPAddress();
 
         public int? Port { get; }
 

@@ -8,7 +8,6 @@ namespace EopTools
     public sealed class EopMessageStamp
     {
         private readonly StampFormat _format;
-        private List<KeyValuePair<string, string>>? _read;
         private EopLogValues? _fields;
 
         internal EopMessageStamp(string name, string value, int line, EopStampTrust trust, StampFormat format)
@@ -33,16 +32,17 @@ namespace EopTools
 
         /// <summary>The value read into fields, by name (case-insensitive), in the order written: CIP, CTRY, SFV, DIR, ... of the antispam report; spf, dkim, dmarc, compauth, compauth.reason of the authentication results; Value for a stamp of one value.</summary>
         /// <remarks>Read when first asked: the verdict reads few of a message's stamps, and a script often none.</remarks>
-        public EopLogValues Fields => _fields ??= Values(Read());
+        public EopLogValues Fields => _fields ??= Values(StampParser.Fields(_format, Value));
 
         /// <summary>The field's value, or null when the stamp has no such field.</summary>
         public string? this[string field]
         {
             get
             {
-                // The verdict asks for a few fields: they are looked up in the list read, and Fields is made only when a script asks.
+                // The verdict asks for a few fields: each is looked up in a list read for it and dropped, since a list kept
+                // for each stamp of each message costs the collector more than reading the stamp again.
                 if (_fields != null) return _fields[field] as string;
-                foreach (KeyValuePair<string, string> pair in Read())
+                foreach (KeyValuePair<string, string> pair in StampParser.Fields(_format, Value))
                 {
                     if (string.Equals(pair.Key, field, StringComparison.OrdinalIgnoreCase)) return pair.Value;
                 }
@@ -51,8 +51,6 @@ namespace EopTools
         }
 
         public override string ToString() => Name + ": " + Value + " (" + Trust + ")";
-
-        private List<KeyValuePair<string, string>> Read() => _read ??= StampParser.Fields(_format, Value);
 
         private static EopLogValues Values(List<KeyValuePair<string, string>> fields)
         {
