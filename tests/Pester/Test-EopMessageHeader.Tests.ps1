@@ -31,6 +31,29 @@ Describe 'Test-EopMessageHeader' {
             $result.InputObject | Should -BeNullOrEmpty
         }
 
+        It 'resolves each form of path as PowerShell does, the files of one folder through their folder' {
+            $folder = (New-Item -ItemType Directory -Force (Join-Path $TestDrive 'reports')).FullName
+            Copy-Item -LiteralPath $DirectSend, $Bypass -Destination $folder
+            $send = Join-Path $folder 'direct-send.eml'
+            $onPremises = Join-Path $folder 'onprem-bypass.eml'
+            $paths = @($send, $onPremises, 'reports/direct-send.eml', './reports/../reports/onprem-bypass.eml', 'reports\direct-send.eml',
+                "Microsoft.PowerShell.Core\FileSystem::$onPremises", 'direct-send.eml', 'reports/missing.eml')
+            Push-Location $TestDrive
+            try {
+                $results = Test-EopMessageHeader -LiteralPath $paths -ErrorVariable failures -ErrorAction SilentlyContinue
+                $powerShell = foreach ($path in $paths) { $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($path) }
+                Set-Location $folder
+                $results += Test-EopMessageHeader -LiteralPath 'direct-send.eml'
+            }
+            finally { Pop-Location }
+            $results.Source | Should -Be @($send, $onPremises, $send, $onPremises, $send, $onPremises, $send)
+            $results.Source | Should -Be @($powerShell[0..5] + $send)
+            $results.Route | Should -Be @('DirectSend', 'OnPremisesBypass', 'DirectSend', 'OnPremisesBypass', 'DirectSend', 'OnPremisesBypass', 'DirectSend')
+            $failures.FullyQualifiedErrorId | Should -Be @("MessageFileNotFound$Id", "MessageFileNotFound$Id")
+            $failures.TargetObject | Should -Be @((Join-Path $TestDrive 'direct-send.eml'), (Join-Path $folder 'missing.eml'))
+            $failures.TargetObject | Should -Be $powerShell[6..7]
+        }
+
         It 'reads the message''s own headers, Subject decoded' {
             $result = Test-EopMessageHeader -LiteralPath $DirectSend
             $result.Subject | Should -Be 'Remittance advice - payment confirmed'
