@@ -74,7 +74,9 @@ namespace EopTools.Tests
             var error = Assert.Throws<EndpointSetDiffException>(() => EndpointSetDiff.Compare(
                 EndpointSetDataTests.Read(EndpointSetDataTests.Full2022), EndpointSetDataTests.Read(EndpointSetDataTests.NoIPv6Of2025), ipv4Only: false));
             Assert.Equal("EndpointSetsWithoutIPv6", error.ErrorId);
-            Assert.Contains("m365.json)' carries no IPv6 (an answer requested with NoIPv6) and the other answer does, so every IPv6 range would read as removed.", error.Message);
+            Assert.Contains("m365.json)' carries no IPv6", error.Message);
+            Assert.Contains("NoIPv6", error.Message);
+            Assert.Contains("would read as removed", error.Message);
         }
 
         [Fact]

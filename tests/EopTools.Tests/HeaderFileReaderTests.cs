@@ -57,7 +57,8 @@ namespace EopTools.Tests
         {
             var error = Assert.Throws<HeaderReadException>(() => HeaderFileReader.ReadHeaderText(new MemoryStream(new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06 }), "a.zip"));
             Assert.Equal("MessageFileNotText", error.ErrorId);
-            Assert.Equal("a.zip is not a message: it holds binary data (a NUL byte at offset 5) in its header block.", error.Message);
+            Assert.StartsWith("a.zip ", error.Message);
+            Assert.Contains("offset 5", error.Message);
         }
 
         [Fact]

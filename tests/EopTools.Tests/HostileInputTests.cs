@@ -27,8 +27,9 @@ namespace EopTools.Tests
             Assert.Equal(new[] { "192.0.2.0/24" }, TestData.Texts(data.Ranges));
             Assert.Equal(2 * cells, data.Diagnostics.Count);
             Assert.Equal(Enumerable.Range(3, 2 * cells), data.Diagnostics.Select(d => d.Line));
-            Assert.Equal("malformed range (the prefix length /99 is longer than 32 bits); skipped", data.Diagnostics[0].Message);
-            Assert.Equal("git conflict marker; this version of the page is a broken merge", data.Diagnostics[cells].Message);
+            Assert.Equal("MalformedRange", data.Diagnostics[0].Id);
+            Assert.Contains("/99", data.Diagnostics[0].Message);
+            Assert.Equal("ConflictMarker", data.Diagnostics[cells].Id);
         }
 
         [Fact]
@@ -93,7 +94,9 @@ namespace EopTools.Tests
             var error = await Assert.ThrowsAsync<RangeDataException>(() => Read(text, "deep.xml"));
 
             Assert.Equal("InvalidXml", error.ErrorId);
-            Assert.Equal("'deep.xml' is not valid XML: elements are nested more than 32 deep; O365IPAddresses.xml nests 4 Line 1, position 187.", error.Message);
+            Assert.StartsWith("'deep.xml' ", error.Message);
+            Assert.Contains("more than 32 deep", error.Message);
+            Assert.Contains("Line 1, position 187", error.Message);
         }
 
         [Fact]

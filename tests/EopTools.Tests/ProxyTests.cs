@@ -92,8 +92,9 @@ namespace EopTools.Tests
                 var error = Assert.Throws<WebServiceException>(() => LatestVersion(settings, https));
                 Assert.Equal("WebServiceUnreachable", error.ErrorId);
                 Assert.StartsWith("The web service at https://127.0.0.1:" + _service.BaseUri.Port + "/version/Worldwide cannot be reached through the proxy " + proxy.Uri + ": ", error.Message);
-                Assert.EndsWith(". Check the proxy's address (-Proxy) and sign-in (-ProxyCredential or -ProxyUseDefaultCredentials); on a server without Internet access, " +
-                    "download the file elsewhere and import it with Update-EopIpRange -Path <file>. Nothing was changed.", error.Message);
+                Assert.Contains("-ProxyCredential or -ProxyUseDefaultCredentials", error.Message);
+                Assert.Contains("Update-EopIpRange -Path <file>", error.Message);
+                Assert.DoesNotContain("S3cret", error.Message);
                 string connect = "CONNECT 127.0.0.1:" + _service.BaseUri.Port;
                 Assert.Equal(new[] { connect + " 407", connect + " tunnel" }, proxy.Requests);
             }
@@ -119,8 +120,8 @@ namespace EopTools.Tests
             var error = Assert.Throws<WebServiceException>(() => LatestVersion(new ProxySettings(null, null, false, null), refused));
             Assert.Equal("WebServiceUnreachable", error.ErrorId);
             Assert.StartsWith("The web service at " + refused + "version/Worldwide cannot be reached: ", error.Message);
-            Assert.EndsWith(". If this server reaches the Internet through a proxy, give it with -Proxy (and -ProxyCredential or -ProxyUseDefaultCredentials " +
-                "if it asks for a sign-in); on a server without Internet access, download the file elsewhere and import it with Update-EopIpRange -Path <file>. Nothing was changed.", error.Message);
+            Assert.Contains("-Proxy ", error.Message);
+            Assert.Contains("Update-EopIpRange -Path <file>", error.Message);
         }
 
         [Fact]
@@ -138,8 +139,10 @@ namespace EopTools.Tests
         {
             var error = Assert.Throws<WebServiceException>(() => LatestVersion(new ProxySettings(null, new NetworkCredential("eopadmin", "S3cret!"), false, null)));
             Assert.Equal("WebServiceProxyNotFound", error.ErrorId);
-            Assert.Equal("-ProxyCredential is given, but there is no -Proxy and the system has no proxy for " + _service.BaseUri +
-                ": give the proxy's address with -Proxy.", error.Message);
+            Assert.StartsWith("-ProxyCredential ", error.Message);
+            Assert.Contains(" " + _service.BaseUri + ":", error.Message);
+            Assert.EndsWith("-Proxy.", error.Message);
+            Assert.DoesNotContain("S3cret", error.Message);
             Assert.Equal(0, _service.VersionRequests);
         }
 

@@ -55,7 +55,9 @@ namespace EopTools.Tests
             RangeData data = RangeFileReader.Read(TestPaths.Fixture("endpoints.json"));
             Diagnostic warning = Assert.Single(data.Diagnostics);
             Assert.Equal(18, warning.Line);
-            Assert.Equal("malformed range in endpoint set 10 (host bits are set (the network would be 192.0.2.0/25)); skipped", warning.Message);
+            Assert.Equal("MalformedRange", warning.Id);
+            Assert.Contains("endpoint set 10", warning.Message);
+            Assert.Contains("192.0.2.0/25", warning.Message);
             Assert.Equal("192.0.2.1/25", warning.Text);
         }
 
