@@ -84,7 +84,8 @@ namespace EopTools.Tests
             Assert.Equal(new[] { "192.0.2.0/24" }, TestData.Texts(data.Ranges));
             Diagnostic warning = Assert.Single(data.Diagnostics);
             Assert.Equal(3, warning.Line);
-            Assert.Equal(ranges + " ranges inside an HTML comment are not published; ignored", warning.Message);
+            Assert.Equal("RangesInComment", warning.Id);
+            Assert.StartsWith(ranges + " ranges inside an HTML comment", warning.Message);
         }
 
         [Fact(Timeout = HangGuard)]

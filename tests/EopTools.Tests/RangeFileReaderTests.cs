@@ -27,7 +27,8 @@ namespace EopTools.Tests
 
             RangeDataException error = Refusal(path);
             Assert.Equal("RangeFileTooLarge", error.ErrorId);
-            Assert.Equal("The range file '" + path + "' is larger than 16,777,216 bytes (at least 16,777,217); no range file is that large, so it is not read.", error.Message);
+            Assert.Contains("'" + path + "'", error.Message);
+            Assert.Contains("16,777,216 bytes (at least 16,777,217)", error.Message);
         }
 
         [Fact]
@@ -45,7 +46,7 @@ namespace EopTools.Tests
             File.WriteAllText(path, string.Empty);
             RangeDataException error = Refusal(path);
             Assert.Equal("RangeFileEmpty", error.ErrorId);
-            Assert.Equal("The range file '" + path + "' is empty, or is not a regular file (a device, a pipe or a socket reports no size); it is not read.", error.Message);
+            Assert.Contains("'" + path + "' is empty", error.Message);
         }
 
         /// <summary>Devices never end and a pipe waits for a writer: each would hang or fill memory if opened.</summary>
@@ -93,7 +94,7 @@ namespace EopTools.Tests
         {
             RangeDataException error = Refusal(_folder.Path);
             Assert.Equal("RangePathIsFolder", error.ErrorId);
-            Assert.Equal("The range file '" + _folder.Path + "' is a folder, not a file.", error.Message);
+            Assert.Contains("'" + _folder.Path + "' is a folder", error.Message);
         }
 
         [Fact]
