@@ -186,16 +186,18 @@ Describe 'Search-EopLog' {
             $result = Search-InCulture 'de-DE' @{ LiteralPath = $German }
             $result.Records[0].Timestamp | Should -Be ([datetime]::new(2026, 11, 27, 9, 14, 3, [DateTimeKind]::Utc))
             $result.Records[1].Timestamp | Should -BeNullOrEmpty
-            $result.Warnings | Should -Be @("'$German': 1 time can be read two ways and was left empty, the first on line 3: '05.11.2026 10:00:00' is " +
-                '2026-11-05 10:00:00Z in de-DE and 2026-05-11 10:00:00Z in the invariant culture. Give -Culture with the culture the file was written in.')
+            $result.Warnings.Count | Should -Be 1
+            $result.Warnings[0] | Should -BeLike ("'$([WildcardPattern]::Escape($German))': 1 time *two ways*line 3: '05.11.2026 10:00:00'*" +
+                '2026-11-05 10:00:00Z in de-DE*2026-05-11 10:00:00Z in the invariant culture*-Culture*')
         }
 
         It 'does not read a British 05/11/2026 as 11 May, and reads it as 5 November with -Culture en-GB' {
             $result = Search-InCulture 'en-GB' @{ LiteralPath = $British }
             $result.Records[0].Timestamp | Should -Be ([datetime]::new(2026, 11, 27, 9, 14, 3, [DateTimeKind]::Utc))
             $result.Records[1].Timestamp | Should -BeNullOrEmpty
-            $result.Warnings | Should -Be @("'$British': 1 time can be read two ways and was left empty, the first on line 3: '05/11/2026 10:00:00' is " +
-                '2026-11-05 10:00:00Z in en-GB and 2026-05-11 10:00:00Z in the invariant culture. Give -Culture with the culture the file was written in.')
+            $result.Warnings.Count | Should -Be 1
+            $result.Warnings[0] | Should -BeLike ("'$([WildcardPattern]::Escape($British))': 1 time *two ways*line 3: '05/11/2026 10:00:00'*" +
+                '2026-11-05 10:00:00Z in en-GB*2026-05-11 10:00:00Z in the invariant culture*-Culture*')
             $result = Search-InCulture 'en-US' @{ LiteralPath = $British; Culture = 'en-GB' }
             $result.Records.Timestamp | Should -Be @([datetime]::new(2026, 11, 27, 9, 14, 3, [DateTimeKind]::Utc), [datetime]::new(2026, 11, 5, 10, 0, 0, [DateTimeKind]::Utc))
             $result.Warnings.Count | Should -Be 0
@@ -204,8 +206,9 @@ Describe 'Search-EopLog' {
         It 'says which times it could not read in a file from elsewhere' {
             $result = Search-InCulture 'en-US' @{ LiteralPath = $German }
             $result.Records[0].Timestamp | Should -BeNullOrEmpty
-            $result.Warnings | Should -Be @("'$German': 1 time could not be read and was left empty, the first on line 2: '27.11.2026 09:14:03' is not a time in " +
-                'ISO 8601, en-US or the invariant culture. Give -Culture with the culture the file was written in.')
+            $result.Warnings.Count | Should -Be 1
+            $result.Warnings[0] | Should -BeLike ("'$([WildcardPattern]::Escape($German))': 1 time could not be read*line 2: '27.11.2026 09:14:03'*" +
+                'ISO 8601, en-US or the invariant culture*-Culture*')
         }
 
         It 'warns when -Start and -End leave out every line of a file, not only in the -Verbose counts' {
@@ -214,10 +217,11 @@ Describe 'Search-EopLog' {
             $result.Warnings.Count | Should -Be 0
             $result = Search-InCulture 'en-US' @{ LiteralPath = $British; Culture = 'en-GB'; Start = '2026-12-01T00:00:00Z' }
             $result.Records.Count | Should -Be 0
-            $result.Warnings | Should -Be @("'$British': -Start/-End left out every line (2): 2 outside the window, with times from 2026-11-05 10:00:00Z to 2026-11-27 09:14:03Z. Nothing from this file is in the output.")
+            $result.Warnings.Count | Should -Be 1
+            $result.Warnings[0] | Should -BeLike "'$([WildcardPattern]::Escape($British))': -Start/-End left out every line (2): 2 outside*2026-11-05 10:00:00Z to 2026-11-27 09:14:03Z*"
             $result = Search-InCulture 'en-US' @{ LiteralPath = $German; Summary = $true; Start = '2026-11-01T00:00:00Z' }
             $result.Records.Count | Should -Be 0
-            $result.Warnings[-1] | Should -Be "'$German': -Start/-End left out every line (2): 1 outside the window, with times from 2026-05-11 10:00:00Z to 2026-05-11 10:00:00Z; 1 without a time that could be read. Nothing from this file is in the output."
+            $result.Warnings[-1] | Should -BeLike "'$([WildcardPattern]::Escape($German))': -Start/-End left out every line (2): 1 outside*2026-05-11 10:00:00Z to 2026-05-11 10:00:00Z; 1 without a time*"
         }
 
         It 'completes -Culture with the culture names' {
@@ -291,7 +295,7 @@ Describe 'Search-EopLog' {
                 $failure = $search.Shell.Streams.Error[0]
                 $failure.FullyQualifiedErrorId | Should -Be 'LogFileEmpty,EopTools.Commands.SearchEopLogCommand'
                 $failure.TargetObject | Should -Be $path
-                "$failure" | Should -Be "The log file '$path' is empty, or is not a regular file (a device, a pipe or a socket reports no size); it is not read."
+                "$failure" | Should -BeLike "*'$([WildcardPattern]::Escape($path))' is empty, or is not a regular file*"
             }
             finally {
                 if ($writer) { $writer.Kill(); $writer.WaitForExit() }
@@ -338,7 +342,7 @@ Describe 'Search-EopLog' {
             $records = Search-EopLog -Path $path -WarningVariable warnings -WarningAction SilentlyContinue
             $records.Count | Should -Be 12
             @($warnings).Count | Should -Be 1
-            "$($warnings[0])" | Should -Be "'$path': skipped 3 malformed lines, the first on line 18 (5 fields where its header has 9). The last line (20) is incomplete: the log was still being written."
+            "$($warnings[0])" | Should -BeLike "'$([WildcardPattern]::Escape($path))': skipped 3 malformed lines*line 18 (5 fields where its header has 9)*last line (20) is incomplete*"
         }
 
         It 'counts a value that is not an address and shows it in the summary' {

@@ -260,7 +260,7 @@ Describe 'Test-EopIpAddress' {
             $results | Should -BeNullOrEmpty
             $errors.Count | Should -Be 1
             $errors[0].FullyQualifiedErrorId | Should -Be 'InvalidIPAddress,EopTools.Commands.TestEopIpAddressCommand'
-            $errors[0].Exception.Message | Should -Be "'10.1' (property OriginalClientIp) is not a valid IP address: an IPv4 address has exactly four dotted-decimal parts, not 2."
+            $errors[0].Exception.Message | Should -BeLike "'10.1' (property OriginalClientIp) *four*parts, not 2*"
             [object]::ReferenceEquals($errors[0].TargetObject, $record) | Should -BeTrue
         }
 
@@ -277,7 +277,7 @@ Describe 'Test-EopIpAddress' {
         It 'names the -Property names when a record has none of them' {
             $null = [pscustomobject]@{ ClientIp = '40.92.70.1' } | Test-EopIpAddress -Property ServerIp -ErrorVariable errors -ErrorAction SilentlyContinue
             $errors[0].FullyQualifiedErrorId | Should -Be 'InputObjectHasNoAddress,EopTools.Commands.TestEopIpAddressCommand'
-            $errors[0].Exception.Message | Should -Be 'The input object has no address: it is not a string or IPAddress, and has none of the properties ServerIp.'
+            $errors[0].Exception.Message | Should -BeLike '*no address*properties ServerIp.'
         }
     }
 
@@ -372,25 +372,26 @@ Describe 'Test-EopIpAddress' {
     }
 
     Context 'Bad input' {
+        # Names: what the reason must name (a wildcard pattern), whatever its wording.
         It 'writes InvalidIPAddress for <Text> and goes on' -ForEach @(
-            @{ Text = '1.2.3'; Reason = 'an IPv4 address has exactly four dotted-decimal parts, not 3' }
-            @{ Text = '10'; Reason = 'an IPv4 address has exactly four dotted-decimal parts, not 1' }
-            @{ Text = '040.1.1.1'; Reason = "an IPv4 part must not have leading zeros ('040' could be read as octal)" }
-            @{ Text = '0x7f.0.0.1'; Reason = "unexpected character 'x' in an IPv4 address" }
-            @{ Text = '256.1.1.1'; Reason = "an IPv4 part is a number from 0 to 255, not '256'" }
-            @{ Text = '1.2.3.4.5'; Reason = 'an IPv4 address has exactly four parts, not more' }
-            @{ Text = '1.2.3.4/24'; Reason = "a prefix (with '/') is not an address" }
-            @{ Text = '::ffff:1.2.3'; Reason = 'an IPv4 address has exactly four dotted-decimal parts, not 3' }
-            @{ Text = '2001:db8::1::2'; Reason = "an IPv6 address can contain '::' only once" }
-            @{ Text = '1.2.3.4:70000'; Reason = "the port '70000' is not a number from 0 to 65535" }
-            @{ Text = '1.2.3.4 junk'; Reason = "unexpected character ' ' in an IPv4 address" }
+            @{ Text = '1.2.3'; Names = 'four*parts, not 3' }
+            @{ Text = '10'; Names = 'four*parts, not 1' }
+            @{ Text = '040.1.1.1'; Names = "leading zero*'040'*octal" }
+            @{ Text = '0x7f.0.0.1'; Names = "character 'x'" }
+            @{ Text = '256.1.1.1'; Names = "0 to 255*'256'" }
+            @{ Text = '1.2.3.4.5'; Names = 'four parts, not more' }
+            @{ Text = '1.2.3.4/24'; Names = "prefix (with '/')" }
+            @{ Text = '::ffff:1.2.3'; Names = 'four*parts, not 3' }
+            @{ Text = '2001:db8::1::2'; Names = "'::' only once" }
+            @{ Text = '1.2.3.4:70000'; Names = "port '70000'*0 to 65535" }
+            @{ Text = '1.2.3.4 junk'; Names = "character ' '" }
         ) {
             $results = $Text, '40.92.70.1' | Test-EopIpAddress -ErrorVariable errors -ErrorAction SilentlyContinue
             $errors.Count | Should -Be 1
             $errors[0].FullyQualifiedErrorId | Should -Be 'InvalidIPAddress,EopTools.Commands.TestEopIpAddressCommand'
             $errors[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
             $errors[0].TargetObject | Should -Be $Text
-            $errors[0].Exception.Message | Should -Be "'$Text' is not a valid IP address: $Reason."
+            $errors[0].Exception.Message | Should -BeLike "'$Text' is not a valid IP address: *$Names*"
             @($results).Input | Should -Be '40.92.70.1'
         }
 

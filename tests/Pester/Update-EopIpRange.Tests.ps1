@@ -128,9 +128,8 @@ Describe 'Update-EopIpRange' {
             $Service.Version = '2022083100'
             $downloads = $Service.EndpointsRequests
             $failure = { Update-EopIpRange -Uri $Service.BaseUri } | Should -Throw -ErrorId 'OlderRangeData,EopTools.Commands.UpdateEopIpRangeCommand' -PassThru
-            $failure.Exception.Message | Should -Be ("The latest version of the web service at $($Service.BaseUri)endpoints/Worldwide (version 2022083100 of 2022-08-31) is " +
-                "older than the cached Worldwide ranges (version 2022090100 of 2022-09-01, from '$($Service.BaseUri)endpoints/Worldwide'). It would replace them with " +
-                'older ranges, which may include addresses Microsoft no longer uses for EOP. Nothing was changed; to use it anyway, add -Force.')
+            $failure.Exception.Message | Should -BeLike ("*$($Service.BaseUri)endpoints/Worldwide (version 2022083100 of 2022-08-31)*older than the cached Worldwide ranges " +
+                "(version 2022090100 of 2022-09-01, from '$($Service.BaseUri)endpoints/Worldwide')*Nothing was changed*-Force.")
             $failure.CategoryInfo.Category | Should -Be 'InvalidOperation'
             $Service.EndpointsRequests | Should -Be $downloads
             (Get-State).Files | Should -Be $before.Files
@@ -282,8 +281,9 @@ Describe 'Update-EopIpRange' {
             $result.Updated | Should -BeTrue
             $result.PreviousVersion | Should -BeNull
             $result.Version | Should -Be '2026120100'
-            @(@($warnings.Message) -like 'The cached ranges*') | Should -Be @(
-                "The cached ranges in '$path' cannot be used (line 1 is 'EopTools range cache 3', not 'EopTools range cache 2': not a cache file of this module); they are passed over.")
+            $passedOver = @(@($warnings.Message) -like 'The cached ranges*')
+            $passedOver.Count | Should -Be 1
+            $passedOver[0] | Should -BeLike "*'$([WildcardPattern]::Escape($path))'*line 1 is 'EopTools range cache 3', not 'EopTools range cache 2'*passed over*"
         }
 
         It 'warns once of a corrupt file of an earlier version while it confirms the older one' {
@@ -298,8 +298,9 @@ Describe 'Update-EopIpRange' {
             $result.Updated | Should -BeFalse
             $result.Version | Should -Be '2026110100'
             $Service.EndpointsRequests | Should -Be $downloads
-            @(@($warnings.Message) -like 'The cached ranges*') | Should -Be @(
-                "The cached ranges in '$corrupt' cannot be used (The range file '$corrupt' is empty, or is not a regular file (a device, a pipe or a socket reports no size); it is not read.); they are passed over.")
+            $passedOver = @(@($warnings.Message) -like 'The cached ranges*')
+            $passedOver.Count | Should -Be 1
+            $passedOver[0] | Should -BeLike "*'$([WildcardPattern]::Escape($corrupt))'*is empty, or is not a regular file*passed over*"
         }
 
         It 'says when to retry after HTTP 429 and does not retry' {
@@ -333,8 +334,8 @@ Describe 'Update-EopIpRange' {
             $Service.Fault = 'RedirectOffLoopback'
             $failure = { Update-EopIpRange -Uri $Service.BaseUri -TimeoutSec 5 } |
                 Should -Throw -ErrorId 'WebServiceRedirectRefused,EopTools.Commands.UpdateEopIpRangeCommand' -PassThru
-            $failure.Exception.Message | Should -Be ("The web service at $($Service.BaseUri)endpoints/Worldwide answered HTTP 302 (Found) to " +
-                'http://192.0.2.1/endpoints/Worldwide, which is not HTTPS (plain HTTP is followed only from a loopback host to a loopback host); it was not followed. Nothing was changed.')
+            $failure.Exception.Message | Should -BeLike ("*$($Service.BaseUri)endpoints/Worldwide answered HTTP 302 (Found) to " +
+                'http://192.0.2.1/endpoints/Worldwide, which is not HTTPS*not followed. Nothing was changed.')
             $failure.CategoryInfo.Category | Should -Be 'SecurityError'
             $after = Get-State
             $after.Files | Should -Be $before.Files
@@ -398,8 +399,7 @@ Describe 'Update-EopIpRange' {
             try {
                 $failure = { Update-EopIpRange -Uri $Service.BaseUri -Proxy $proxy.Uri } |
                     Should -Throw -ErrorId 'WebServiceProxyAuthenticationRequired,EopTools.Commands.UpdateEopIpRangeCommand' -PassThru
-                $failure.Exception.Message | Should -Be ("The proxy $($proxy.Uri) asks for a sign-in (HTTP 407 Proxy Authentication Required): give its user name and password with " +
-                    '-ProxyCredential, or -ProxyUseDefaultCredentials for the signed-in Windows user. Nothing was changed.')
+                $failure.Exception.Message | Should -BeLike "*proxy $($proxy.Uri) *HTTP 407*-ProxyCredential*-ProxyUseDefaultCredentials*Nothing was changed."
                 $failure.CategoryInfo.Category | Should -Be 'AuthenticationError'
                 Join-Path $Cache 'ranges.cache' | Should -Not -Exist
             }
@@ -562,7 +562,13 @@ Describe 'Update-EopIpRange' {
     Context 'Data age' {
         BeforeAll {
             $script:Service = [EopTools.TestServer.FakeEndpointsService]::new($Fixture)
-            $script:HowToUpdate = 'Run Update-EopIpRange to fetch the current ranges, or Update-EopIpRange -Path <file> on a server without internet access.'
+            # The fix each warning must name: both ways to update.
+            $script:HowToUpdate = '*Update-EopIpRange *Update-EopIpRange -Path <file>*'
+            function script:Get-OneSessionWarning([string] $Arguments) {
+                $warnings = @(Get-SessionWarnings $Arguments)
+                $warnings.Count | Should -Be 1
+                $warnings[0]
+            }
             # The WARNING lines a new session writes while it answers three commands.
             function script:Get-SessionWarnings([string] $Options = '') {
                 $output = Invoke-ChildPwsh "Get-EopIpRange $Options | Out-Null; Test-EopIpAddress 40.92.70.1 $Options | Out-Null; Get-EopIpRange -Region Global $Options | Out-Null"
@@ -578,7 +584,7 @@ Describe 'Update-EopIpRange' {
         }
 
         It 'says once per session that the answers come from the embedded 2018 page, and how to update' {
-            Get-SessionWarnings | Should -Be @("WARNING: The EOP ranges come from the page of 2018-08-02 embedded in EopTools, not from current data: there are no usable cached ranges in '$Cache'. $HowToUpdate")
+            Get-OneSessionWarning | Should -BeLike "WARNING: *page of 2018-08-02 embedded in EopTools*no usable cached ranges in '$([WildcardPattern]::Escape($Cache))'*$HowToUpdate"
         }
 
         It 'is silenced by -WarningAction SilentlyContinue' {
@@ -591,7 +597,7 @@ Describe 'Update-EopIpRange' {
             Get-SessionWarnings | Should -BeNullOrEmpty
             Set-CacheConfirmed (Join-Path $Cache 'ranges.cache') -DaysAgo 31
             $day = [datetime]::UtcNow.AddDays(-31).ToString('yyyy-MM-dd')
-            Get-SessionWarnings | Should -Be @("WARNING: The cached EOP ranges in '$(Join-Path $Cache 'ranges.cache')' (Worldwide, version 2026110100) were last confirmed current by the web service on $day, 31 days ago. $HowToUpdate")
+            Get-OneSessionWarning | Should -BeLike "WARNING: *'$([WildcardPattern]::Escape((Join-Path $Cache 'ranges.cache')))' (Worldwide, version 2026110100)*confirmed*$day, 31 days ago*$HowToUpdate"
         }
 
         It 'records the confirmation when the web service''s version is unchanged' {
@@ -612,16 +618,16 @@ Describe 'Update-EopIpRange' {
             $again = Update-EopIpRange -Path $Fixture -WarningAction SilentlyContinue
             $again.Updated | Should -BeFalse
             $day = [datetime]::UtcNow.AddDays(-40).ToString('yyyy-MM-dd')
-            Get-SessionWarnings | Should -Be @("WARNING: The cached EOP ranges in '$(Join-Path $Cache 'ranges.cache')' (Worldwide, imported from '$Fixture') carry no date " +
-                "of their own and came into the cache on $day, 40 days ago; importing the same file again does not make them current. $HowToUpdate")
+            Get-OneSessionWarning | Should -BeLike ("WARNING: *'$([WildcardPattern]::Escape((Join-Path $Cache 'ranges.cache')))' (Worldwide, imported from '$([WildcardPattern]::Escape($Fixture))')*no date " +
+                "*$day, 40 days ago*same file again*$HowToUpdate")
         }
 
         It 'counts the age of an imported file from its own date' {
             $xml = Join-Path $Fixtures 'O365IPAddresses.xml'
             $null = Update-EopIpRange -Path $xml -WarningAction SilentlyContinue
             $days = [int][math]::Floor(([datetime]::UtcNow - [datetime]'2018-06-02').TotalDays)
-            Get-SessionWarnings | Should -Be @("WARNING: The cached EOP ranges in '$(Join-Path $Cache 'ranges.cache')' (Worldwide, imported from '$xml') are data " +
-                "of 2018-06-02, $days days old; importing a file again does not make its data current. $HowToUpdate")
+            Get-OneSessionWarning | Should -BeLike ("WARNING: *'$([WildcardPattern]::Escape((Join-Path $Cache 'ranges.cache')))' (Worldwide, imported from '$([WildcardPattern]::Escape($xml))')*" +
+                "2018-06-02, $days days old*$HowToUpdate")
         }
 
         It 'writes nothing with -WhatIf when the version is unchanged' {
