@@ -16,6 +16,34 @@ namespace EopTools.Tests
         [Theory]
         [InlineData("Range")]
         [InlineData("Log")]
+        [InlineData("Message")]
+        public void ReadsEveryFileProblemTheSameWayForEachKind(string kind)
+        {
+            var access = new InputFileAccess(kind, 10);
+            string what = "The " + kind.ToLowerInvariant() + " file '/srv/x'";
+            InputFileException denied = access.Classify(new UnauthorizedAccessException("Access to the path is denied."), "/srv/x");
+            Assert.Equal((kind + "FileUnreadable", what + " cannot be read: Access to the path is denied."), (denied.ErrorId, denied.Message));
+            InputFileException gone = access.Classify(new DirectoryNotFoundException("Could not find a part of the path."), "/srv/x");
+            Assert.Equal((kind + "FileNotFound", what + " does not exist."), (gone.ErrorId, gone.Message));
+            var refused = new InputFileException(kind + "FileEmpty", "empty", "is empty");
+            Assert.Same(refused, access.Classify(refused, "/srv/x"));
+        }
+
+        [Fact]
+        public void TellsTheFilesProblemsFromOurOwnFaults()
+        {
+            Assert.True(FileProblems.Is(new IOException("locked")));
+            Assert.True(FileProblems.Is(new UnauthorizedAccessException("denied")));
+            Assert.True(FileProblems.Is(new PathTooLongException("long")));
+            Assert.True(FileProblems.Is(new ArgumentException("Illegal characters in path.")));
+            Assert.True(FileProblems.Is(new InputFileException("LogFileEmpty", "empty", "is empty")));
+            Assert.False(FileProblems.Is(new InvalidOperationException("a bug")));
+            Assert.False(FileProblems.Is(new OperationCanceledException()));
+        }
+
+        [Theory]
+        [InlineData("Range")]
+        [InlineData("Log")]
         [InlineData("Cache")]
         public void RefusesEachProblemWithTheKindsIdAndTheSameWording(string kind)
         {

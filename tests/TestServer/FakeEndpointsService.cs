@@ -38,7 +38,7 @@ namespace EopTools.TestServer
         public string EndpointsBody { get; set; }
 
         /// <summary>
-        /// Normal, RateLimited, ServerError, Truncated, Html, TooLarge, Slow, NoEop, or a redirect: RedirectLoopback (to
+        /// Normal, RateLimited, ServerError, Truncated, Html, TooLarge, Slow, NoEop, Utf16 (the answer in UTF-16), or a redirect: RedirectLoopback (to
         /// /moved/endpoints/... on this server, which answers normally), RedirectOffLoopback (to plain HTTP on 192.0.2.1,
         /// a documentation address that must never be contacted) or RedirectLoop (to itself); applies to /endpoints.
         /// </summary>
@@ -132,6 +132,10 @@ namespace EopTools.TestServer
                     case "NoEop":
                         Send(response, 200, "application/json", "[{\"id\":1,\"serviceArea\":\"Exchange\",\"ips\":[\"192.0.2.0/24\"],\"tcpPorts\":\"443\"}]");
                         return;
+                    case "Utf16":
+                        // A server (or a proxy) that re-encodes the answer: UTF-16 with its byte order mark.
+                        Send(response, 200, "application/json", EndpointsBody, Encoding.Unicode);
+                        return;
                     case "TooLarge":
                         Send(response, 200, "application/json", "[" + new string(' ', 17 * 1024 * 1024) + "]");
                         return;
@@ -165,9 +169,17 @@ namespace EopTools.TestServer
             Send(response, 302, "text/plain", "moved");
         }
 
-        private static void Send(HttpListenerResponse response, int status, string contentType, string text)
+        private static byte[] Concat(byte[] first, byte[] second)
         {
-            byte[] body = Encoding.UTF8.GetBytes(text);
+            var all = new byte[first.Length + second.Length];
+            Buffer.BlockCopy(first, 0, all, 0, first.Length);
+            Buffer.BlockCopy(second, 0, all, first.Length, second.Length);
+            return all;
+        }
+
+        private static void Send(HttpListenerResponse response, int status, string contentType, string text, Encoding? encoding = null)
+        {
+            byte[] body = encoding == null ? Encoding.UTF8.GetBytes(text) : Concat(encoding.GetPreamble(), encoding.GetBytes(text));
             response.StatusCode = status;
             response.ContentType = contentType;
             response.ContentLength64 = body.Length;

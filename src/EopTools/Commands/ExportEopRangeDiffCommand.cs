@@ -249,7 +249,7 @@ namespace EopTools.Commands
 
         private void RequireFileSystem(ProviderInfo provider, string path)
         {
-            if (provider.ImplementingType == typeof(Microsoft.PowerShell.Commands.FileSystemProvider)) return;
+            if (InputFiles.IsFileSystem(provider)) return;
             ThrowTerminatingError(new ErrorRecord(
                 new ArgumentException("The path '" + path + "' is on the " + provider.Name + " provider; the output must be a file."),
                 "OutputPathNotFileSystem", ErrorCategory.InvalidArgument, path));

@@ -141,7 +141,8 @@ namespace EopTools.Commands
             private string Whole(string path, out ProviderInfo provider) => _cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _);
         }
 
-        private static bool IsFileSystem(ProviderInfo provider) => provider.ImplementingType == typeof(FileSystemProvider);
+        /// <summary>Whether a path's provider is the file system, the only one the module reads or writes files on.</summary>
+        public static bool IsFileSystem(ProviderInfo provider) => provider.ImplementingType == typeof(FileSystemProvider);
 
         private static InputFile NotFileSystem(string path, ProviderInfo provider, string kind) =>
             new InputFile(path, null, new ErrorRecord(

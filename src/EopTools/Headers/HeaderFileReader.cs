@@ -36,22 +36,14 @@ namespace EopTools.Headers
                     return ReadHeaderText(stream, path);
                 }
             }
-            catch (InputFileException e)
+            catch (Exception e) when (FileProblems.Is(e))
             {
-                throw new HeaderReadException(e.ErrorId, e.Message, e);
-            }
-            catch (Exception e) when (e is FileNotFoundException || e is DirectoryNotFoundException)
-            {
-                throw new HeaderReadException("MessageFileNotFound", "The message file '" + path + "' does not exist.", e);
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is NotSupportedException || e is ArgumentException ||
-                                      e is System.Security.SecurityException)
-            {
-                throw new HeaderReadException("MessageFileUnreadable", "The message file '" + path + "' cannot be read: " + e.Message, e);
+                InputFileException refused = Access.Classify(e, path);
+                throw new HeaderReadException(refused.ErrorId, refused.Message, e);
             }
         }
 
-        /// <summary>The header block's text: the bytes up to the first empty line, decoded (UTF-8 unless a byte order mark says UTF-16).</summary>
+        /// <summary>The header block's text: the bytes up to the first empty line, decoded by the module's <see cref="ByteOrderMark"/> rule.</summary>
         public static string ReadHeaderText(Stream stream, string source)
         {
             // One first chunk a thread, used again for each message: a new one each time was a third of all the memory
@@ -60,7 +52,9 @@ namespace EopTools.Headers
             _chunk = null;
             int length = 0;
             var scan = new EndScan();
-            bool started = false, utf16 = false, ended = false;
+            bool started = false, ended = false;
+            Encoding encoding = ByteOrderMark.Utf8;
+            int markLength = 0;
             while (!ended && scan.HeaderEnd < 0)
             {
                 if (length == buffer.Length)
@@ -77,10 +71,10 @@ namespace EopTools.Headers
                     if (length < CompoundFileSignature.Length && !ended) continue;
                     started = true;
                     if (StartsWith(buffer, length, CompoundFileSignature)) throw OutlookMsg(source);
-                    utf16 = length >= 2 && ((buffer[0] == 0xFF && buffer[1] == 0xFE) || (buffer[0] == 0xFE && buffer[1] == 0xFF));
+                    encoding = ByteOrderMark.Detect(buffer, length, out markLength);
                 }
-                // UTF-16 text is decoded whole (within the cap) and cut at its empty line as text.
-                if (utf16)
+                // UTF-16 or UTF-32 text is decoded whole (within the cap) and cut at its empty line as text.
+                if (!ByteOrderMark.IsUtf8(encoding))
                 {
                     if (length > MaxHeaderBytes) throw TooLarge(source);
                     continue;
@@ -90,16 +84,14 @@ namespace EopTools.Headers
             }
             if (buffer.Length == ChunkBytes) _chunk = buffer;
             if (length == 0) throw Refused("MessageFileEmpty", source, "is empty");
-            if (utf16)
+            if (!ByteOrderMark.IsUtf8(encoding))
             {
-                bool littleEndian = buffer[0] == 0xFF;
-                string text = new UnicodeEncoding(!littleEndian, false).GetString(buffer, 2, length - 2);
+                string text = encoding.GetString(buffer, markLength, length - markLength);
                 if (text.IndexOf('\0') >= 0) throw NotText(source, -1);
                 return text;
             }
             int end = scan.HeaderEnd < 0 ? length : scan.HeaderEnd;
-            int start = end >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0;
-            return Encoding.UTF8.GetString(buffer, start, end - start);
+            return encoding.GetString(buffer, markLength, end - markLength);
         }
 
         /// <summary>Finds the empty line that ends the headers, across reads: CRLF, LF and CR alone each end a line.</summary>

@@ -11,6 +11,10 @@ namespace EopTools.IO
             : base(errorId, message, inner)
         {
         }
+
+        /// <summary>The one error for a file problem (<see cref="FileProblems.Is"/>) met writing: OutputFileWriteFailed, with the system's reason.</summary>
+        /// <param name="what">What could not be done, as "write 'path'".</param>
+        public static OutputFileException WriteFailed(string what, Exception e) => new OutputFileException("OutputFileWriteFailed", "Cannot " + what + ": " + e.Message, e);
     }
 
     /// <summary>
@@ -56,9 +60,9 @@ namespace EopTools.IO
                     if (readOnly) File.SetAttributes(path, File.GetAttributes(path) | FileAttributes.ReadOnly);
                 }
             }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            catch (Exception e) when (FileProblems.Is(e))
             {
-                throw new OutputFileException("OutputFileWriteFailed", "Cannot write '" + path + "': " + e.Message, e);
+                throw OutputFileException.WriteFailed("write '" + path + "'", e);
             }
             finally
             {

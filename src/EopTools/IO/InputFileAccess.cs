@@ -39,7 +39,7 @@ namespace EopTools.IO
             {
                 // A folder is no file: asked only then, since each question is a call to the file system.
                 if (Directory.Exists(path)) throw Refused("PathIsFolder", path, "is a folder, not a file");
-                throw Refused("FileNotFound", path, "does not exist");
+                throw NotFound(path);
             }
             long? size;
             try
@@ -48,12 +48,25 @@ namespace EopTools.IO
             }
             catch (FileNotFoundException)
             {
-                throw Refused("FileNotFound", path, "does not exist");
+                throw NotFound(path);
             }
             // Devices and pipes report no size, and opening a pipe waits for a writer: a size of 0 is refused unopened.
             if (size == 0) throw Refused("FileEmpty", path, "is empty, or is not a regular file (a device, a pipe or a socket reports no size); it is not read");
             if (size > MaxBytes) throw TooLarge(path, size.Value);
             return size ?? -1;
+        }
+
+        /// <summary>
+        /// The one reading of a file problem (<see cref="FileProblems.Is"/>) met opening or reading a file of this kind: the
+        /// refusals above as they are, a file or folder that is not there as {Kind}FileNotFound, anything else as
+        /// {Kind}FileUnreadable with the system's reason.
+        /// </summary>
+        public InputFileException Classify(Exception e, string path)
+        {
+            if (e is InputFileException refused) return refused;
+            if (e is FileNotFoundException || e is DirectoryNotFoundException) return NotFound(path);
+            string reason = "cannot be read: " + e.Message;
+            return new InputFileException(Kind + "FileUnreadable", "The " + Kind.ToLowerInvariant() + " file '" + path + "' " + reason, reason);
         }
 
         /// <summary>Checks the path (<see cref="Check"/>), then opens it to read.</summary>
@@ -67,7 +80,7 @@ namespace EopTools.IO
             catch (Exception e) when (e is FileNotFoundException || e is DirectoryNotFoundException)
             {
                 // Gone between the check and the open (a log rotated away).
-                throw Refused("FileNotFound", path, "does not exist");
+                throw NotFound(path);
             }
         }
 
@@ -93,6 +106,8 @@ namespace EopTools.IO
         private InputFileException TooLarge(string path, long size) =>
             Refused("FileTooLarge", path, string.Format(CultureInfo.InvariantCulture,
                 "is larger than {0:N0} bytes (at least {1:N0}); no {2} file is that large, so it is not read", MaxBytes, size, Kind.ToLowerInvariant()));
+
+        private InputFileException NotFound(string path) => Refused("FileNotFound", path, "does not exist");
 
         private InputFileException Refused(string problem, string path, string reason) =>
             new InputFileException(Kind + problem, "The " + Kind.ToLowerInvariant() + " file '" + path + "' " + reason + ".", reason);

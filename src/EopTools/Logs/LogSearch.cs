@@ -284,7 +284,7 @@ namespace EopTools.Logs
                     return LogFileReader.HeadState(path, _options, _index, utf8, file.Position, offset);
                 }
             }
-            catch (Exception e) when (IsFileProblem(e) || e is OperationCanceledException)
+            catch (Exception e) when (FileProblems.Is(e) || e is OperationCanceledException)
             {
                 return null;
             }
@@ -296,7 +296,7 @@ namespace EopTools.Logs
             {
                 return Access.Check(path);
             }
-            catch (Exception e) when (IsFileProblem(e))
+            catch (Exception e) when (FileProblems.Is(e))
             {
                 return 0;
             }
@@ -315,7 +315,7 @@ namespace EopTools.Logs
                     return Utf8Text.IsUtf8(file) ? file.Length : 0;
                 }
             }
-            catch (Exception e) when (IsFileProblem(e))
+            catch (Exception e) when (FileProblems.Is(e))
             {
                 return 0;
             }
@@ -342,26 +342,20 @@ namespace EopTools.Logs
             // Exchange and IIS keep today's log open for writing: share it, and do not stop a deletion by rotation.
             Access.Open(path, FileShare.ReadWrite | FileShare.Delete, FileOptions.SequentialScan);
 
-        /// <summary>
-        /// The file cannot be opened or read (refused by the file policy, missing, locked, denied, a bad path), as opposed
-        /// to a fault of ours.
-        /// </summary>
-        private static bool IsFileProblem(Exception e) =>
-            e is InputFileException || e is IOException || e is UnauthorizedAccessException || e is NotSupportedException || e is ArgumentException;
-
         private static LogMessage FailureMessage(string path, LogFileCounts counts, Exception e)
         {
             if (e is LogFileException known) return new LogMessage(known, path);
-            if (e is InputFileException refused) return new LogMessage(new LogFileException(refused.ErrorId, refused.Message, refused), path);
             LogFileException failure;
-            if (!IsFileProblem(e))
+            if (!FileProblems.Is(e))
             {
                 // Not the file's fault: said as it is, and the run goes on with the next file.
                 failure = new LogFileException("LogFileReadFailed", "Reading '" + path + "' failed: " + e.Message, e);
             }
-            else if (counts.Lines == 0)
+            else if (e is InputFileException || counts.Lines == 0)
             {
-                failure = new LogFileException("LogFileUnreadable", "'" + path + "' cannot be read: " + e.Message, e);
+                // Refused, or failed before its first line: by the module's one reading of file problems.
+                InputFileException refused = Access.Classify(e, path);
+                failure = new LogFileException(refused.ErrorId, refused.Message, e);
             }
             else
             {

@@ -28,14 +28,10 @@ namespace EopTools.Parsing
             {
                 return Access.ReadAllText(path, FileShare.Read);
             }
-            catch (InputFileException e)
+            catch (Exception e) when (FileProblems.Is(e))
             {
-                throw new RangeDataException(e.ErrorId, e.Message, e);
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is NotSupportedException || e is ArgumentException ||
-                                      e is System.Security.SecurityException)
-            {
-                throw new RangeDataException("RangeFileUnreadable", "The range file '" + path + "' cannot be read: " + e.Message, e);
+                InputFileException refused = Access.Classify(e, path);
+                throw new RangeDataException(refused.ErrorId, refused.Message, e);
             }
         }
 

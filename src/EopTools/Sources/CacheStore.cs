@@ -274,7 +274,7 @@ namespace EopTools.Sources
                 }
                 catch (UnauthorizedAccessException e)
                 {
-                    throw new OutputFileException("OutputFileWriteFailed", "Cannot open the cache lock '" + path + "': " + e.Message, e);
+                    throw OutputFileException.WriteFailed("open the cache lock '" + path + "'", e);
                 }
             }
         }
@@ -299,7 +299,7 @@ namespace EopTools.Sources
                 {
                     file.Delete();
                 }
-                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                catch (Exception e) when (FileProblems.Is(e))
                 {
                     // ranges.cache is written and is what Load reads first; an old file left behind is never read.
                 }
@@ -315,7 +315,7 @@ namespace EopTools.Sources
             {
                 if (File.Exists(path) && Guid.TryParseExact(Access.ReadAllText(path, FileShare.Read).Trim(), "D", out Guid existing)) return existing;
             }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is InputFileException)
+            catch (Exception e) when (FileProblems.Is(e))
             {
                 // An unreadable id is replaced like a missing one; a folder that cannot be written fails below, named.
             }
@@ -352,27 +352,16 @@ namespace EopTools.Sources
                     text = Access.ReadAllText(path, FileShare.Read | FileShare.Delete);
                     return true;
                 }
-                catch (InputFileException e) when (e.ErrorId == "CacheFileNotFound")
-                {
-                    return false;
-                }
-                catch (InputFileException e)
-                {
-                    problems.Add(Unusable(path, "the file " + e.Reason));
-                    return true;
-                }
-                catch (Exception e) when (e is FileNotFoundException || e is DirectoryNotFoundException)
-                {
-                    return false;
-                }
-                catch (IOException) when (waited.Elapsed < ReadWait)
+                catch (IOException e) when (!(e is FileNotFoundException || e is DirectoryNotFoundException) && waited.Elapsed < ReadWait)
                 {
                     // Held by another handle for a moment (on Windows, a writer's rename does that): a file being replaced, not a bad cache.
                     Thread.Sleep(20);
                 }
-                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                catch (Exception e) when (FileProblems.Is(e))
                 {
-                    problems.Add(Unusable(path, e.Message));
+                    InputFileException refused = Access.Classify(e, path);
+                    if (refused.ErrorId == Access.Kind + "FileNotFound") return false;
+                    problems.Add(Unusable(path, "the file " + refused.Reason));
                     return true;
                 }
             }
@@ -521,9 +510,9 @@ namespace EopTools.Sources
             {
                 System.IO.Directory.CreateDirectory(Directory);
             }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
+            catch (Exception e) when (FileProblems.Is(e))
             {
-                throw new OutputFileException("OutputFileWriteFailed", "Cannot create the cache folder '" + Directory + "': " + e.Message, e);
+                throw OutputFileException.WriteFailed("create the cache folder '" + Directory + "'", e);
             }
         }
 

@@ -4,8 +4,8 @@ using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Runtime.InteropServices;
-using System.Text;
 using System.Threading;
+using EopTools.IO;
 using EopTools.Parsing.Json;
 
 namespace EopTools.Sources
@@ -232,16 +232,10 @@ namespace EopTools.Sources
             {
                 using (Stream body = response.Content.ReadAsStreamAsync().GetAwaiter().GetResult())
                 {
-                    var chunk = new byte[81920];
-                    int read;
-                    while ((read = body.ReadAsync(chunk, 0, chunk.Length, cancel).GetAwaiter().GetResult()) > 0)
+                    if (!BoundedText.TryReadBytes(body, MaxAnswerBytes, buffer, cancel, out _))
                     {
-                        if (buffer.Length + read > MaxAnswerBytes)
-                        {
-                            throw new WebServiceException(WebServiceFailure.AnswerTooLarge, string.Format(CultureInfo.InvariantCulture,
-                                "The answer from {0} is more than the {1} bytes accepted. Nothing was changed.", Describe(uri), MaxAnswerBytes));
-                        }
-                        buffer.Write(chunk, 0, read);
+                        throw new WebServiceException(WebServiceFailure.AnswerTooLarge, string.Format(CultureInfo.InvariantCulture,
+                            "The answer from {0} is more than the {1} bytes accepted. Nothing was changed.", Describe(uri), MaxAnswerBytes));
                     }
                 }
             }
@@ -257,7 +251,7 @@ namespace EopTools.Sources
                 throw new WebServiceException(WebServiceFailure.IncompleteAnswer, string.Format(CultureInfo.InvariantCulture,
                     "The answer from {0} has {1} of the {2} bytes announced. Nothing was changed.", Describe(uri), buffer.Length, expected.Value));
             }
-            string text = new UTF8Encoding(false, throwOnInvalidBytes: false).GetString(buffer.GetBuffer(), 0, (int)buffer.Length).TrimStart('\uFEFF');
+            string text = ByteOrderMark.Decode(buffer.GetBuffer(), (int)buffer.Length);
             if (text.TrimStart().StartsWith("<", StringComparison.Ordinal))
             {
                 throw new WebServiceException(WebServiceFailure.UnexpectedAnswer,

@@ -1,13 +1,14 @@
 using System;
 using System.IO;
 using System.Text;
+using EopTools.IO;
 
 namespace EopTools.Logs
 {
     /// <summary>
-    /// A log file's text as UTF-8 bytes, which is how Exchange and IIS write their logs: a UTF-8 byte order mark is
-    /// skipped; text that a byte order mark says is UTF-16 or UTF-32 (a report saved by another tool) is re-encoded as it
-    /// is read; anything else is read as UTF-8, as StreamReader would.
+    /// A log file's text as UTF-8 bytes, which is how Exchange and IIS write their logs. The module's byte order mark rule
+    /// (<see cref="ByteOrderMark"/>) decides the encoding: a UTF-8 mark is skipped; text that a mark says is UTF-16 or
+    /// UTF-32 (a report saved by another tool) is re-encoded as it is read; anything else is read as UTF-8.
     /// </summary>
     internal static class Utf8Text
     {
@@ -46,27 +47,12 @@ namespace EopTools.Logs
 
         private static bool IsWhiteSpace(byte value) => value == (byte)' ' || (value >= 9 && value <= 13);
 
+        /// <summary>The encoding a byte order mark names (<see cref="ByteOrderMark"/>) when it is not UTF-8; null for UTF-8, with its mark's length.</summary>
         private static Encoding? OtherEncoding(Stream file, out int utf8ByteOrderMark)
         {
-            var start = new byte[4];
-            int length = 0, last;
-            while (length < start.Length && (last = file.Read(start, length, start.Length - length)) > 0) length += last;
-            return OtherEncoding(start, length, out utf8ByteOrderMark);
-        }
-
-        private static Encoding? OtherEncoding(byte[] start, int length, out int utf8ByteOrderMark)
-        {
-            utf8ByteOrderMark = 0;
-            if (length >= 3 && start[0] == 0xEF && start[1] == 0xBB && start[2] == 0xBF)
-            {
-                utf8ByteOrderMark = 3;
-                return null;
-            }
-            if (length >= 4 && start[0] == 0xFF && start[1] == 0xFE && start[2] == 0 && start[3] == 0) return new UTF32Encoding(false, true);
-            if (length >= 4 && start[0] == 0 && start[1] == 0 && start[2] == 0xFE && start[3] == 0xFF) return new UTF32Encoding(true, true);
-            if (length >= 2 && start[0] == 0xFF && start[1] == 0xFE) return Encoding.Unicode;
-            if (length >= 2 && start[0] == 0xFE && start[1] == 0xFF) return Encoding.BigEndianUnicode;
-            return null;
+            Encoding encoding = ByteOrderMark.Detect(file, out int markLength);
+            utf8ByteOrderMark = ByteOrderMark.IsUtf8(encoding) ? markLength : 0;
+            return ByteOrderMark.IsUtf8(encoding) ? null : encoding;
         }
 
         /// <summary>Text from a reader, as UTF-8 bytes.</summary>
