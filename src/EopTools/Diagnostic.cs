@@ -8,7 +8,7 @@ namespace EopTools
     /// reader and every piece of logic returns these; the cmdlets write them as warnings in one place
     /// (Commands/Warnings). A failure that stops a command is an <see cref="EopToolsException"/> instead.
     /// </summary>
-    public sealed class Diagnostic
+    internal sealed class Diagnostic
     {
         /// <param name="source">The file, answer or setting it is about; with <paramref name="line"/>, it starts the text.</param>
         /// <param name="line">The 1-based line it is on; 0 when it is not about one line.</param>

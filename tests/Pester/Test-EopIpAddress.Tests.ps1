@@ -202,7 +202,7 @@ Describe 'Test-EopIpAddress' {
         }
 
         It 'reads the known names in order, the original client first' {
-            $names = [EopTools.Parsing.AddressFields]::KnownNames
+            $names = [EopTools.AddressFields]::KnownNames
             $names | Should -Be @('OriginalClientIp', 'original_client_ip', 'original-client-ip', 'ClientIp', 'client_ip', 'client-ip', 'FromIP', 'SenderIP', 'c-ip', 'remote-endpoint', 'CIP', 'IP', 'IPAddress')
             # Every name present with its own address; dropping the winner each time must hand over to the next name.
             for ($first = 0; $first -lt $names.Count; $first++) {

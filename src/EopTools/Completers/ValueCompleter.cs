@@ -9,7 +9,7 @@ using EopTools.Sources;
 namespace EopTools.Completers
 {
     /// <summary>Completes a parameter from a fixed list of values, each with a tooltip.</summary>
-    public abstract class ValueCompleter : IArgumentCompleter
+    internal abstract class ValueCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters)
@@ -29,7 +29,7 @@ namespace EopTools.Completers
     }
 
     /// <summary>-Culture: the specific cultures (de-DE, en-GB), the ones whose dates Export-Csv writes.</summary>
-    public sealed class CultureCompleter : ValueCompleter
+    internal sealed class CultureCompleter : ValueCompleter
     {
         protected override IEnumerable<KeyValuePair<string, string>> Values()
         {
@@ -44,7 +44,7 @@ namespace EopTools.Completers
     }
 
     /// <summary>-Instance: the web service's instances.</summary>
-    public sealed class InstanceCompleter : ValueCompleter
+    internal sealed class InstanceCompleter : ValueCompleter
     {
         protected override IEnumerable<KeyValuePair<string, string>> Values()
         {

@@ -7,7 +7,7 @@ using EopTools.Ranges;
 namespace EopTools.Diff
 {
     /// <summary>Two versions that cannot be compared set by set: another instance, or one answer without IPv6.</summary>
-    public sealed class EndpointSetDiffException : EopToolsException
+    internal sealed class EndpointSetDiffException : EopToolsException
     {
         public EndpointSetDiffException(string errorId, string message)
             : base(errorId, message, null)

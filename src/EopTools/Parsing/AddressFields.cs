@@ -1,6 +1,6 @@
 using System.Collections.ObjectModel;
 
-namespace EopTools.Parsing
+namespace EopTools
 {
     /// <summary>
     /// The property and column names that hold the address of the connecting host in the records admins test (message

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace EopTools.Parsing
 {
     /// <summary>What one source yielded: the data set, its ranges in source order, its endpoint sets, and what was skipped.</summary>
-    public sealed class RangeData
+    internal sealed class RangeData
     {
         public RangeData(EopDataSet dataSet, IReadOnlyList<EopIpRange> ranges, IReadOnlyList<Diagnostic> diagnostics,
             IReadOnlyList<EopEndpointSet>? endpointSets = null)

@@ -3,7 +3,7 @@ using System;
 namespace EopTools.Parsing
 {
     /// <summary>A range source that cannot be used at all; <see cref="ErrorId"/> is stable for scripts.</summary>
-    public sealed class RangeDataException : EopToolsException
+    internal sealed class RangeDataException : EopToolsException
     {
         public RangeDataException(string errorId, string message, Exception? inner = null)
             : base(errorId, message, inner)

@@ -6,7 +6,7 @@ namespace EopTools
     /// <summary>What a set of ranges is and how old: the name, version or date, and where it was read from.</summary>
     public sealed class EopDataSet
     {
-        public EopDataSet(string name, string version, DateTime? published, string source, string format, bool hasIPv6, string? instance = null)
+        internal EopDataSet(string name, string version, DateTime? published, string source, string format, bool hasIPv6, string? instance = null)
         {
             Instance = instance;
             Name = name;

@@ -10,7 +10,7 @@ namespace EopTools
     public sealed class EopList<T> : ReadOnlyCollection<T>
     {
         /// <summary>The empty list, shared: most properties of most results are empty.</summary>
-        public static readonly EopList<T> Empty = new EopList<T>(new T[0]);
+        internal static readonly EopList<T> Empty = new EopList<T>(new T[0]);
 
         internal EopList(IList<T> values)
             : base(values)

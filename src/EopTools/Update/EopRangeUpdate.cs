@@ -3,7 +3,7 @@ namespace EopTools
     /// <summary>What Update-EopIpRange did: the version before and after, whether it changed, and where the data is.</summary>
     public sealed class EopRangeUpdate
     {
-        public EopRangeUpdate(string instance, string? previousVersion, string version, bool updated, int rangeCount, string cachePath,
+        internal EopRangeUpdate(string instance, string? previousVersion, string version, bool updated, int rangeCount, string cachePath,
             bool endpointSetsChanged = false)
         {
             EndpointSetsChanged = endpointSetsChanged;
