@@ -15,7 +15,7 @@ namespace EopTools.Tests
     /// </summary>
     public sealed class LayerTests
     {
-        /// <summary>From the bottom up. "" is the project's root folder (EopToolsException).</summary>
+        /// <summary>From the bottom up. "" is the project's root folder (EopToolsException, Diagnostic).</summary>
         internal static readonly string[][] Tiers =
         {
             new[] { "" },
