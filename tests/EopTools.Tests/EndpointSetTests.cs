@@ -67,17 +67,19 @@ namespace EopTools.Tests
         }
 
         [Theory]
-        [InlineData("\"serviceArea\": null", "serviceArea is null, not a string")]
-        [InlineData("\"serviceArea\": \" \"", "serviceArea is blank")]
-        [InlineData("\"serviceArea\": \"Exchange\", \"urls\": [\"\"]", "a URL is blank")]
-        [InlineData("\"serviceArea\": \"Exchange\", \"ips\": \"198.51.100.0/24\"", "ips is a string, not an array")]
-        [InlineData("\"serviceArea\": \"Exchange\", \"udpPorts\": 443", "udpPorts is a number, not a string")]
-        [InlineData("\"serviceArea\": \"Exchange\", \"udpPorts\": \"3478 - 3481\", \"tcpPorts\": \"80-\"", "tcpPorts '80-': '80-' is not a port (0-65535) or a range of ports")]
-        public void SkipsASetWhoseMembersAreNotWhatTheyClaimNamingItAndWhy(string members, string problem)
+        [InlineData("\"serviceArea\": null", "serviceArea", "null")]
+        [InlineData("\"serviceArea\": \" \"", "serviceArea", "blank")]
+        [InlineData("\"serviceArea\": \"Exchange\", \"urls\": [\"\"]", "URL", "blank")]
+        [InlineData("\"serviceArea\": \"Exchange\", \"ips\": \"198.51.100.0/24\"", "ips", "not an array")]
+        [InlineData("\"serviceArea\": \"Exchange\", \"udpPorts\": 443", "udpPorts", "a number")]
+        [InlineData("\"serviceArea\": \"Exchange\", \"udpPorts\": \"3478 - 3481\", \"tcpPorts\": \"80-\"", "tcpPorts", "'80-'", "not a port")]
+        public void SkipsASetWhoseMembersAreNotWhatTheyClaimNamingItAndWhy(string members, params string[] problem)
         {
             RangeData data = EndpointsJsonParser.Parse("[" + EopSet + ",\n{\"id\": 7, " + members + ", \"category\": \"Allow\"}]", "answer.json");
             Assert.Equal(new[] { 10 }, data.EndpointSets!.Select(s => s.Id));
-            Assert.Equal("answer.json:2: endpoint set 7 is malformed (" + problem + "); skipped", Assert.Single(data.Diagnostics).ToString());
+            Diagnostic warning = Assert.Single(data.Diagnostics);
+            Assert.Equal(("answer.json", 2), (warning.Source, warning.Line));
+            MessageAssert.Names(warning, "MalformedEndpointSet", problem.Append("endpoint set 7 ").ToArray());
         }
 
         [Fact]

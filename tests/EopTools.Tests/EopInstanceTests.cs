@@ -30,7 +30,7 @@ namespace EopTools.Tests
         {
             Assert.False(EopInstances.TryParse(typed, out _));
             ArgumentException error = Assert.Throws<ArgumentException>(() => EopInstances.Parse(typed));
-            Assert.StartsWith("Unknown instance '" + typed + "'; use one of Worldwide, USGovDoD, USGovGCCHigh, China.", error.Message);
+            MessageAssert.Names(error.Message, "'" + typed + "'", "Worldwide, USGovDoD, USGovGCCHigh, China");
         }
 
         [Fact]

@@ -48,17 +48,14 @@ namespace EopTools.Tests
         {
             byte[] msg = { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0 };
             var error = Assert.Throws<HeaderReadException>(() => HeaderFileReader.ReadHeaderText(new MemoryStream(msg), "report.msg"));
-            Assert.Equal("MessageFileIsOutlookMsg", error.ErrorId);
-            Assert.StartsWith("report.msg is an Outlook .msg file, which this command does not read. In Outlook, open the message, choose File > Properties", error.Message);
+            MessageAssert.Names(error, "MessageFileIsOutlookMsg", "report.msg", "Outlook", "File > Properties");
         }
 
         [Fact]
         public void RefusesBinaryData()
         {
             var error = Assert.Throws<HeaderReadException>(() => HeaderFileReader.ReadHeaderText(new MemoryStream(new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06 }), "a.zip"));
-            Assert.Equal("MessageFileNotText", error.ErrorId);
-            Assert.StartsWith("a.zip ", error.Message);
-            Assert.Contains("offset 5", error.Message);
+            MessageAssert.Names(error, "MessageFileNotText", "a.zip", "offset 5");
         }
 
         [Fact]

@@ -118,14 +118,15 @@ namespace EopTools.Tests
         }
 
         [Theory]
-        [InlineData("[1, 2", "line 1, column 6: expected ',' or ']' after an array item")]
-        [InlineData("{\"a\": tru}", "line 1, column 7: unexpected text; expected true")]
-        [InlineData("[\n  \"a\",\n  01\n]", "line 3, column 4: expected ',' or ']' after an array item")]
-        [InlineData("{\"a\": 1, \"A\": 2}", "line 1, column 10: the member 'A' appears twice")]
-        [InlineData("[] x", "line 1, column 4: unexpected text after the JSON value")]
-        public void ReportsJsonSyntaxErrorsWithLineAndColumn(string text, string message)
+        [InlineData("[1, 2", "line 1, column 6", "']'")]
+        [InlineData("{\"a\": tru}", "line 1, column 7", "true")]
+        [InlineData("[\n  \"a\",\n  01\n]", "line 3, column 4", "']'")]
+        [InlineData("{\"a\": 1, \"A\": 2}", "line 1, column 10", "'A'", "twice")]
+        [InlineData("[] x", "line 1, column 4", "after the JSON value")]
+        public void ReportsJsonSyntaxErrorsWithLineAndColumn(string text, params string[] values)
         {
-            Assert.Equal(message, Assert.Throws<System.FormatException>(() => JsonReader.Parse(text)).Message);
+            var error = Assert.Throws<RangeDataException>(() => EndpointsJsonParser.Parse(text, "answer.json"));
+            MessageAssert.Names(error, "InvalidJson", values.Append("'answer.json'").ToArray());
         }
 
         [Fact]
