@@ -28,7 +28,7 @@
         @{ Type = 'System.Management.Automation.PSObject'; Description = 'An Exchange IPRange, or an object with a RemoteAddress or RemoteIPRanges property (a firewall address filter, a receive connector), read as allow-list entries.' }
     )
     Outputs     = @(
-        @{ Type = 'EopTools.EopRangeChange'; Description = 'Without -Path, or with -PassThru: one object per change with Change, Region, AddressFamily (empty for a whole table), ReferencePrefix, DifferencePrefix, AddressesAdded, AddressesRemoved, ReferenceDataSet and DifferenceDataSet, in table, family and address order.' }
+        @{ Type = 'EopTools.EopRangeChange'; Description = 'Without -Path, or with -PassThru: one object per change with Change, Region, AddressFamily (empty for a whole table), ReferencePrefix, DifferencePrefix, AddressesAdded, AddressesRemoved, ReferenceDataSet and DifferenceDataSet, in table, family and address order. The default view is a list (a table cannot fit 80 columns; Format-Table gives one on a wider console); it shows Region only when either version has regional tables (the 2018 page), since the web service''s data has none and every change of it is in the Global list. Region is always a property, in a string, Format-List * and the CSV, JSON and Markdown records.' }
         @{ Type = 'None'; Description = 'With -Path or -LiteralPath and without -PassThru, the cmdlet writes only the file.' }
     )
     Notes       = @(

@@ -146,7 +146,41 @@ Describe 'Export-EopRangeDiff' {
             $rows | Should -Contain 'AddressesAdded : 40.107.128.0/17'
             $rows | Should -Contain 'AddressesRemoved : 213.199.180.128/26'
             $rows | Should -Contain 'AddressesAdded : 255.255.255.255/32'
-            foreach ($label in 'Region', 'AddressFamily', 'ReferenceDataSet', 'DifferenceDataSet') { @($rows -like "$label : *").Count | Should -Be 4 }
+            foreach ($label in 'AddressFamily', 'ReferenceDataSet', 'DifferenceDataSet') { @($rows -like "$label : *").Count | Should -Be 4 }
+            # Plain lists have no regional tables: Region would say Global on every change.
+            @($rows -like 'Region : *').Count | Should -Be 0
+        }
+
+        It 'shows no Region for two web service answers, which have no regional tables, in the list or the table' -Tag 'SharedData' {
+            Assert-SharedData
+            $endpoints = Join-Path $SharedData 'endpoints-service'
+            $changes = Export-EopRangeDiff -ReferencePath (Join-Path $endpoints 'endpoints-worldwide-2022/microsoft365-worldwide.json') `
+                -DifferencePath (Join-Path $endpoints 'endpoints-worldwide-noipv6-2025/m365.json') -WarningAction SilentlyContinue
+            $changes | ForEach-Object ToString | Should -Be @('Removed 2a01:111:f400::/48 (Global)', 'Removed 2a01:111:f403::/48 (Global)')
+            $rows = Get-FittedViewRow $changes 80
+            $rows -match '^\w+ :' -replace ' :.*$' | Select-Object -Unique |
+                Should -Be @('Change', 'AddressFamily', 'ReferencePrefix', 'DifferencePrefix', 'AddressesAdded', 'AddressesRemoved', 'ReferenceDataSet', 'DifferenceDataSet')
+            $rows | Should -Contain 'AddressesRemoved : 2a01:111:f403::/48'
+            (Get-ViewRow ($changes | Format-List) 80 | Where-Object { $_ -match '^\w+ :' })[0..1] | Should -Be @('Change : Removed', 'AddressFamily : IPv6')
+            (Get-ViewRow ($changes | Format-Table) 200)[1] | Should -Be 'Change ReferencePrefix DifferencePrefix AddressesAdded AddressesRemoved'
+            $changes.Region | Should -Be @('Global', 'Global')
+        }
+
+        It 'shows Region on every change when either side has regional tables, in the list and the table' -Tag 'SharedData' {
+            Assert-SharedData
+            $pages = Join-Path $SharedData 'eop-page-history'
+            $changes = Export-EopRangeDiff -ReferencePath (Join-Path $pages 'eop-ip-addresses_2018-07-18_e6ac803.md') -DifferencePath (Join-Path $pages 'eop-ip-addresses_2018-10-02_24f6d0e.md')
+            $rows = Get-FittedViewRow $changes 80
+            $rows -like 'Region : *' | Should -Be @('Region : Global', 'Region : Global', 'Region : Americas', 'Region : EMEA', 'Region : APAC')
+            $rows -match '^\w+ :' -replace ' :.*$' | Select-Object -Unique |
+                Should -Be @('Change', 'Region', 'AddressFamily', 'ReferencePrefix', 'DifferencePrefix', 'AddressesAdded', 'AddressesRemoved', 'ReferenceDataSet', 'DifferenceDataSet')
+            Get-ViewRow ($changes | Format-List) 80 | Where-Object { $_ -like 'Region : *' } | Should -HaveCount 5
+            (Get-ViewRow ($changes | Format-Table) 200)[1] | Should -Be 'Change Region ReferencePrefix DifferencePrefix AddressesAdded AddressesRemoved'
+            # Against the regional tables of the other side, a plain list's changes show Region too.
+            $plain = Join-Path $TestDrive 'plain.txt'
+            Set-Content -LiteralPath $plain -Value '23.103.132.0/22', '2a01:111:f400::/48'
+            $rows = Get-ViewRow (Export-EopRangeDiff -ReferencePath (Join-Path $pages 'eop-ip-addresses_2018-07-18_e6ac803.md') -DifferencePath $plain | Select-Object -First 1) 80
+            $rows -like 'Region : *' | Should -Be 'Region : Global'
         }
 
         It 'lists several addresses of a change one per line' {

@@ -152,7 +152,7 @@ namespace EopTools.Commands
 
             if (outputPath == null)
             {
-                WriteObject(result.Changes, enumerateCollection: true);
+                WriteChanges(result);
                 return;
             }
             if (!ShouldProcess(outputPath, "Write " + result.Changes.Count + " changes as " + format)) return;
@@ -164,7 +164,18 @@ namespace EopTools.Commands
             {
                 ThrowTerminatingError(ErrorRecords.For(e, outputPath));
             }
-            if (PassThru) WriteObject(result.Changes, enumerateCollection: true);
+            if (PassThru) WriteChanges(result);
+        }
+
+        /// <summary>With a Region in their view when either side has a regional table (see <see cref="RegionView"/>).</summary>
+        private void WriteChanges(RangeDiffResult result)
+        {
+            if (!result.HasRegionalTables)
+            {
+                WriteObject(result.Changes, enumerateCollection: true);
+                return;
+            }
+            foreach (EopRangeChange change in result.Changes) WriteObject(RegionView.WithRegion(change));
         }
 
         /// <summary>A side given as objects, read by the allow-list reader (each bad entry is its own error): EopIpRange objects as they are.</summary>

@@ -13,12 +13,6 @@ namespace EopTools.Commands
         private const string SessionSet = "Session";
         private const string PathSet = "Path";
         private const string LiteralPathSet = "LiteralPath";
-        /// <summary>
-        /// Selects the view with a Region column, for ranges of data with regional tables (the 2018 page); the default
-        /// view has none, as the web service's data has no regional tables.
-        /// </summary>
-        private const string WithRegionTypeName = "EopTools.EopIpRange#WithRegion";
-
         private bool? _withRegion;
 
         [Parameter(Position = 0)]
@@ -87,14 +81,8 @@ namespace EopTools.Commands
 
         private void Write(EopIpRange range, bool withRegion)
         {
-            if (!withRegion)
-            {
-                WriteObject(range);
-                return;
-            }
-            var wrapped = new PSObject(range);
-            wrapped.TypeNames.Insert(0, WithRegionTypeName);
-            WriteObject(wrapped);
+            if (withRegion) WriteObject(RegionView.WithRegion(range));
+            else WriteObject(range);
         }
     }
 }

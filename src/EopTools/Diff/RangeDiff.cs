@@ -28,6 +28,9 @@ namespace EopTools.Diff
         /// <summary>The tables that either data set has (within the scope asked for), in table order.</summary>
         public IReadOnlyList<EopRegion> Regions { get; }
 
+        /// <summary>Either side has a regional table in the scope compared, so a change's Region tells something.</summary>
+        public bool HasRegionalTables => Regions.Any(region => region != EopRegion.Global);
+
         /// <summary>By table, then family, then address.</summary>
         public IReadOnlyList<EopRangeChange> Changes { get; }
 
