@@ -252,6 +252,54 @@ Describe 'Compare-EopAllowList' {
                 Should -Throw -ErrorId 'PathNotOneFile,EopTools.Commands.CompareEopAllowListCommand'
         }
 
+        It 'reports what the data before the last update held and the current data does not as Stale, as the embedded page''s retired ranges' {
+            try {
+                Reset-EopSession
+                $older = Join-Path $TestDrive 'older.txt'
+                $newer = Join-Path $TestDrive 'newer.txt'
+                Set-Content -LiteralPath $older -Value '198.51.100.0/24', '203.0.113.0/24', '2001:db8::/48'
+                Set-Content -LiteralPath $newer -Value '203.0.113.0/24', '2001:db8::/48'
+                $null = Update-EopIpRange -Path $older
+                # The second import drops 198.51.100.0/24, which the cache keeps in previous.cache.
+                $null = Update-EopIpRange -Path $newer
+                $rows = '198.51.100.0/24', '198.51.100.7', '198.51.100.0/23', '203.0.113.0/24', '40.94.0.0/15', '10.1.0.0/16' |
+                    Compare-EopAllowList -WarningVariable warnings -WarningAction SilentlyContinue
+                $rows | Get-Row | Should -Be @(
+                    'Stale 198.51.100.0/24 +[] -[198.51.100.0/24]'
+                    'Stale 198.51.100.7 +[] -[198.51.100.7/32]'
+                    'Stale 198.51.100.0/23 +[] -[]'
+                    'Covered 203.0.113.0/24 +[] -[]'
+                    'Stale 40.94.0.0/15 +[] -[40.94.0.0/15]'
+                    'Foreign 10.1.0.0/16 +[] -[]'
+                    'Missing  +[2001:db8::/48] -[]'
+                )
+                $rows[2].OtherAddresses | Should -Be '198.51.100.0/23'
+                @($warnings).Count | Should -Be 1
+                $warnings[0].Message | Should -BeLike "'198.51.100.0/23' holds 198.51.100.0/24, which EOP no longer uses, beside addresses that never were EOP: it is kept*"
+                # Test-EopIpAddress names the same older data.
+                (Test-EopIpAddress 198.51.100.7).FormerRange.Data | Should -Be 'previous.cache'
+            }
+            finally {
+                Reset-EopSession
+            }
+        }
+
+        It 'says that a previous.cache it cannot read is passed over, and knows the embedded page''s retired ranges still' {
+            try {
+                Reset-EopSession
+                $null = Update-EopIpRange -Path (Join-Path $Fixtures 'ranges.txt') -WarningAction SilentlyContinue
+                $previous = Join-Path $env:EOPTOOLS_CACHE_DIR 'previous.cache'
+                Set-Content -LiteralPath $previous -Value 'not a cache'
+                $rows = '40.94.0.0/15' | Compare-EopAllowList -WarningVariable warnings -WarningAction SilentlyContinue
+                $rows[0] | Get-Row | Should -Be 'Stale 40.94.0.0/15 +[] -[40.94.0.0/15]'
+                @($warnings).Count | Should -Be 1
+                $warnings[0].Message | Should -BeLike "The cached ranges in '$([WildcardPattern]::Escape($previous))' cannot be used (line 1 is 'not a cache'*passed over."
+            }
+            finally {
+                Reset-EopSession
+            }
+        }
+
         It 'compares with the cached ranges of an instance given with -Instance' {
             try {
                 $null = Update-EopIpRange -Instance USGovDoD -Path (Join-Path $Fixtures 'endpoints.json') -WarningAction SilentlyContinue

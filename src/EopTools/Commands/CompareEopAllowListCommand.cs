@@ -67,9 +67,9 @@ namespace EopTools.Commands
         protected override void EndProcessing()
         {
             if (_input.Rejected > 0 && _input.Items.Count == 0) return;
-            RangeData current = CurrentRanges();
-            // The module's own history: the embedded 2018 page is the oldest EOP list it knows.
-            AllowListComparisonResult result = AllowListComparison.Compare(_input.Items, current, new[] { EopSession.Seed.Data });
+            RangeIndex currentIndex = CurrentRanges();
+            RangeData current = currentIndex.Data;
+            AllowListComparisonResult result = AllowListComparison.Compare(_input.Items, current, FormerEopData(currentIndex));
             if (_input.Rejected > 0)
             {
                 Warnings.Write(this, new Diagnostic("EntriesNotRead",
@@ -80,11 +80,26 @@ namespace EopTools.Commands
             foreach (EopAllowListEntry row in result.Rows) WriteObject(row);
         }
 
-        private RangeData CurrentRanges()
+        /// <summary>
+        /// The older data whose ranges, where the current data lacks them, are retired EOP space. For the session's ranges
+        /// from the cache it is what Test-EopIpAddress's FormerRange looks in: the cache's previous data (previous.cache),
+        /// then the embedded 2018 page; for other ranges (a file, another instance's cache, that page itself), the page.
+        /// </summary>
+        private IEnumerable<RangeData> FormerEopData(RangeIndex current)
         {
-            if (ParameterSetName == PathSet) return RangeSource.OneFile(this, Path, literal: false, "Path").Data;
-            if (ParameterSetName == LiteralPathSet) return RangeSource.OneFile(this, LiteralPath, literal: true, "LiteralPath").Data;
-            if (ParameterSetName != InstanceSet) return RangeSource.Session(this).Data;
+            if (current.Former == null) return new[] { EopSession.Seed.Data };
+            var older = new List<RangeData>();
+            foreach (OlderData data in current.Former.Older) older.Add(data.Index.Data);
+            // A previous.cache that cannot be read is said here, as a bad cache is by the command that loads it.
+            Warnings.Write(this, EopSession.TakeLoadWarnings());
+            return older;
+        }
+
+        private RangeIndex CurrentRanges()
+        {
+            if (ParameterSetName == PathSet) return RangeSource.OneFile(this, Path, literal: false, "Path");
+            if (ParameterSetName == LiteralPathSet) return RangeSource.OneFile(this, LiteralPath, literal: true, "LiteralPath");
+            if (ParameterSetName != InstanceSet) return RangeSource.Session(this);
 
             EopInstance known = InstanceParameter.Resolve(this, Instance);
             string instance = EopInstances.Name(known);
@@ -98,7 +113,7 @@ namespace EopTools.Commands
                     "InstanceNotCached", ErrorCategory.ObjectNotFound, instance));
             }
             WriteVerbose("Using the cached ranges of " + instance + ": '" + cached!.Path + "'.");
-            return cached.Data;
+            return new RangeIndex(cached.Data);
         }
     }
 }

@@ -36,10 +36,13 @@ namespace EopTools.Index
             _older = older;
         }
 
+        /// <summary>The older data, newest first: where an address, or an allow-list entry, is looked for as former EOP space.</summary>
+        public IReadOnlyList<OlderData> Older => _older();
+
         /// <summary>The most specific range of the newest older data that holds the address, or null.</summary>
         public EopFormerRange? Find(IpAddressValue address)
         {
-            foreach (OlderData data in _older())
+            foreach (OlderData data in Older)
             {
                 EopIpRange? range = data.Index.Answer(address, null).Range;
                 if (range != null) return new EopFormerRange(range, data.Data, data.Date);

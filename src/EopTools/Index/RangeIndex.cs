@@ -86,6 +86,9 @@ namespace EopTools.Index
         /// <summary>The answer for an address no range contains.</summary>
         public EopAnswer NotEop { get; }
 
+        /// <summary>The older data the module keeps for these ranges (the session's from the cache); null for none.</summary>
+        public FormerRanges? Former => NotEop.Former;
+
         /// <summary>Whether the data has any regional table (Americas, EMEA, APAC): only the 2018 page before October had them.</summary>
         public bool HasRegionalTables => _tables[(int)EopRegion.Americas] || _tables[(int)EopRegion.EMEA] || _tables[(int)EopRegion.APAC];
 
