@@ -19,13 +19,9 @@ param(
 )
 
 $ErrorActionPreference = 'Stop'
-$repoRoot = Split-Path -Parent $PSScriptRoot
-$benchOut = Join-Path $repoRoot 'artifacts/bench'
-
 . (Join-Path $PSScriptRoot 'Bench.Common.ps1')
-
-& (Join-Path $repoRoot 'build.ps1') -Task Build | Out-Host
-$coreBenchmark = Initialize-CoreBenchmark $benchOut $Count $Seed
+Build-Module
+$coreBenchmark = Initialize-CoreBenchmark $Count $Seed
 $core = $coreBenchmark.Core
 $addressFile = $coreBenchmark.AddressFile
 
@@ -51,7 +47,7 @@ $measure = {
     [pscustomobject]@{ Count = $results.Count; IPAddress = $reads.ToArray(); Input = $inputs.ToArray(); Pattern = $patterns.ToArray() }
 }
 
-$m = Invoke-Measure $measure @((Join-Path $repoRoot 'out/EopTools'), $addressFile, $Rounds, (Join-Path $benchOut 'not-eop.csv'))
+$m = Invoke-Measure $measure @($thisBuild, $addressFile, $Rounds, (Join-Path $benchOut 'not-eop.csv'))
 
 $perResult = { param($seconds) $seconds * 1e9 / $m.Count }
 $readRatio = Get-Median @(for ($i = 0; $i -lt $m.IPAddress.Count; $i++) { $m.IPAddress[$i] / $m.Input[$i] })

@@ -18,11 +18,8 @@ param(
 )
 
 $ErrorActionPreference = 'Stop'
-$repoRoot = Split-Path -Parent $PSScriptRoot
-$benchOut = Join-Path $repoRoot 'artifacts/bench'
 . (Join-Path $PSScriptRoot 'Bench.Common.ps1')
-
-& (Join-Path $repoRoot 'build.ps1') -Task Build | Out-Host
+Build-Module
 $folder = New-Item -ItemType Directory -Force (Join-Path $benchOut "merge-$Addresses")
 $log = Join-Path $folder 'RECV2026110100-1.LOG'
 $saved = Join-Path $folder 'summary.xml'
@@ -62,7 +59,7 @@ $measure = {
     $rounds
 }
 
-$results = @(Invoke-Measure $measure @((Join-Path $repoRoot 'out/EopTools'), $log, $saved, $Servers, $Addresses, $Rounds))
+$results = @(Invoke-Measure $measure @($thisBuild, $log, $saved, $Servers, $Addresses, $Rounds))
 $median = Get-Median ($results | ForEach-Object Ratio)
 "Merge-EopLogSummary of $Servers servers x $Addresses addresses ($($results[0].Rows) rows, $($results[0].Merged) merged):"
 foreach ($round in $results) { '  import {0:F2} s, merge {1:F2} s: {2:F2}x' -f $round.Import, $round.Merge, $round.Ratio }

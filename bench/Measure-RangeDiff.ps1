@@ -18,11 +18,9 @@ param(
 )
 
 $ErrorActionPreference = 'Stop'
-$repoRoot = Split-Path -Parent $PSScriptRoot
-$benchOut = Join-Path $repoRoot 'artifacts/bench'
 
 . (Join-Path $PSScriptRoot 'Bench.Common.ps1')
-$core = Build-CoreBenchmarks $benchOut
+$core = Build-CoreBenchmarks
 
 function Measure-Diff([int] $Size) {
     $line = & dotnet $core diff $Size $Seed $Rounds

@@ -19,11 +19,9 @@ param(
 )
 
 $ErrorActionPreference = 'Stop'
-$repoRoot = Split-Path -Parent $PSScriptRoot
-$benchOut = Join-Path $repoRoot 'artifacts/bench'
 
 . (Join-Path $PSScriptRoot 'Bench.Common.ps1')
-$core = Build-CoreBenchmarks $benchOut
+$core = Build-CoreBenchmarks
 
 function Measure-Reader([string] $Name, [int] $Size) {
     $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')

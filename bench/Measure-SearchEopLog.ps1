@@ -36,20 +36,16 @@ param(
 )
 
 $ErrorActionPreference = 'Stop'
-$repoRoot = Split-Path -Parent $PSScriptRoot
-$benchOut = Join-Path $repoRoot 'artifacts/bench'
-
 . (Join-Path $PSScriptRoot 'Bench.Common.ps1')
-
-& (Join-Path $repoRoot 'build.ps1') -Task Build | Out-Host
-$floor = Join-Path (Build-FloorCmdlet $benchOut) 'FloorCmdlet.dll'
-$core = Build-CoreBenchmarks $benchOut
+Build-Module
+$floor = Build-FloorCmdlet
+$core = Build-CoreBenchmarks
 # The generator's version is in the name: logs made by an earlier generator are not reused.
 $logs = Join-Path $benchOut "logs-$Lines-$Seed-v3"
 $protocol = Join-Path $logs 'RECV2026110100-1.LOG'
 $tracking = Join-Path $logs 'MSGTRK2026110100-1.LOG'
 $iis = Join-Path $logs 'u_ex261101.log'
-if (-not (Test-Path $iis)) { Invoke-Native dotnet @($core, 'logs', $logs, $Lines, $Lines, $Seed) }
+Initialize-Corpus $core $iis @('logs', $logs, $Lines, $Lines, $Seed)
 $subset = Join-Path $logs "RECV-first-$CsvLines.LOG"
 if (-not (Test-Path $subset)) { [System.IO.File]::WriteAllLines($subset, [string[]]([System.Linq.Enumerable]::Take([System.IO.File]::ReadLines($protocol), $CsvLines))) }
 
@@ -98,42 +94,37 @@ $measure = {
     [pscustomobject]$results
 }
 
-function Get-Ratios($pair, [double] $moduleUnits, [double] $baselineUnits) {
-    # Time per unit of each side, as a ratio module/baseline, per round.
-    @(for ($i = 0; $i -lt $pair.Module.Count; $i++) { ($pair.Module[$i] / $moduleUnits) / ($pair.Baseline[$i] / $baselineUnits) })
-}
-
 function Format-Times($times) { ($times | ForEach-Object { '{0:F2}' -f $_ }) -join ', ' }
 
 function Write-Report($m, [string] $Name) {
     "Search-EopLog ($Name): protocol log $($m.ProtocolLines) lines ($($m.Distinct) distinct senders, $($m.DistinctNotEop) not EOP, {0:P0} of the lines from EOP), tracking log $($m.TrackingLines) lines, IIS log $($m.IisLines) lines; $Rounds rounds" -f $m.EopLineShare
 
     foreach ($file in @(@{ Name = 'protocol log'; Pair = $m.ReadLines }, @{ Name = 'tracking log'; Pair = $m.TrackingReadLines }, @{ Name = 'IIS log'; Pair = $m.IisReadLines })) {
-        $ratios = Get-Ratios $file.Pair 1 1
+        $ratios = Get-RoundRatios $file.Pair 1 1
         $rate = Get-Median @($ratios | ForEach-Object { 1 / $_ })
         '  (a) -Summary, one file, the {0}: {1} s; File.ReadLines count: {2} s' -f $file.Name, (Format-Times $file.Pair.Module), (Format-Times $file.Pair.Baseline)
         '      rate against File.ReadLines, median of the rounds: {0:F2}x (target >= 0.5): {1}; rounds {2}' -f $rate, (Verdict ($rate -ge 0.5)), ((($ratios | ForEach-Object { '{0:F2}' -f (1 / $_) }) -join ', '))
     }
 
-    $ratios = Get-Ratios $m.ImportCsv $m.ProtocolLines $m.SubsetLines
+    $ratios = Get-RoundRatios $m.ImportCsv $m.ProtocolLines $m.SubsetLines
     $speedup = Get-Median @($ratios | ForEach-Object { 1 / $_ })
     '  (b) -Summary on the whole file ({0} lines): {1} s; Import-Csv | Test-EopIpAddress on its first {2} lines ({3} answers): {4} s' -f $m.ProtocolLines, (Format-Times $m.ImportCsv.Module), $m.SubsetLines, $m.ImportCsvAnswers, (Format-Times $m.ImportCsv.Baseline)
     '      per line, median of the rounds: {0:F1}x faster (target >= 20): {1}; rounds {2}' -f $speedup, (Verdict ($speedup -ge 20)), (($ratios | ForEach-Object { '{0:F1}' -f (1 / $_) }) -join ', ')
 
-    $ratios = Get-Ratios $m.Records $m.RecordCount $m.ProtocolLines
+    $ratios = Get-RoundRatios $m.Records $m.RecordCount $m.ProtocolLines
     $ratio = Get-Median $ratios
     '  (c) $r = Search-EopLog <file> ({0} records): {1} s; $r = Write-FloorObject $lines ({2} objects): {3} s' -f $m.RecordCount, (Format-Times $m.Records.Module), $m.ProtocolLines, (Format-Times $m.Records.Baseline)
     '      per object, median of the rounds: {0:F2}x the floor (target <= 1.5): {1}; rounds {2}' -f $ratio, (Verdict ($ratio -le 1.5)), (($ratios | ForEach-Object { '{0:F2}' -f $_ }) -join ', ')
     # What an object's size costs by itself: the floor cmdlet writing objects with the fields records had as 120-byte objects.
-    $ratios = Get-Ratios $m.RecordSized 1 1
+    $ratios = Get-RoundRatios $m.RecordSized 1 1
     '      the floor writing 120-byte objects with the fields records had before their blocks (-RecordSized): {0} s against {1} s: {2:F2}x the floor (rounds {3})' -f `
         (Format-Times $m.RecordSized.Module), (Format-Times $m.RecordSized.Baseline), (Get-Median $ratios), (($ratios | ForEach-Object { '{0:F2}' -f $_ }) -join ', ')
 
-    $ratios = Get-Ratios $m.Reads 1 1
+    $ratios = Get-RoundRatios $m.Reads 1 1
     '      reading Timestamp, IPAddress and Port (parsed again from the line) of {0} kept records: {1} s; IsEop, LineNumber and Field (kept): {2} s: {3:F2}x, {4:F2} microseconds more per record (rounds {5})' -f `
         $m.KeptCount, (Format-Times $m.Reads.Module), (Format-Times $m.Reads.Baseline), (Get-Median $ratios), ((Get-Median @(for ($i = 0; $i -lt $m.Reads.Module.Count; $i++) { $m.Reads.Module[$i] - $m.Reads.Baseline[$i] })) * 1e6 / $m.KeptCount), (($ratios | ForEach-Object { '{0:F2}' -f $_ }) -join ', ')
 
-    $ratios = Get-Ratios $m.Parallel 1 1
+    $ratios = Get-RoundRatios $m.Parallel 1 1
     $speedup = Get-Median @($ratios | ForEach-Object { 1 / $_ })
     '  (d) four files (2 tracking, 2 protocol logs), -Summary: -ThrottleLimit 2 {0} s; -ThrottleLimit 1 {1} s' -f (Format-Times $m.Parallel.Module), (Format-Times $m.Parallel.Baseline)
     '      median of the rounds: {0:F2}x the one-thread rate (target >= 1.6 on 2 cores): {1}; rounds {2}' -f $speedup, (Verdict ($speedup -ge 1.6)), (($ratios | ForEach-Object { '{0:F2}' -f (1 / $_) }) -join ', ')
@@ -141,9 +132,7 @@ function Write-Report($m, [string] $Name) {
     '  (e) streaming the protocol log''s records: live heap {0:F1} MB at the first of {1} samples, {2:F1} MB at the last, {3:F1} MB at most' -f ($m.HeapFirst / 1MB), $m.HeapSamples, ($m.HeapLast / 1MB), ($m.HeapMax / 1MB)
 }
 
-$builds = [ordered]@{}
-if ($Before) { $builds["before: $Before"] = (Resolve-Path -LiteralPath $Before).Path }
-$builds['this build'] = Join-Path $repoRoot 'out/EopTools'
+$builds = Get-ModuleBuilds $Before
 $measured = [ordered]@{}
 foreach ($name in $builds.Keys) {
     $measured[$name] = Invoke-Measure $measure @($builds[$name], $floor, $protocol, $tracking, $iis, $subset, $Rounds) -Depth 4

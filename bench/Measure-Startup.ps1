@@ -15,13 +15,11 @@
 param([int] $Rounds = 31)
 
 $ErrorActionPreference = 'Stop'
-$repoRoot = Split-Path -Parent $PSScriptRoot
-$benchOut = Join-Path $repoRoot 'artifacts/bench'
 . (Join-Path $PSScriptRoot 'Bench.Common.ps1')
-& (Join-Path $repoRoot 'build.ps1') -Task Build | Out-Host
-$module = Join-Path $repoRoot 'out/EopTools'
+Build-Module
+$module = $thisBuild
 
-$floorModule = Build-FloorCmdlet $benchOut
+$floorModule = Split-Path -Parent (Build-FloorCmdlet)
 Copy-Item (Join-Path $module 'EopTools.Format.ps1xml') $floorModule
 # EopTools' own manifest, naming the floor's DLL and cmdlets instead.
 $manifest = Get-Content -Raw (Join-Path $module 'EopTools.psd1')

@@ -39,14 +39,10 @@ param(
 )
 
 $ErrorActionPreference = 'Stop'
-$repoRoot = Split-Path -Parent $PSScriptRoot
-$benchOut = Join-Path $repoRoot 'artifacts/bench'
-
 . (Join-Path $PSScriptRoot 'Bench.Common.ps1')
-
-& (Join-Path $repoRoot 'build.ps1') -Task Build | Out-Host
-$floor = Join-Path (Build-FloorCmdlet $benchOut) 'FloorCmdlet.dll'
-$coreBenchmark = Initialize-CoreBenchmark $benchOut $Count $Seed
+Build-Module
+$floor = Build-FloorCmdlet
+$coreBenchmark = Initialize-CoreBenchmark $Count $Seed
 $core = $coreBenchmark.Core
 $addressFile = $coreBenchmark.AddressFile
 
@@ -54,7 +50,7 @@ $addressFile = $coreBenchmark.AddressFile
 $measure = {
     param($ModulePath, $FloorPath, $AddressFile, $NaiveCount, $Rounds, $EndpointsPath)
     if ($EndpointsPath) {
-        $env:EOPTOOLS_CACHE_DIR = (New-Item -ItemType Directory -Force (Join-Path ([IO.Path]::GetTempPath()) "eoptools-bench-$PID")).FullName
+        Use-OwnCache
     }
     Import-Module $ModulePath
     if ($EndpointsPath) { $null = Update-EopIpRange -Path $EndpointsPath }
@@ -119,19 +115,18 @@ $measure = {
 }
 
 $endpoints = if ($EndpointsPath) { (Resolve-Path $EndpointsPath).Path } else { '' }
-$before = if ($BeforeModulePath) { Invoke-Measure $measure @((Resolve-Path $BeforeModulePath).Path, $floor, $addressFile, $NaiveCount, $Rounds, $endpoints) }
-$m = Invoke-Measure $measure @((Join-Path $repoRoot 'out/EopTools'), $floor, $addressFile, $NaiveCount, $Rounds, $endpoints)
+$builds = Get-ModuleBuilds $BeforeModulePath
+$measured = @{}
+foreach ($name in $builds.Keys) { $measured[$name] = Invoke-Measure $measure @($builds[$name], $floor, $addressFile, $NaiveCount, $Rounds, $endpoints) }
+$before, $m = $measured['before'], $measured['this build']
 
 $perAddress = { param($seconds, $count) $seconds * 1e9 / $count }
 
-# The verdict is the median of the rounds' ratios: both sides of a round ran back to back, so a slow or fast spell
-# of this shared machine moves both. The ratio of the best rounds is shown too; one lucky round decides it.
-function Get-PairRatio($pair) { Get-Median @(for ($i = 0; $i -lt $pair.Module.Count; $i++) { $pair.Module[$i] / $pair.Baseline[$i] }) }
-
+# The ratio of the best rounds is shown beside the verdict's median; one lucky round decides it.
 function Write-Pair([string] $what, [string] $moduleText, [string] $floorText, $pair, [double] $target) {
     $moduleBest = ($pair.Module | Measure-Object -Minimum).Minimum
     $floorBest = ($pair.Baseline | Measure-Object -Minimum).Minimum
-    $ratio = Get-PairRatio $pair
+    $ratio = Get-MedianRatio $pair
     '  (a) {0,-42} {1,7:F2} s  {2,6:F0} ns/address (median round {3:F2} s)' -f $moduleText, $moduleBest, (& $perAddress $moduleBest $Count), (Get-Median $pair.Module)
     '  (b) {0,-42} {1,7:F2} s  {2,6:F0} ns/address (median round {3:F2} s)' -f $floorText, $floorBest, (& $perAddress $floorBest $Count), (Get-Median $pair.Baseline)
     '      {0}: (a)/(b) median of the rounds'' ratios {1:F2} (target <= {2}): {3}; best rounds {4:F2}; cold runs {5:F2} s against {6:F2} s' -f $what, $ratio, $target, (Verdict ($ratio -le $target)), ($moduleBest / $floorBest), $pair.ModuleCold, $pair.BaselineCold
@@ -144,8 +139,8 @@ Write-Pair 'records' '$records | Test-EopIpAddress' '$records | Write-FloorRecor
 if ($before) {
     "  the build before ($BeforeModulePath), measured first in its own pwsh ($($before.EopCount) EOP):"
     foreach ($side in @(@('argument', 'Argument'), @('piped', 'Piped'), @('records', 'Records'))) {
-        $thisRatio = Get-PairRatio $m.($side[1])
-        $beforeRatio = Get-PairRatio $before.($side[1])
+        $thisRatio = Get-MedianRatio $m.($side[1])
+        $beforeRatio = Get-MedianRatio $before.($side[1])
         '      {0}: (a)/(b) {1:F2} before, {2:F2} now: {3:F2}x the build before (target <= 1.1): {4}' -f $side[0], $beforeRatio, $thisRatio, ($thisRatio / $beforeRatio), (Verdict ($thisRatio / $beforeRatio -le 1.1))
     }
 }

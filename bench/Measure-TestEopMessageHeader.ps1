@@ -33,20 +33,16 @@ param(
 )
 
 $ErrorActionPreference = 'Stop'
-$repoRoot = Split-Path -Parent $PSScriptRoot
-$benchOut = Join-Path $repoRoot 'artifacts/bench'
-
 . (Join-Path $PSScriptRoot 'Bench.Common.ps1')
-
-& (Join-Path $repoRoot 'build.ps1') -Task Build | Out-Host
-$floor = Join-Path (Build-FloorCmdlet $benchOut) 'FloorCmdlet.dll'
-$core = Build-CoreBenchmarks $benchOut
+Build-Module
+$floor = Build-FloorCmdlet
+$core = Build-CoreBenchmarks
 $folder = Join-Path $benchOut "messages-$Count-$Seed"
-if (-not (Test-Path (Join-Path $folder ('message-{0:D5}.eml' -f ($Count - 1))))) { Invoke-Native dotnet @($core, 'messages', $folder, $Count, $Seed) }
+Initialize-Corpus $core (Join-Path $folder ('message-{0:D5}.eml' -f ($Count - 1))) @('messages', $folder, $Count, $Seed)
 
 $measure = {
     param($ModulePath, $FloorPath, $Folder, $Rounds, $BodySize)
-    $env:EOPTOOLS_CACHE_DIR = (New-Item -ItemType Directory -Force (Join-Path ([IO.Path]::GetTempPath()) "eoptools-bench-$PID")).FullName
+    Use-OwnCache
     Import-Module $ModulePath
     Import-Module $FloorPath
     $null = Get-EopIpRange -WarningAction SilentlyContinue
@@ -73,10 +69,8 @@ $measure = {
     [pscustomobject]$results
 }
 
-function Get-Ratio($pair) { Get-Median @(for ($i = 0; $i -lt $pair.Module.Count; $i++) { $pair.Module[$i] / $pair.Baseline[$i] }) }
-
 if ($BeforeModulePath) {
-    $sides = [ordered]@{ 'before' = (Resolve-Path $BeforeModulePath).Path; 'this build' = (Join-Path $repoRoot 'out/EopTools') }
+    $sides = Get-ModuleBuilds $BeforeModulePath
     $ratios = [ordered]@{}
     foreach ($name in $sides.Keys) { $ratios[$name] = [System.Collections.Generic.List[double]]::new() }
     "Test-EopMessageHeader against the floor on $Count .eml files, the build before ($BeforeModulePath) and this build in turns ($Turns turns of $Rounds rounds each, after a warm-up round)"
@@ -86,9 +80,9 @@ if ($BeforeModulePath) {
         if ($turn % 2 -eq 0) { [array]::Reverse($order) }
         foreach ($name in $order) {
             $m = Invoke-Measure $measure @($sides[$name], $floor, $folder, $Rounds, 0)
-            for ($i = 0; $i -lt $m.All.Module.Count; $i++) { $ratios[$name].Add($m.All.Module[$i] / $m.All.Baseline[$i]) }
+            $ratios[$name].AddRange([double[]](Get-RoundRatios $m.All))
             '  turn {0}, {1,-10} (a) median round {2,6:F2} s  (b) median round {3,6:F2} s  (a)/(b) median {4:F2}; rounds {5}' -f $turn, $name,
-                (Get-Median $m.All.Module), (Get-Median $m.All.Baseline), (Get-Ratio $m.All), (($m.All.Module | ForEach-Object -Begin { $k = 0 } -Process { '{0:F2}' -f ($_ / $m.All.Baseline[$k++]) }) -join ' ')
+                (Get-Median $m.All.Module), (Get-Median $m.All.Baseline), (Get-MedianRatio $m.All), ((Get-RoundRatios $m.All | ForEach-Object { '{0:F2}' -f $_ }) -join ' ')
         }
     }
     foreach ($name in $sides.Keys) {
@@ -98,7 +92,7 @@ if ($BeforeModulePath) {
     return
 }
 
-$m = Invoke-Measure $measure @((Join-Path $repoRoot 'out/EopTools'), $floor, $folder, $Rounds, 1)
+$m = Invoke-Measure $measure @($thisBuild, $floor, $folder, $Rounds, 1)
 
 $perFile = { param($seconds, $count) $seconds * 1e6 / $count }
 $tenth = [math]::Max(1, [int]($m.Files / 10))
@@ -108,8 +102,8 @@ $best = ($m.All.Module | Measure-Object -Minimum).Minimum
 $floorBest = ($m.All.Baseline | Measure-Object -Minimum).Minimum
 '  (a) Test-EopMessageHeader -LiteralPath $files   {0,7:F2} s  {1,6:F0} us/file (median round {2:F2} s)' -f $best, (& $perFile $best $m.Files), (Get-Median $m.All.Module)
 '  (b) Read-FloorMessageHeader -LiteralPath $files {0,7:F2} s  {1,6:F0} us/file (median round {2:F2} s)' -f $floorBest, (& $perFile $floorBest $m.Files), (Get-Median $m.All.Baseline)
-$ratio = Get-Ratio $m.All
+$ratio = Get-MedianRatio $m.All
 '      (a)/(b) median of the rounds'' ratios {0:F2} (target <= 1.5): {1}; best rounds {2:F2}' -f $ratio, (Verdict ($ratio -le 1.5)), ($best / $floorBest)
-$bodyRatio = Get-Ratio $m.BodySize
+$bodyRatio = Get-MedianRatio $m.BodySize
 '  body size: the {0} files with the largest bodies (mean {1:N0} KB) against the {0} with the smallest (mean {2:N0} KB): {3:F2} s against {4:F2} s (best rounds)' -f $tenth, ($m.LargeMean / 1KB), ($m.SmallMean / 1KB), ($m.BodySize.Module | Measure-Object -Minimum).Minimum, ($m.BodySize.Baseline | Measure-Object -Minimum).Minimum
 '      largest/smallest median of the rounds'' ratios {0:F2} (target <= 1.2): {1}' -f $bodyRatio, (Verdict ($bodyRatio -le 1.2))

@@ -22,7 +22,6 @@ $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 . (Join-Path $PSScriptRoot 'Bench.Common.ps1')
 
-$repoRoot = Split-Path -Parent $PSScriptRoot
 $page = Join-Path $repoRoot 'docs/performance.md'
 $scripts = @(Get-ChildItem -LiteralPath $PSScriptRoot -Filter 'Measure-*.ps1' | Sort-Object Name)
 $known = @($scripts | ForEach-Object { $_.BaseName.Substring('Measure-'.Length) })
