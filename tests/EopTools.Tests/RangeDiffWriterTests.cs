@@ -30,12 +30,17 @@ namespace EopTools.Tests
 
         private static readonly DateTime Generated = new DateTime(2026, 12, 5, 9, 14, 3, DateTimeKind.Utc);
 
-        private static string Write(EopRangeDiffFormat format)
+        private static string Write(EopRangeDiffFormat format) => Write(Sample(), format);
+
+        private static string Write(RangeDiffResult result, EopRangeDiffFormat format)
         {
             var writer = new StringWriter { NewLine = "\n" };
-            RangeDiffWriter.Write(writer, Sample(), format, Generated);
+            RangeDiffWriter.Write(writer, result, format, Generated);
             return writer.ToString();
         }
+
+        private static string Write(RangeData reference, RangeData difference, EopRangeDiffFormat format) =>
+            Write(RangeDiff.Compare(reference, difference, includeUnchanged: false), format);
 
         [Theory]
         [InlineData(EopRangeDiffFormat.Csv)]
@@ -50,10 +55,9 @@ namespace EopTools.Tests
                 new EopIpRange(Prefix("40.107.0.0/17"), EopRegion.EMEA, Older),
             }, new List<Diagnostic>());
             var difference = new RangeData(Newer, new[] { new EopIpRange(Prefix("40.107.0.0/16"), EopRegion.Global, Newer) }, new List<Diagnostic>());
-            var writer = new StringWriter { NewLine = "\n" };
-            RangeDiffWriter.Write(writer, RangeDiff.Compare(reference, difference, includeUnchanged: false), format, Generated);
+            string written = Write(reference, difference, format);
             // The Markdown record's first line is the rule edit in whole prefixes, apart from the changes' listings.
-            string text = format == EopRangeDiffFormat.Markdown ? writer.ToString().Substring(writer.ToString().IndexOf('\n')) : writer.ToString();
+            string text = format == EopRangeDiffFormat.Markdown ? written.Substring(written.IndexOf('\n')) : written;
 
             // 65.55.88.0/24: the global Removed change's prefix and its one listing; the APAC table closes nothing.
             Assert.Equal(2, Occurrences(text, "65.55.88.0/24"));
@@ -177,9 +181,7 @@ namespace EopTools.Tests
         public void WritesNoEmptySectionAndSaysNoChangesOnce()
         {
             var data = Data((EopRegion.Global, "10.0.0.0/24"), (EopRegion.EMEA, "10.0.1.0/24"));
-            var writer = new StringWriter { NewLine = "\n" };
-            RangeDiffWriter.Write(writer, RangeDiff.Compare(data, data, includeUnchanged: false), EopRangeDiffFormat.Markdown, Generated);
-            string text = writer.ToString();
+            string text = Write(data, data, EopRangeDiffFormat.Markdown);
             Assert.StartsWith("Open: nothing. Close: nothing.\n", text);
             Assert.EndsWith(")\n\nNo changes.\n", text);
             Assert.DoesNotContain("##", text);
@@ -190,9 +192,7 @@ namespace EopTools.Tests
         {
             var reference = Data((EopRegion.Global, "10.0.0.0/24"), (EopRegion.EMEA, "10.0.1.0/24"));
             var difference = Data((EopRegion.Global, "10.0.0.0/24"), (EopRegion.EMEA, "10.0.2.0/24"));
-            var writer = new StringWriter { NewLine = "\n" };
-            RangeDiffWriter.Write(writer, RangeDiff.Compare(reference, difference, includeUnchanged: false), EopRangeDiffFormat.Markdown, Generated);
-            string text = writer.ToString();
+            string text = Write(reference, difference, EopRangeDiffFormat.Markdown);
             Assert.StartsWith("Open: 10.0.2.0/24. Close: 10.0.1.0/24.\n", text);
             Assert.DoesNotContain("## Global list", text);
             Assert.Contains("\n## EMEA table\n", text);
