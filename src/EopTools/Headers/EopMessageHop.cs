@@ -14,29 +14,18 @@ namespace EopTools
     public sealed class EopMessageHop
     {
         private readonly EopAnswer? _answer;
-        private readonly IpAddressValue? _address;
+        private readonly ReceivedFields _fields;
         private IPAddress? _ipAddress;
 
-        internal EopMessageHop(int number, int line, string raw, ReceivedFields fields, EopAnswer? answer, bool isMicrosoft365, bool isConfirmedMicrosoft365, TimeSpan? delay)
+        internal EopMessageHop(int number, int line, ReceivedFields fields, EopAnswer? answer, bool isMicrosoft365, bool isConfirmedMicrosoft365, TimeSpan? delay)
         {
             Number = number;
             Line = line;
-            Raw = raw;
-            Helo = fields.Helo ?? fields.From;
-            ReverseDns = fields.FromHost ?? (fields.Helo != null ? fields.From : null);
-            _address = fields.Address;
-            Port = fields.Port >= 0 ? fields.Port : (int?)null;
+            _fields = fields;
             _answer = answer;
-            By = fields.By;
-            Via = fields.Via;
-            With = fields.With;
-            Id = fields.Id;
-            For = fields.For;
-            Time = fields.Time;
             Delay = delay;
             IsMicrosoft365 = isMicrosoft365;
             IsConfirmedMicrosoft365 = isConfirmedMicrosoft365;
-            Problem = fields.Problem;
         }
 
         /// <summary>The hop's place in the message's travel: 1 for the first server, the last for the receiver.</summary>
@@ -46,19 +35,20 @@ namespace EopTools
         public int Line { get; }
 
         /// <summary>The Received: header's unfolded value.</summary>
-        public string Raw { get; }
+        public string Raw => _fields.Value;
 
         /// <summary>The name the connecting server gave (HELO/EHLO): a claim.</summary>
-        public string? Helo { get; }
+        /// <remarks>This and the other names are read from <see cref="Raw"/> each time they are asked for (see <see cref="ReceivedFields"/>).</remarks>
+        public string? Helo => _fields.Helo ?? _fields.From;
 
         /// <summary>The reverse DNS name of the connecting address, when the receiver wrote one.</summary>
-        public string? ReverseDns { get; }
+        public string? ReverseDns => _fields.FromHost ?? (_fields.HeloPart.IsSet ? _fields.From : null);
 
         /// <summary>The connecting address from the TCP-info comment; null when the hop has none.</summary>
-        /// <remarks>Made when first asked: a message's hops are many objects to keep, and few of their addresses are read.</remarks>
-        public IPAddress? IPAddress => _ipAddress ??= _address?.ToIPAddress();
+        /// <remarks>Made when first asked; threads that race make equal addresses, and one is kept.</remarks>
+        public IPAddress? IPAddress => _ipAddress ??= _fields.Address?.ToIPAddress();
 
-        public int? Port { get; }
+        public int? Port => _fields.Port >= 0 ? _fields.Port : (int?)null;
 
         /// <summary>Whether the connecting address is in the EOP ranges.</summary>
         public bool IsEop => _answer?.Range != null;
@@ -70,19 +60,19 @@ namespace EopTools
         public EopList<EopRegion> Region => _answer?.Regions ?? EopList<EopRegion>.Empty;
 
         /// <summary>The receiving server, as it named itself.</summary>
-        public string? By { get; }
+        public string? By => _fields.By;
 
-        public string? Via { get; }
+        public string? Via => _fields.Via;
 
         /// <summary>The protocol (SMTP, ESMTPS, Microsoft SMTP Server, HTTPS, mapi, ...).</summary>
-        public string? With { get; }
+        public string? With => _fields.With;
 
-        public string? Id { get; }
+        public string? Id => _fields.Id;
 
-        public string? For { get; }
+        public string? For => _fields.For;
 
         /// <summary>When the receiving server took the message, in UTC; null when the date is missing or unreadable.</summary>
-        public DateTime? Time { get; }
+        public DateTime? Time => _fields.Time;
 
         /// <summary>The time since the hop before; negative when the clocks (or the order) disagree, which <see cref="NegativeDelay"/> flags.</summary>
         public TimeSpan? Delay { get; }
@@ -96,7 +86,7 @@ namespace EopTools
         public bool IsConfirmedMicrosoft365 { get; }
 
         /// <summary>Why the header could not be read whole; null when it was.</summary>
-        public string? Problem { get; }
+        public string? Problem => _fields.Problem;
 
         public override string ToString()
         {

@@ -39,14 +39,9 @@ namespace EopTools
         {
             get
             {
-                // The verdict asks for a few fields: each is looked up in a list read for it and dropped, since a list kept
-                // for each stamp of each message costs the collector more than reading the stamp again.
-                if (_fields != null) return _fields[field] as string;
-                foreach (KeyValuePair<string, string> pair in StampParser.Fields(_format, Value))
-                {
-                    if (string.Equals(pair.Key, field, StringComparison.OrdinalIgnoreCase)) return pair.Value;
-                }
-                return null;
+                // The verdict asks for a few fields: each is read alone, since the fields kept for each stamp of each
+                // message cost the collector more than reading the stamp again.
+                return _fields != null ? _fields[field] as string : StampParser.Field(_format, Value, field);
             }
         }
 

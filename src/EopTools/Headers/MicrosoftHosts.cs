@@ -22,18 +22,23 @@ namespace EopTools.Headers
         };
 
         /// <summary>True for a host name of Microsoft 365's mail service (case-insensitive, a trailing dot allowed).</summary>
-        public static bool IsMicrosoft365(string? host) => EndsWithAny(host, ServiceSuffixes);
+        public static bool IsMicrosoft365(string? host) => host != null && EndsWithAny(host, 0, host.Length, ServiceSuffixes);
 
         /// <summary>True for a front end that takes connections from the Internet (a tenant's MX endpoint).</summary>
-        public static bool IsFrontEnd(string? host) => EndsWithAny(host, FrontEndSuffixes);
+        public static bool IsFrontEnd(string? host) => host != null && EndsWithAny(host, 0, host.Length, FrontEndSuffixes);
 
-        private static bool EndsWithAny(string? host, string[] suffixes)
+        /// <summary>Whether the hop's receiver (by) is a Microsoft 365 mail host, read in place.</summary>
+        public static bool IsMicrosoft365(ReceivedFields hop) => hop.ByPart.IsSet && EndsWithAny(hop.Value, hop.ByPart.Start, hop.ByPart.End, ServiceSuffixes);
+
+        /// <summary>Whether the hop's receiver (by) is a front end, read in place.</summary>
+        public static bool IsFrontEnd(ReceivedFields hop) => hop.ByPart.IsSet && EndsWithAny(hop.Value, hop.ByPart.Start, hop.ByPart.End, FrontEndSuffixes);
+
+        private static bool EndsWithAny(string text, int start, int end, string[] suffixes)
         {
-            if (string.IsNullOrEmpty(host)) return false;
-            string name = host![host.Length - 1] == '.' ? host.Substring(0, host.Length - 1) : host;
+            if (end > start && text[end - 1] == '.') end--;
             foreach (string suffix in suffixes)
             {
-                if (name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)) return true;
+                if (end - start >= suffix.Length && string.Compare(text, end - suffix.Length, suffix, 0, suffix.Length, StringComparison.OrdinalIgnoreCase) == 0) return true;
             }
             return false;
         }

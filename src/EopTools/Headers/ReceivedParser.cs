@@ -2,6 +2,7 @@ using System;
 using System.Text;
 using EopTools.Parsing;
 using EopTools.Ranges;
+using Part = EopTools.Headers.ReceivedFields.Part;
 
 namespace EopTools.Headers
 {
@@ -50,9 +51,9 @@ namespace EopTools.Headers
 
         public static ReceivedFields Parse(string value)
         {
-            var fields = new ReceivedFields();
+            var fields = new ReceivedFields(value);
             // Two passes of the tokens, which keeps them unstored: the first finds the last ';', the second reads the clauses before it.
-            var tokens = new Tokens(value);
+            var tokens = new Tokens(value, 0);
             int count = 0, lastSemicolon = -1, dateStart = -1;
             while (tokens.Next(out Token token))
             {
@@ -67,16 +68,16 @@ namespace EopTools.Headers
 
             Clause clause = Clause.None;
             int fromComments = 0;
-            StringBuilder? via = null, with = null;
+            Part via = Part.None, with = Part.None;
             int end = lastSemicolon < 0 ? count : lastSemicolon;
-            tokens = new Tokens(value);
+            tokens = new Tokens(value, 0);
             for (int i = 0; i < end; i++)
             {
                 tokens.Next(out Token token);
                 if (token.Kind == TokenKind.Semicolon) continue;
                 if (token.Kind == TokenKind.Comment)
                 {
-                    if (clause == Clause.From && fields.By == null) problem ??= ReadTcpInfo(value, token, fields, fromComments++ == 0);
+                    if (clause == Clause.From && !fields.ByPart.IsSet) problem ??= ReadTcpInfo(value, token, ref fields, fromComments++ == 0);
                     continue;
                 }
                 Clause keyword = KeywordOf(value, token);
@@ -88,35 +89,35 @@ namespace EopTools.Headers
                 switch (clause)
                 {
                     case Clause.From:
-                        fields.From ??= Word(value, token);
+                        if (!fields.FromPart.IsSet) fields.FromPart = new Part(token.Start, token.End);
                         break;
                     case Clause.By:
-                        fields.By ??= Word(value, token);
+                        if (!fields.ByPart.IsSet) fields.ByPart = new Part(token.Start, token.End);
                         break;
                     case Clause.Via:
-                        Append(ref via, value, token);
+                        via = new Part(via.IsSet ? via.Start : token.Start, token.End);
                         break;
                     case Clause.With:
-                        Append(ref with, value, token);
+                        with = new Part(with.IsSet ? with.Start : token.Start, token.End);
                         break;
                     case Clause.Id:
-                        fields.Id ??= Word(value, token);
+                        if (!fields.IdPart.IsSet) fields.IdPart = new Part(token.Start, token.End);
                         break;
                     case Clause.For:
-                        fields.For ??= Unbracket(Word(value, token));
+                        if (!fields.ForPart.IsSet) fields.ForPart = Unbracket(value, token);
                         break;
                 }
             }
-
-            fields.Via = via?.ToString();
-            fields.With = with?.ToString();
+            fields.ViaPart = via;
+            fields.WithPart = with;
 
             // "from [192.0.2.1]" or qmail-scanner's "from 192.0.2.1": the name is the address when no comment gave one.
-            if (fields.Address == null && fields.From != null &&
-                (fields.From.StartsWith("[", StringComparison.Ordinal) ? TryLiteral(fields.From, out IpAddressValue fromAddress, out int port) : TryAddress(fields.From, 0, fields.From.Length, out fromAddress, out port)))
+            Part from = fields.FromPart;
+            if (fields.Address == null && from.IsSet &&
+                (value[from.Start] == '[' ? TryLiteral(from.In(value)!, out IpAddressValue fromAddress, out int port) : TryAddress(value, from.Start, from.End, out fromAddress, out port)))
             {
                 fields.Address = fromAddress;
-                fields.AddressText = fields.From;
+                fields.AddressPart = from;
                 fields.Port = port;
             }
 
@@ -135,9 +136,32 @@ namespace EopTools.Headers
                     fields.Time = time;
                 }
             }
-            if (fields.From == null && fields.By == null) problem ??= "no 'from' or 'by' clause";
+            if (!from.IsSet && !fields.ByPart.IsSet) problem ??= "no 'from' or 'by' clause";
             fields.Problem = problem;
             return fields;
+        }
+
+        /// <summary>
+        /// The words of a clause that may be written in several words or several times (via, with), joined by one space:
+        /// the words from the part's start to its end that belong to that clause, read again as <see cref="Parse"/> read them.
+        /// </summary>
+        internal static string ClauseWords(string value, Part part, bool via)
+        {
+            Clause wanted = via ? Clause.Via : Clause.With, clause = wanted;
+            var words = new StringBuilder(part.End - part.Start);
+            var tokens = new Tokens(value, part.Start);
+            while (tokens.Next(out Token token) && token.Start < part.End)
+            {
+                if (token.Kind != TokenKind.Word) continue;
+                Clause keyword = KeywordOf(value, token);
+                if (keyword != Clause.None) clause = keyword;
+                else if (clause == wanted)
+                {
+                    if (words.Length > 0) words.Append(' ');
+                    words.Append(value, token.Start, token.End - token.Start);
+                }
+            }
+            return words.ToString();
         }
 
         /// <summary>Cuts the value into words, comments and semicolons, one at a time; <see cref="Problem"/> says what was unbalanced, if anything.</summary>
@@ -146,10 +170,10 @@ namespace EopTools.Headers
             private readonly string _value;
             private int _i;
 
-            public Tokens(string value)
+            public Tokens(string value, int start)
             {
                 _value = value;
-                _i = 0;
+                _i = start;
                 Problem = null;
             }
 
@@ -246,13 +270,11 @@ namespace EopTools.Headers
             return true;
         }
 
-        private static string Word(string value, Token token) => value.Substring(token.Start, token.End - token.Start);
-
         /// <summary>
         /// Reads a comment of the from clause: the address (the first one found in any of them), the HELO it names, and
         /// in the first comment the reverse DNS name. Returns a problem when an address literal is not an address.
         /// </summary>
-        private static string? ReadTcpInfo(string value, Token comment, ReceivedFields fields, bool first)
+        private static string? ReadTcpInfo(string value, Token comment, ref ReceivedFields fields, bool first)
         {
             int i = comment.Start;
             bool heloNext = false;
@@ -269,7 +291,7 @@ namespace EopTools.Headers
                 int end = i;
                 if (heloNext)
                 {
-                    fields.Helo ??= value.Substring(start, end - start);
+                    if (!fields.HeloPart.IsSet) fields.HeloPart = new Part(start, end);
                     heloNext = false;
                     continue;
                 }
@@ -282,7 +304,7 @@ namespace EopTools.Headers
                 }
                 if (length > 5 && string.Compare(value, start, "helo=", 0, 5, StringComparison.OrdinalIgnoreCase) == 0)
                 {
-                    fields.Helo ??= value.Substring(start + 5, length - 5);
+                    if (!fields.HeloPart.IsSet) fields.HeloPart = new Part(start + 5, end);
                     continue;
                 }
                 int open = value.IndexOf('[', start, length);
@@ -297,7 +319,7 @@ namespace EopTools.Headers
                     string literal = value.Substring(open, literalEnd - open);
                     if (!TryLiteral(literal, out IpAddressValue address, out int port)) return "the address literal '" + literal + "' is not an address";
                     fields.Address = address;
-                    fields.AddressText = literal;
+                    fields.AddressPart = new Part(open, literalEnd);
                     fields.Port = port;
                     continue;
                 }
@@ -306,12 +328,12 @@ namespace EopTools.Headers
                     if (fields.Address == null)
                     {
                         fields.Address = bare;
-                        fields.AddressText = value.Substring(start, length);
+                        fields.AddressPart = new Part(start, end);
                         fields.Port = barePort;
                     }
                     continue;
                 }
-                if (first && fields.FromHost == null && LooksLikeHostName(value, start, end)) fields.FromHost = value.Substring(start, length);
+                if (first && !fields.FromHostPart.IsSet && LooksLikeHostName(value, start, end)) fields.FromHostPart = new Part(start, end);
             }
             return null;
         }
@@ -342,15 +364,8 @@ namespace EopTools.Headers
             return true;
         }
 
-        /// <summary>Words of a clause of several ("Microsoft SMTP Server", "Frontend Transport"), joined by one space.</summary>
-        private static void Append(ref StringBuilder? words, string value, Token token)
-        {
-            if (words == null) words = new StringBuilder();
-            else words.Append(' ');
-            words.Append(value, token.Start, token.End - token.Start);
-        }
-
-        private static string Unbracket(string word) =>
-            word.Length >= 2 && word[0] == '<' && word[word.Length - 1] == '>' ? word.Substring(1, word.Length - 2) : word;
+        /// <summary>The for clause's address without its angle brackets.</summary>
+        private static Part Unbracket(string value, Token word) =>
+            word.End - word.Start >= 2 && value[word.Start] == '<' && value[word.End - 1] == '>' ? new Part(word.Start + 1, word.End - 1) : new Part(word.Start, word.End);
     }
 }

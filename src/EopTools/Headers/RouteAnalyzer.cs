@@ -39,7 +39,7 @@ namespace EopTools.Headers
                 ReceivedFields fields = ReceivedParser.Parse(received[i].Value);
                 chain.Fields[i] = fields;
                 chain.Answers[i] = fields.Address.HasValue ? _index.Answer(fields.Address.Value, null) : null;
-                chain.IsMicrosoft[i] = MicrosoftHosts.IsMicrosoft365(fields.By);
+                chain.IsMicrosoft[i] = MicrosoftHosts.IsMicrosoft365(fields);
                 if (fields.Problem != null) notes.Add("Received: header at line " + received[i].Line + " cannot be read whole: " + fields.Problem + ".");
             }
             // Hops with neither a receiver nor an address at the top ("(qmail 123 invoked from network)") carry no evidence:
@@ -62,7 +62,7 @@ namespace EopTools.Headers
             {
                 DateTime? time = chain.Fields[i].Time, before = i + 1 < count ? chain.Fields[i + 1].Time : null;
                 TimeSpan? delay = time.HasValue && before.HasValue ? time.Value - before.Value : (TimeSpan?)null;
-                var hop = new EopMessageHop(count - i, received[i].Line, received[i].Value, chain.Fields[i], chain.Answers[i], chain.IsMicrosoft[i], chain.Confirmed[i], delay);
+                var hop = new EopMessageHop(count - i, received[i].Line, chain.Fields[i], chain.Answers[i], chain.IsMicrosoft[i], chain.Confirmed[i], delay);
                 hops[count - 1 - i] = hop;
                 if (hop.NegativeDelay) notes.Add("Hop " + hop.Number + " is " + Duration(delay!.Value.Negate()) + " earlier than the hop before it: the clocks or the order disagree.");
             }
@@ -77,11 +77,11 @@ namespace EopTools.Headers
             var stamps = new List<EopMessageStamp>();
             foreach (HeaderField field in block.Fields)
             {
-                if (!StampParser.TryGetFormat(field.Name, out StampFormat format)) continue;
+                if (!StampParser.TryGetFormat(field.Name, out StampFormat format, out string name)) continue;
                 EopStampTrust trust = field.Name.EndsWith(StampParser.UntrustedSuffix, StringComparison.OrdinalIgnoreCase) ? EopStampTrust.SendingTenant
                     : topConfirmed >= 0 && field.Position > topConfirmed ? EopStampTrust.Trusted
                     : EopStampTrust.Forged;
-                stamps.Add(new EopMessageStamp(field.Name, field.Value, field.Line, trust, format));
+                stamps.Add(new EopMessageStamp(name, field.Value, field.Line, trust, format));
                 if (trust == EopStampTrust.Forged && IsOrganizationStamp(field.Name))
                 {
                     notes.Add(field.Name + " at line " + field.Line + " has no confirmed Microsoft 365 hop above it: forged or added outside Microsoft, ignored.");
@@ -106,7 +106,7 @@ namespace EopTools.Headers
         private static bool PassesTrustDown(Chain chain, int i)
         {
             // Internet hosts reach only the front ends: a hop received by any other Microsoft host came from inside Microsoft.
-            if (!MicrosoftHosts.IsFrontEnd(chain.Fields[i].By)) return true;
+            if (!MicrosoftHosts.IsFrontEnd(chain.Fields[i])) return true;
             IpAddressValue? address = chain.Fields[i].Address;
             return chain.IsEop(i) || (address.HasValue && AddressScope.IsInternal(address.Value));
         }
@@ -151,7 +151,7 @@ namespace EopTools.Headers
             string? direction = stamps.Direction;
             string? fromEntity = stamps.FromEntityHeader;
             ReceivedFields entryFields = chain.Fields[entry];
-            bool originatedInside = !MicrosoftHosts.IsFrontEnd(entryFields.By) && (!entryFields.Address.HasValue || AddressScope.IsInternal(entryFields.Address.Value));
+            bool originatedInside = !MicrosoftHosts.IsFrontEnd(entryFields) && (!entryFields.Address.HasValue || AddressScope.IsInternal(entryFields.Address.Value));
             if (string.Equals(direction, "OUT", StringComparison.OrdinalIgnoreCase))
             {
                 verdict.Set(EopMessageRoute.Microsoft365Outbound, "Microsoft 365 marked the message outgoing (DIR:OUT)" + ExitText(chain, exit),

@@ -27,31 +27,47 @@ namespace EopTools.Headers
     {
         public const string UntrustedSuffix = "-Untrusted";
 
-        /// <summary>Whether the header is one of the stamps, and its format; false for any other header.</summary>
-        public static bool TryGetFormat(string name, out StampFormat format)
+        /// <summary>The stamps by name, each with its name as the service writes it and its format.</summary>
+        private static readonly Dictionary<string, KeyValuePair<string, StampFormat>> Stamps = WithNames(new Dictionary<string, StampFormat>
         {
-            format = StampFormat.Single;
-            string bare = name.EndsWith(UntrustedSuffix, StringComparison.OrdinalIgnoreCase) ? name.Substring(0, name.Length - UntrustedSuffix.Length) : name;
-            if (Is(bare, "X-Forefront-Antispam-Report"))
+            ["X-Forefront-Antispam-Report"] = StampFormat.ColonList,
+            ["Authentication-Results"] = StampFormat.AuthenticationResults,
+            ["X-MS-Exchange-Authentication-Results"] = StampFormat.AuthenticationResults,
+            ["ARC-Authentication-Results"] = StampFormat.AuthenticationResults,
+            ["ARC-Seal"] = StampFormat.TagList,
+            ["X-MS-Exchange-CrossTenant-OriginalAttributedTenantConnectingIp"] = StampFormat.TagList,
+            ["X-MS-Exchange-Organization-AuthAs"] = StampFormat.Single,
+            ["X-MS-Exchange-Organization-AuthSource"] = StampFormat.Single,
+            ["X-MS-Exchange-Organization-AuthMechanism"] = StampFormat.Single,
+            ["X-MS-Exchange-Organization-MessageDirectionality"] = StampFormat.Single,
+            ["X-MS-Exchange-Organization-SCL"] = StampFormat.Single,
+            ["X-MS-Exchange-CrossTenant-FromEntityHeader"] = StampFormat.Single,
+            ["X-MS-Exchange-CrossTenant-AuthAs"] = StampFormat.Single,
+            ["X-MS-Exchange-CrossTenant-AuthSource"] = StampFormat.Single,
+            ["X-MS-Exchange-CrossTenant-Id"] = StampFormat.Single,
+        });
+
+        /// <summary>Whether the header is one of the stamps, and its format; false for any other header.</summary>
+        public static bool TryGetFormat(string name, out StampFormat format) => TryGetFormat(name, out format, out _);
+
+        /// <summary>
+        /// Whether the header is one of the stamps, its format, and its name: the one string this class keeps for the name
+        /// when <paramref name="name"/> is written exactly so (as the service writes it), else <paramref name="name"/>.
+        /// A message's stamps are kept with the result, and one shared name each is fewer objects for the collector.
+        /// </summary>
+        public static bool TryGetFormat(string name, out StampFormat format, out string sharedName)
+        {
+            bool untrusted = name.EndsWith(UntrustedSuffix, StringComparison.OrdinalIgnoreCase);
+            string bare = untrusted ? name.Substring(0, name.Length - UntrustedSuffix.Length) : name;
+            sharedName = name;
+            if (!Stamps.TryGetValue(bare, out KeyValuePair<string, StampFormat> stamp))
             {
-                format = StampFormat.ColonList;
-                return true;
+                format = StampFormat.Single;
+                return false;
             }
-            if (Is(bare, "Authentication-Results") || Is(bare, "X-MS-Exchange-Authentication-Results") || Is(bare, "ARC-Authentication-Results"))
-            {
-                format = StampFormat.AuthenticationResults;
-                return true;
-            }
-            if (Is(bare, "ARC-Seal") || Is(bare, "X-MS-Exchange-CrossTenant-OriginalAttributedTenantConnectingIp"))
-            {
-                format = StampFormat.TagList;
-                return true;
-            }
-            return Is(bare, "X-MS-Exchange-Organization-AuthAs") || Is(bare, "X-MS-Exchange-Organization-AuthSource") ||
-                   Is(bare, "X-MS-Exchange-Organization-AuthMechanism") || Is(bare, "X-MS-Exchange-Organization-MessageDirectionality") ||
-                   Is(bare, "X-MS-Exchange-Organization-SCL") || Is(bare, "X-MS-Exchange-CrossTenant-FromEntityHeader") ||
-                   Is(bare, "X-MS-Exchange-CrossTenant-AuthAs") || Is(bare, "X-MS-Exchange-CrossTenant-AuthSource") ||
-                   Is(bare, "X-MS-Exchange-CrossTenant-Id");
+            if (!untrusted && string.Equals(name, stamp.Key, StringComparison.Ordinal)) sharedName = stamp.Key;
+            format = stamp.Value;
+            return true;
         }
 
         /// <summary>The stamp's fields, in the order written; a field written twice keeps its first value.</summary>
@@ -76,6 +92,32 @@ namespace EopTools.Headers
                 start = end + 1;
             }
             return fields;
+        }
+
+        /// <summary>
+        /// One field of the stamp, as <see cref="Fields"/> would give it, or null. The pairs of the antispam report and of a
+        /// tag list are compared in place, so only the value asked for is made into a string.
+        /// </summary>
+        public static string? Field(StampFormat format, string value, string name)
+        {
+            if (format == StampFormat.Single) return string.Equals(name, "Value", StringComparison.OrdinalIgnoreCase) ? value.Trim() : null;
+            if (format == StampFormat.ColonList || format == StampFormat.TagList)
+            {
+                char separator = format == StampFormat.ColonList ? ':' : '=';
+                for (int start = 0; start < value.Length;)
+                {
+                    int end = PartEnd(value, start, ';');
+                    int at = end > start ? value.IndexOf(separator, start, end - start) : -1;
+                    if (at > start && TrimmedIs(value, start, at, name)) return Trimmed(value, at + 1, end);
+                    start = end + 1;
+                }
+                return null;
+            }
+            foreach (KeyValuePair<string, string> field in Fields(format, value))
+            {
+                if (string.Equals(field.Key, name, StringComparison.OrdinalIgnoreCase)) return field.Value;
+            }
+            return null;
         }
 
         /// <summary>"KEY:value" or "tag=value": the name before the first separator, both trimmed.</summary>
@@ -153,11 +195,24 @@ namespace EopTools.Headers
             return value.Substring(start, end - start);
         }
 
+        /// <summary>Whether the text between the indexes, without the white space around it, is <paramref name="name"/> (case-insensitive).</summary>
+        private static bool TrimmedIs(string value, int start, int end, string name)
+        {
+            while (start < end && char.IsWhiteSpace(value[start])) start++;
+            while (end > start && char.IsWhiteSpace(value[end - 1])) end--;
+            return end - start == name.Length && string.Compare(value, start, name, 0, name.Length, StringComparison.OrdinalIgnoreCase) == 0;
+        }
+
+        private static Dictionary<string, KeyValuePair<string, StampFormat>> WithNames(Dictionary<string, StampFormat> formats)
+        {
+            var byName = new Dictionary<string, KeyValuePair<string, StampFormat>>(StringComparer.OrdinalIgnoreCase);
+            foreach (KeyValuePair<string, StampFormat> stamp in formats) byName.Add(stamp.Key, stamp);
+            return byName;
+        }
+
         private static void Add(List<KeyValuePair<string, string>> fields, HashSet<string> seen, string key, string value)
         {
             if (key.Length > 0 && seen.Add(key)) fields.Add(new KeyValuePair<string, string>(key, value));
         }
-
-        private static bool Is(string name, string stamp) => string.Equals(name, stamp, StringComparison.OrdinalIgnoreCase);
     }
 }
