@@ -137,6 +137,63 @@ namespace EopTools.Tests
             AssertPartsReadAsWhole(path, whole, partBytes, options);
         }
 
+        /// <summary>
+        /// An IIS 6 log with a time field but no date field, restarted: each time is of the day of the '#Date:' before
+        /// it, also one that comes without a new '#Fields:'; a time of day that goes back keeps that day; a '#Date:' that
+        /// does not read leaves the lines up to the next one without a time.
+        /// </summary>
+        private static readonly string TimeOnlyLog = string.Join("\r\n",
+            "#Software: Microsoft Internet Information Services 6.0",
+            "#Version: 1.0",
+            "#Date: 2013-07-30 00:00:00",
+            "#Fields: time c-ip cs-method cs-uri-stem",
+            "23:59:58 198.51.100.1 GET /a",
+            "00:00:02 198.51.100.2 GET /b",
+            "#Date: 2013-07-31 00:00:05",
+            "00:00:06 198.51.100.3 GET /c",
+            "#Software: Microsoft Internet Information Services 6.0",
+            "#Version: 1.0",
+            "#Date: 31/07/2013 10:00:00",
+            "#Fields: time c-ip cs-method cs-uri-stem",
+            "10:00:01 198.51.100.4 GET /d",
+            "#Date: 2013-08-01 00:00:00",
+            "00:00:01 198.51.100.5 GET /e") + "\r\n";
+
+        [Theory]
+        [MemberData(nameof(PartSizes))]
+        public void ALogWithATimeButNoDateFieldTakesTheDayOfItsDateDirectiveWholeOrInParts(long partBytes)
+        {
+            string path = Write("u_ex130730.log", TimeOnlyLog);
+            List<string> records = DescribeRecords(new[] { path }, threads: 1, partBytes: 1L << 40);
+            Assert.Equal(new[]
+            {
+                path + ":5 198.51.100.1 2013-07-30T23:59:58.0000000Z",
+                path + ":6 198.51.100.2 2013-07-30T00:00:02.0000000Z",
+                path + ":8 198.51.100.3 2013-07-31T00:00:06.0000000Z",
+                path + ":13 198.51.100.4 ",
+                path + ":15 198.51.100.5 2013-08-01T00:00:01.0000000Z",
+            }, records.Where(line => line.StartsWith(path + ":", StringComparison.Ordinal)).Select(PlaceAddressAndTime));
+            Assert.Contains("Warning : " + path + ":11: The '#Date:' directive could not be read as yyyy-MM-dd HH:mm:ss; the log has a time field but no date field, " +
+                "so its lines up to the next '#Date:' that reads have no time: '31/07/2013 10:00:00'", records);
+            AssertPartsReadAsWhole(path, DescribeSummary(new[] { path }, threads: 1, partBytes: 0), partBytes);
+        }
+
+        /// <summary>A record as its file and line, address and time ("" for none), from what <see cref="DescribeRecords"/> says of it.</summary>
+        private static string PlaceAddressAndTime(string record)
+        {
+            string[] words = record.Split(' ');
+            return words[0] + " " + words[1] + " " + (words.FirstOrDefault(word => word.Length == 28 && word[4] == '-' && word[10] == 'T') ?? string.Empty);
+        }
+
+        [Fact]
+        public void DateDirectivesThatDoNotReadAreNotToldForALogWithADateField()
+        {
+            string path = Write("u_ex130731.log", TimeOnlyLog.Replace("#Fields: time c-ip", "#Fields: date time c-ip").Replace("\r\n00:", "\r\n2013-07-30 00:").Replace("\r\n23:", "\r\n2013-07-30 23:").Replace("\r\n10:", "\r\n2013-07-31 10:"));
+            List<string> records = DescribeRecords(new[] { path }, threads: 1, partBytes: 0);
+            Assert.DoesNotContain(records, line => line.StartsWith("Warning", StringComparison.Ordinal));
+            Assert.Contains(path + ":13 198.51.100.4 2013-07-31T10:00:01.0000000Z", records.Select(PlaceAddressAndTime));
+        }
+
         [Theory]
         [InlineData(60000)]
         [InlineData(200000)]

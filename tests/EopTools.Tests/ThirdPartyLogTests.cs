@@ -150,13 +150,13 @@ namespace EopTools.Tests
                 "5 77.123.22.98 c-ip 2015-01-01T22:16:03.000Z",
                 "Verbose: 'plaso/iis7_owa.log' (W3C log (IIS)): 5 lines read = 2 headers, comments or blank + 0 malformed + 0 without an address + 0 not an address + 3 answered (0 EOP, 3 not EOP).");
 
-        /// <summary>IIS 6 without a date field (time only): read, its records without a time (the date of #Date is not combined with it).</summary>
+        /// <summary>IIS 6 without a date field (time only): read, each time on the day of its #Date directive (2013-07-30).</summary>
         [Fact]
-        public void AnIisLogWithoutADateFieldIsReadWithoutTimes() => AssertReads("plaso/iis_without_date.log",
-                "5 10.10.10.100 c-ip no time",
-                "6-8 22.22.22.200 c-ip no time..no time",
-                "9 10.10.10.100 c-ip no time",
-                "10-15 22.22.22.200 c-ip no time..no time",
+        public void AnIisLogWithoutADateFieldTakesTheDayOfItsDateDirective() => AssertReads("plaso/iis_without_date.log",
+                "5 10.10.10.100 c-ip 2013-07-30T00:00:00.000Z",
+                "6-8 22.22.22.200 c-ip 2013-07-30T00:00:03.000Z..2013-07-30T00:00:03.000Z",
+                "9 10.10.10.100 c-ip 2013-07-30T00:00:03.000Z",
+                "10-15 22.22.22.200 c-ip 2013-07-30T00:00:05.000Z..2013-07-30T00:00:13.000Z",
                 "Verbose: 'plaso/iis_without_date.log' (W3C log (IIS)): 15 lines read = 4 headers, comments or blank + 0 malformed + 0 without an address + 0 not an address + 11 answered (0 EOP, 11 not EOP).");
 
         /// <summary>A mailbox submission tracking log with an IPv6 client-ip with a zone id, and invalid IPv6 in server fields that are not read.</summary>

@@ -58,6 +58,16 @@ namespace EopTools.Logs
 
         public string? FirstUnreadableTime { get; private set; }
 
+        /// <summary>'#Date:' directives that do not read as yyyy-MM-dd HH:mm:ss, and the first: its line and value.</summary>
+        public long UnreadableDateDirectives { get; private set; }
+
+        public long FirstUnreadableDateDirectiveLine { get; private set; }
+
+        public string? FirstUnreadableDateDirective { get; private set; }
+
+        /// <summary>Columns with a time but no date field were in force somewhere: their times take the day of '#Date:'.</summary>
+        public bool UsesDirectiveDates { get; internal set; }
+
         public long NoAddress { get; internal set; }
 
         public long NotAnAddress { get; internal set; }
@@ -98,6 +108,16 @@ namespace EopTools.Logs
                 FirstNotAnAddressValue = value;
                 FirstNotAnAddressError = error;
             }
+        }
+
+        internal void AddUnreadableDateDirective(long line, string value, long count = 1)
+        {
+            if (UnreadableDateDirectives == 0)
+            {
+                FirstUnreadableDateDirectiveLine = line;
+                FirstUnreadableDateDirective = value;
+            }
+            UnreadableDateDirectives += count;
         }
 
         /// <summary>A line outside -Start and -End: its time, or null when it has none that could be read.</summary>
@@ -154,6 +174,11 @@ namespace EopTools.Logs
             if (part.EarliestOutside.HasValue) SeeOutside(part.EarliestOutside.Value, part.LatestOutside!.Value);
             if (part.AmbiguousTimes > 0) AddTimeProblem(true, part.FirstAmbiguousTimeLine + lineShift, part.FirstAmbiguousTime, part.AmbiguousTimes);
             if (part.UnreadableTimes > 0) AddTimeProblem(false, part.FirstUnreadableTimeLine + lineShift, part.FirstUnreadableTime, part.UnreadableTimes);
+            if (part.UnreadableDateDirectives > 0)
+            {
+                AddUnreadableDateDirective(part.FirstUnreadableDateDirectiveLine + lineShift, part.FirstUnreadableDateDirective!, part.UnreadableDateDirectives);
+            }
+            UsesDirectiveDates |= part.UsesDirectiveDates;
             NoAddress += part.NoAddress;
             if (part.NotAnAddress > 0)
             {
@@ -197,6 +222,15 @@ namespace EopTools.Logs
         public Diagnostic? UnreadableTimeWarning() => UnreadableTimes == 0 ? null : new Diagnostic("UnreadableLogTimes", string.Format(CultureInfo.InvariantCulture,
             "'{0}': {1} time{2} could not be read and {3} left empty, the first on line {4}: {5}. Give -Culture with the culture the file was written in.",
             Path, UnreadableTimes, UnreadableTimes == 1 ? string.Empty : "s", UnreadableTimes == 1 ? "was" : "were", FirstUnreadableTimeLine, FirstUnreadableTime), Path);
+
+        /// <summary>
+        /// The warning about '#Date:' directives that do not read, for a file with a time but no date field (a file
+        /// with a date field does not need them); null when there were none.
+        /// </summary>
+        public Diagnostic? UnreadableDateDirectiveWarning() => UnreadableDateDirectives == 0 || !UsesDirectiveDates ? null : new Diagnostic("UnreadableLogDateDirective",
+            (UnreadableDateDirectives == 1 ? "The '#Date:' directive" : UnreadableDateDirectives.ToString(CultureInfo.InvariantCulture) + " '#Date:' directives, the first here,") +
+            " could not be read as yyyy-MM-dd HH:mm:ss; the log has a time field but no date field, so its lines up to the next '#Date:' that reads have no time",
+            Path, (int)Math.Min(FirstUnreadableDateDirectiveLine, int.MaxValue), FirstUnreadableDateDirective);
 
         /// <summary>
         /// The warning when -Start/-End (or times that could not be read) left out every line with data: otherwise no

@@ -17,6 +17,7 @@ namespace EopTools.Logs
     internal sealed class LogFileReader
     {
         private const string LogTypeDirective = "#Log-type:";
+        private const string DateDirective = "#Date:";
 
         private readonly LogReadOptions _options;
         private readonly RangeIndex _index;
@@ -26,6 +27,9 @@ namespace EopTools.Logs
         private LogLayout? _layout;
         private string? _logType;
 
+        /// <summary>The day of the last '#Date:' (null: none, or one that does not read), for columns without a date field.</summary>
+        private DateTime? _directiveDate;
+
         /// <param name="start">The headers in force where the reading starts (a later part of a file); null at a file's start.</param>
         public LogFileReader(string path, LogReadOptions options, RangeIndex index, LogSink sink, LogHeaderState? start = null)
         {
@@ -34,6 +38,7 @@ namespace EopTools.Logs
             _index = index;
             _sink = sink;
             _logType = start?.LogType;
+            _directiveDate = start?.DirectiveDate;
             // A state comes from a reader with the same options: its columns are already checked and selected.
             if (start?.Layout != null) UseCheckedLayout(start.Layout);
         }
@@ -41,7 +46,7 @@ namespace EopTools.Logs
         public LogFileCounts Counts { get; }
 
         /// <summary>The headers in force after the last line read.</summary>
-        public LogHeaderState HeaderState => new LogHeaderState(_layout, _logType);
+        public LogHeaderState HeaderState => new LogHeaderState(_layout, _logType, _directiveDate);
 
         /// <summary>
         /// The headers the file's first lines set (its directives up to the first line that is not one, or up to
@@ -222,6 +227,23 @@ namespace EopTools.Logs
             {
                 _logType = line.Substring(LogTypeDirective.Length).Trim();
             }
+            else if (line.StartsWith(DateDirective, StringComparison.OrdinalIgnoreCase))
+            {
+                ReadDateDirective(line.Substring(DateDirective.Length).Trim(), number);
+            }
+        }
+
+        /// <summary>
+        /// A '#Date:' directive: the day a time field without a date field is of, until the next one. Read strictly
+        /// (yyyy-MM-dd HH:mm:ss); one that does not read leaves the lines after it without a time, and is counted (the
+        /// warning is for files that needed it). No day is guessed when a time of day goes back without a new '#Date:':
+        /// the format defines none, and IIS starts a new file, with its own '#Date:', for each day.
+        /// </summary>
+        private void ReadDateDirective(string value, long number)
+        {
+            _directiveDate = LogTimestamp.TryParseDirectiveDate(value, out DateTime written) ? written.Date : (DateTime?)null;
+            if (_directiveDate == null) Counts.AddUnreadableDateDirective(number, value);
+            if (_layout != null && _layout.NeedsDirectiveDate) _layout = _layout.WithDirectiveDate(_directiveDate);
         }
 
         /// <summary>
@@ -260,6 +282,16 @@ namespace EopTools.Logs
                 throw new LogFileException("LogFileHasNoAddressField", number, line =>
                     "'" + path + "': the header on line " + line + " has no column named " + fields + " (its columns: " + columns +
                     "). Name the address field with -Field.");
+            }
+            if (layout.NeedsDirectiveDate)
+            {
+                layout = layout.WithDirectiveDate(_directiveDate);
+                Counts.UsesDirectiveDates = true;
+            }
+            else
+            {
+                // Columns with a date of their own do not need it: forgotten, parts of a restarted log end alike.
+                _directiveDate = null;
             }
             UseCheckedLayout(layout);
         }

@@ -328,7 +328,7 @@ namespace EopTools.Logs
             foreach (Diagnostic? warning in new[]
             {
                 counts.NotAnAddressWarning(), counts.MalformedWarning(), counts.AmbiguousTimeWarning(), counts.UnreadableTimeWarning(),
-                counts.AllLeftOutWarning(),
+                counts.UnreadableDateDirectiveWarning(), counts.AllLeftOutWarning(),
             })
             {
                 if (warning != null) messages.Add(new LogMessage(warning, path));

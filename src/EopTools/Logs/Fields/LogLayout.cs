@@ -30,6 +30,7 @@ namespace EopTools.Logs
             TimeColumn = FirstOf(TimeFields);
             DateColumn = IndexOf("date");
             TimeOfDayColumn = IndexOf("time");
+            NeedsDirectiveDate = TimeColumn < 0 && DateColumn < 0 && TimeOfDayColumn >= 0;
             HostColumn = FirstOf(HostFields);
             SessionColumn = IndexOf("session-id");
             EventColumn = IndexOf("event");
@@ -57,6 +58,15 @@ namespace EopTools.Logs
         public int DateColumn { get; }
 
         public int TimeOfDayColumn { get; }
+
+        /// <summary>
+        /// A W3C log with a time field but no date field: its time is of the day of the last '#Date:' directive (the
+        /// Extended Log File Format's directive, "yyyy-MM-dd HH:mm:ss", UTC).
+        /// </summary>
+        public bool NeedsDirectiveDate { get; }
+
+        /// <summary>For a layout that <see cref="NeedsDirectiveDate"/>: the day of the last '#Date:' before its lines; null when there was none that reads.</summary>
+        public DateTime? DirectiveDate { get; private set; }
 
         public int HostColumn { get; }
 
@@ -116,14 +126,19 @@ namespace EopTools.Logs
         public static LogLayout FromHeader(string[] columns, byte delimiter) =>
             new LogLayout((string[])columns.Clone(), delimiter, "headerless log");
 
+        /// <summary>The same columns, delimiter, kind and directive date: lines read with either give the same records.</summary>
+        public bool SameAs(LogLayout other) =>
+            Kind == other.Kind && Delimiter == other.Delimiter && DirectiveDate == other.DirectiveDate && Columns.SequenceEqual(other.Columns, StringComparer.Ordinal);
+
+        /// <summary>This layout for the lines after a '#Date:' of <paramref name="date"/> (null: none that reads); itself when the date is the same.</summary>
+        public LogLayout WithDirectiveDate(DateTime? date) => date == DirectiveDate
+            ? this
+            : new LogLayout(Columns, Delimiter, Kind) { AddressColumns = AddressColumns, TimeCultures = TimeCultures, DirectiveDate = date };
+
         /// <summary>
         /// Chooses the address columns: <paramref name="fields"/> when given (the ones this header has, in order), else
         /// the known names. False when the header has none of them.
         /// </summary>
-        /// <summary>The same columns, delimiter and kind: lines read with either give the same records.</summary>
-        public bool SameAs(LogLayout other) =>
-            Kind == other.Kind && Delimiter == other.Delimiter && Columns.SequenceEqual(other.Columns, StringComparer.Ordinal);
-
         public bool SelectAddressColumns(IReadOnlyList<string>? fields)
         {
             var selected = new List<int>();

@@ -93,6 +93,12 @@ namespace EopTools.Logs
                 int date = layout.DateColumn, time = layout.TimeOfDayColumn;
                 return LogTimestamp.TryParse(Buffer, Starts[date], Ends[date], Starts[time], Ends[time], out value) ? LogTimeReading.Read : LogTimeReading.Unreadable;
             }
+            // Only a W3C layout with a time but no date field carries the day of its '#Date:' directive.
+            if (layout.DirectiveDate.HasValue)
+            {
+                int time = layout.TimeOfDayColumn;
+                return LogTimestamp.TryParseTimeOfDay(Buffer, Starts[time], Ends[time], layout.DirectiveDate.Value, out value) ? LogTimeReading.Read : LogTimeReading.Unreadable;
+            }
             value = default;
             return LogTimeReading.None;
         }

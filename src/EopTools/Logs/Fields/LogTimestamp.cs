@@ -80,6 +80,16 @@ namespace EopTools.Logs
             return TryTime(text, timeStart, timeEnd, year, month, day, out value);
         }
 
+        /// <summary>A W3C time field ("HH:mm:ss", UTC) on the day of the '#Date:' directive before it.</summary>
+        public static bool TryParseTimeOfDay(byte[] text, int start, int end, DateTime day, out DateTime value) =>
+            TryTime(text, start, end, day.Year, day.Month, day.Day, out value);
+
+        /// <summary>
+        /// A '#Date:' directive's value, strictly as the Extended Log File Format writes it: "yyyy-MM-dd HH:mm:ss", UTC.
+        /// </summary>
+        public static bool TryParseDirectiveDate(string value, out DateTime date) =>
+            DateTime.TryParseExact(value, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, Utc, out date);
+
         private static bool TryParseIso(byte[] text, int start, int end, out DateTime value)
         {
             value = default;
