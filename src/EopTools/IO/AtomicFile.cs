@@ -4,7 +4,7 @@ using System.Text;
 
 namespace EopTools.IO
 {
-    /// <summary>A file that cannot be written; <see cref="ErrorId"/> is stable for scripts.</summary>
+    /// <summary>A file that cannot be written; <see cref="EopToolsException.ErrorId"/> is stable for scripts.</summary>
     internal sealed class OutputFileException : EopToolsException
     {
         public OutputFileException(string errorId, string message, Exception? inner = null)
