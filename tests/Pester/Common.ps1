@@ -20,6 +20,12 @@ function Reset-EopSession {
     $null = $session.GetMethod('ResetForTests', [System.Reflection.BindingFlags] 'Static, NonPublic').Invoke($null, @())
 }
 
+# The warning of a new session over an empty cache, asserted by what it must name whatever its wording: the embedded page,
+# its date, and the command that brings current data.
+function Assert-SeedWarning([object[]] $Warnings) {
+    foreach ($value in 'embedded', '2018-08-02', 'Update-EopIpRange') { "$Warnings" | Should -BeLike "*$value*" }
+}
+
 # The default view of objects on a console this wide: its lines without trailing blanks, and each with its runs of
 # blanks made one, so that a row reads as its values in order (a truncated value ends in '…' and matches nothing).
 function Get-ViewLine([object[]] $InputObject, [int] $Width) {

@@ -3,7 +3,7 @@ BeforeAll {
     Reset-EopSession
     # A new session over an empty cache uses the embedded 2018 page, and says so once.
     $null = Get-EopIpRange -WarningVariable sessionWarnings -WarningAction SilentlyContinue
-    "$sessionWarnings" | Should -BeLike 'The EOP ranges come from the page of 2018-08-02 embedded in EopTools*'
+    Assert-SeedWarning $sessionWarnings
     $script:Real2022 = Join-Path $SharedData 'endpoints-service/endpoints-worldwide-2022/microsoft365-worldwide.json'
 
     # Status and entry of each row, as one line each: exact and readable in a failure.

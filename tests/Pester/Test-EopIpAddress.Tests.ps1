@@ -3,7 +3,7 @@ BeforeAll {
     Reset-EopSession
     # A new session over an empty cache uses the embedded 2018 page, and says so once.
     $null = Get-EopIpRange -WarningVariable sessionWarnings -WarningAction SilentlyContinue
-    "$sessionWarnings" | Should -BeLike 'The EOP ranges come from the page of 2018-08-02 embedded in EopTools*'
+    Assert-SeedWarning $sessionWarnings
 }
 
 Describe 'Test-EopIpAddress' {
@@ -541,7 +541,7 @@ Describe 'Test-EopIpAddress' {
         It 'answers $null for data without endpoint sets, the embedded page' {
             Reset-EopSession
             $result = Test-EopIpAddress 52.96.10.10 -WarningVariable warnings -WarningAction SilentlyContinue
-            "$warnings" | Should -BeLike 'The EOP ranges come from the page of 2018-08-02 embedded in EopTools*'
+            Assert-SeedWarning $warnings
             $null -eq $result.EndpointSets | Should -BeTrue
         }
 
