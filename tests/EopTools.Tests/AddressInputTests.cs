@@ -25,45 +25,45 @@ namespace EopTools.Tests
         }
 
         [Theory]
-        [InlineData("1.2.3", "an IPv4 address has exactly four dotted-decimal parts, not 3")]
-        [InlineData("10", "an IPv4 address has exactly four dotted-decimal parts, not 1")]
-        [InlineData("040.1.1.1", "an IPv4 part must not have leading zeros ('040' could be read as octal)")]
-        [InlineData("0x7f.0.0.1", "unexpected character 'x' in an IPv4 address")]
-        [InlineData("256.1.1.1", "an IPv4 part is a number from 0 to 255, not '256'")]
-        [InlineData("1.2.3.4.5", "an IPv4 address has exactly four parts, not more")]
-        [InlineData("1.2.3.4/24", "a prefix (with '/') is not an address")]
-        [InlineData("::ffff:1.2.3", "an IPv4 address has exactly four dotted-decimal parts, not 3")]
-        [InlineData("2001:db8::1::2", "an IPv6 address can contain '::' only once")]
-        [InlineData("1.2.3.4:70000", "the port '70000' is not a number from 0 to 65535")]
-        [InlineData("1.2.3.4:", "the port '' is not a number from 0 to 65535")]
-        [InlineData("1.2.3.4:025", "the port '025' is not a number from 0 to 65535")]
-        [InlineData("1.2.3.4 junk", "unexpected character ' ' in an IPv4 address")]
-        [InlineData("[1.2.3.4]:25", "brackets are for IPv6 addresses only")]
-        [InlineData("[2001:db8::1:25", "'[' is not closed by ']'")]
-        [InlineData("[2001:db8::1]x", "unexpected text after the address")]
-        [InlineData("fe80::1% ", "the zone id after '%' is empty")] // white space around an input is trimmed first
-        [InlineData("[fe80::1% ]:25", "the zone id ' ' contains ' '; a zone id is an interface name or number")]
-        public void RejectsEverythingElseWithTheReason(string text, string reason)
+        [InlineData("1.2.3", "four*parts, not 3")]
+        [InlineData("10", "four*parts, not 1")]
+        [InlineData("040.1.1.1", "leading zero*'040'*octal")]
+        [InlineData("0x7f.0.0.1", "character 'x'*IPv4")]
+        [InlineData("256.1.1.1", "0 to 255*'256'")]
+        [InlineData("1.2.3.4.5", "four parts, not more")]
+        [InlineData("1.2.3.4/24", "prefix (with '/')")]
+        [InlineData("::ffff:1.2.3", "four*parts, not 3")]
+        [InlineData("2001:db8::1::2", "'::' only once")]
+        [InlineData("1.2.3.4:70000", "port '70000'*0 to 65535")]
+        [InlineData("1.2.3.4:", "port ''*0 to 65535")]
+        [InlineData("1.2.3.4:025", "port '025'*0 to 65535")]
+        [InlineData("1.2.3.4 junk", "character ' '*IPv4")]
+        [InlineData("[1.2.3.4]:25", "brackets*IPv6*only")]
+        [InlineData("[2001:db8::1:25", "'['*not closed*']'")]
+        [InlineData("[2001:db8::1]x", "text after the address")]
+        [InlineData("fe80::1% ", "zone id*'%'*empty")] // white space around an input is trimmed first
+        [InlineData("[fe80::1% ]:25", "zone id ' ' contains ' '*interface name or number")]
+        public void RejectsEverythingElseWithTheReason(string text, string names)
         {
             Assert.False(AddressInput.TryParse(text, out _, out string? error));
-            Assert.Equal(reason, error);
+            MessageAssert.NamesLike(names, error);
         }
 
         /// <summary>One zone rule for the bare and the bracketed form: an interface name or number, nothing else.</summary>
         [Theory]
-        [InlineData("cafe::%a/b", "the zone id 'a/b' contains '/'; a zone id is an interface name or number")]
-        [InlineData("fe80::1%", "the zone id after '%' is empty")]
-        [InlineData("fe80::1%a%b", "the zone id 'a%b' contains '%'; a zone id is an interface name or number")]
-        [InlineData("fe80::1%a b", "the zone id 'a b' contains ' '; a zone id is an interface name or number")]
-        [InlineData("fe80::1%a\u00A0b", "the zone id 'a\u00A0b' contains '\u00A0'; a zone id is an interface name or number")]
-        [InlineData("fe80::1%a]", "the zone id 'a]' contains ']'; a zone id is an interface name or number")]
-        public void AppliesOneZoneRuleToTheBareAndTheBracketedForm(string bare, string reason)
+        [InlineData("cafe::%a/b", "zone id 'a/b' contains '/'*interface name or number")]
+        [InlineData("fe80::1%", "zone id*'%'*empty")]
+        [InlineData("fe80::1%a%b", "zone id 'a%b' contains '%'*interface name or number")]
+        [InlineData("fe80::1%a b", "zone id 'a b' contains ' '*interface name or number")]
+        [InlineData("fe80::1%a\u00A0b", "zone id 'a\u00A0b' contains '\u00A0'*interface name or number")]
+        [InlineData("fe80::1%a]", "zone id 'a]' contains ']'*interface name or number")]
+        public void AppliesOneZoneRuleToTheBareAndTheBracketedForm(string bare, string names)
         {
             Assert.False(AddressInput.TryParse(bare, out _, out string? error));
-            Assert.Equal(reason, error);
+            MessageAssert.NamesLike(names, error);
             if (bare.EndsWith("]")) return;
             Assert.False(AddressInput.TryParse("[" + bare + "]:25", out _, out error));
-            Assert.Equal(reason, error);
+            MessageAssert.NamesLike(names, error);
         }
 
         [Theory]

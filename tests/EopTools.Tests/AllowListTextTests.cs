@@ -81,43 +81,43 @@ namespace EopTools.Tests
         }
 
         [Theory]
-        [InlineData("", "the entry is empty")]
-        [InlineData("   ", "the entry is empty")]
-        [InlineData("1.2.3.4 - 1.2.3.7", "an entry has no spaces inside it (a range is written first-last, as in 10.0.0.1-10.0.0.9)")]
-        [InlineData("1.2.3.4 through 1.2.3.7", "an entry has no spaces inside it (a range is written first-last, as in 10.0.0.1-10.0.0.9)")]
-        [InlineData("LocalNet", "it is neither an address nor a firewall keyword (Any, LocalSubnet, DNS, DHCP, WINS, DefaultGateway, Internet, Intranet, IntranetRemoteAccess, PlayToDevice, CaptivePortal, each optionally with 4 or 6)")]
-        [InlineData("Any5", "it is neither an address nor a firewall keyword (Any, LocalSubnet, DNS, DHCP, WINS, DefaultGateway, Internet, Intranet, IntranetRemoteAccess, PlayToDevice, CaptivePortal, each optionally with 4 or 6)")]
+        [InlineData("", "empty")]
+        [InlineData("   ", "empty")]
+        [InlineData("1.2.3.4 - 1.2.3.7", "no spaces*first-last")]
+        [InlineData("1.2.3.4 through 1.2.3.7", "no spaces*first-last")]
+        [InlineData("LocalNet", "neither an address nor a firewall keyword*Any, LocalSubnet, DNS, DHCP, WINS, DefaultGateway, Internet, Intranet, IntranetRemoteAccess, PlayToDevice, CaptivePortal*4 or 6")]
+        [InlineData("Any5", "neither an address nor a firewall keyword*Any, LocalSubnet, DNS, DHCP, WINS, DefaultGateway, Internet, Intranet, IntranetRemoteAccess, PlayToDevice, CaptivePortal*4 or 6")]
         // Addresses: IpText's strict rules and reasons.
-        [InlineData("040.92.0.1", "an IPv4 part must not have leading zeros ('040' could be read as octal)")]
-        [InlineData("40.92.1", "an IPv4 address has exactly four dotted-decimal parts, not 3")]
-        [InlineData("2001:db8::1::2", "an IPv6 address can contain '::' only once")]
+        [InlineData("040.92.0.1", "leading zero*'040'*octal")]
+        [InlineData("40.92.1", "four*parts, not 3")]
+        [InlineData("2001:db8::1::2", "'::' only once")]
         // CIDR: host bits, lengths.
-        [InlineData("10.0.0.1/24", "host bits are set (the network would be 10.0.0.0/24)")]
-        [InlineData("2001:db8::cd3/60", "host bits are set (the network would be 2001:db8::/60)")]
-        [InlineData("10.0.0.0/33", "the prefix length /33 is longer than 32 bits")]
-        [InlineData("2001:db8::/129", "the prefix length /129 is longer than 128 bits")]
-        [InlineData("10.0.0.0/", "the prefix length after '/' is empty")]
-        [InlineData("fe80::1%11/64", "a zone id ('%...') is not allowed here")]
+        [InlineData("10.0.0.1/24", "host bits*10.0.0.0/24")]
+        [InlineData("2001:db8::cd3/60", "host bits*2001:db8::/60")]
+        [InlineData("10.0.0.0/33", "/33*longer than 32 bits")]
+        [InlineData("2001:db8::/129", "/129*longer than 128 bits")]
+        [InlineData("10.0.0.0/", "prefix length*'/'*empty")]
+        [InlineData("fe80::1%11/64", "zone id*not allowed")]
         // Ranges.
-        [InlineData("10.0.0.9-10.0.0.1", "the range's first address 10.0.0.9 comes after its last 10.0.0.1")]
-        [InlineData("fe80::9-fe80::1", "the range's first address fe80::9 comes after its last fe80::1")]
-        [InlineData("10.0.0.1-fe80::1", "the range's first address is IPv4 and its last IPv6")]
-        [InlineData("10.0.0.1-10.0.0.2-10.0.0.3", "a range has exactly one '-' (first-last)")]
-        [InlineData("10.0.0.1-", "the range's last address: the address is empty")]
-        [InlineData("-10.0.0.1", "the range's first address: the address is empty")]
-        [InlineData("10.0.0.0/24-10.0.1.0/24", "the range's first address: unexpected character '/' in an IPv4 address")]
-        [InlineData("10.0.0.1-10.0.0.256", "the range's last address: an IPv4 part is a number from 0 to 255, not '256'")]
+        [InlineData("10.0.0.9-10.0.0.1", "first address 10.0.0.9*after*last 10.0.0.1")]
+        [InlineData("fe80::9-fe80::1", "first address fe80::9*after*last fe80::1")]
+        [InlineData("10.0.0.1-fe80::1", "first address*IPv4*last*IPv6")]
+        [InlineData("10.0.0.1-10.0.0.2-10.0.0.3", "one '-'")]
+        [InlineData("10.0.0.1-", "last address*empty")]
+        [InlineData("-10.0.0.1", "first address*empty")]
+        [InlineData("10.0.0.0/24-10.0.1.0/24", "first address*character '/'*IPv4")]
+        [InlineData("10.0.0.1-10.0.0.256", "last address*0 to 255*'256'")]
         // Masks.
-        [InlineData("40.92.0.0/255.0.255.0", "the subnet mask 255.0.255.0 is not contiguous (its one bits must all come before its zero bits)")]
-        [InlineData("40.92.0.0/0.0.255.255", "the subnet mask 0.0.255.255 is not contiguous (its one bits must all come before its zero bits)")]
-        [InlineData("40.93.0.0/255.254.0.0", "host bits are set (the network would be 40.92.0.0/255.254.0.0)")]
-        [InlineData("40.92.0.0/255.254.0", "the subnet mask: an IPv4 address has exactly four dotted-decimal parts, not 3")]
-        [InlineData("2001:db8::/255.255.0.0", "a subnet mask is written only for IPv4; an IPv6 prefix takes a length (/48)")]
-        public void RejectsWithTheReason(string text, string reason)
+        [InlineData("40.92.0.0/255.0.255.0", "mask 255.0.255.0*not contiguous")]
+        [InlineData("40.92.0.0/0.0.255.255", "mask 0.0.255.255*not contiguous")]
+        [InlineData("40.93.0.0/255.254.0.0", "host bits*40.92.0.0/255.254.0.0")]
+        [InlineData("40.92.0.0/255.254.0", "mask*four*parts, not 3")]
+        [InlineData("2001:db8::/255.255.0.0", "mask*only for IPv4*IPv6*length")]
+        public void RejectsWithTheReason(string text, string names)
         {
             Assert.False(AllowListText.TryParse(text, out AllowListItem? item, out string? error));
             Assert.Null(item);
-            Assert.Equal(reason, error);
+            MessageAssert.NamesLike(names, error);
         }
     }
 }

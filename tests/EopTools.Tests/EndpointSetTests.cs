@@ -54,16 +54,16 @@ namespace EopTools.Tests
         }
 
         [Theory]
-        [InlineData("443;80", "'443;80' is not a port (0-65535) or a range of ports")]
-        [InlineData("443,", "'' is not a port (0-65535) or a range of ports")]
-        [InlineData("65536", "'65536' is not a port (0-65535) or a range of ports")]
-        [InlineData("+443", "'+443' is not a port (0-65535) or a range of ports")]
-        [InlineData("3481-3478", "the range '3481-3478' ends before it starts")]
-        [InlineData("1-2-3", "'1-2-3' is not a port (0-65535) or a range of ports")]
-        public void RefusesPortTextThatIsNotPorts(string text, string error)
+        [InlineData("443;80", "'443;80' is not a port")]
+        [InlineData("443,", "'' is not a port")]
+        [InlineData("65536", "'65536' is not a port")]
+        [InlineData("+443", "'+443' is not a port")]
+        [InlineData("3481-3478", "'3481-3478' ends before it starts")]
+        [InlineData("1-2-3", "'1-2-3' is not a port")]
+        public void RefusesPortTextThatIsNotPorts(string text, string names)
         {
             Assert.False(EndpointSetReader.TryParsePorts(text, out _, out string? reason));
-            Assert.Equal(error, reason);
+            MessageAssert.NamesLike(names, reason);
         }
 
         [Theory]

@@ -35,32 +35,32 @@ namespace EopTools.Tests
         }
 
         [Theory]
-        [InlineData("", "the address is empty")]
-        [InlineData("10", "an IPv4 address has exactly four dotted-decimal parts, not 1")]
-        [InlineData("1.2.3", "an IPv4 address has exactly four dotted-decimal parts, not 3")]
-        [InlineData("1.2.3.4.5", "an IPv4 address has exactly four parts, not more")]
-        [InlineData("040.1.1.1", "an IPv4 part must not have leading zeros ('040' could be read as octal)")]
-        [InlineData("0x7f.0.0.1", "unexpected character 'x' in an IPv4 address")]
-        [InlineData("256.1.1.1", "an IPv4 part is a number from 0 to 255, not '256'")]
-        [InlineData("1.2.3.1000", "an IPv4 part is a number from 0 to 255, not '1000'")]
-        [InlineData("1..2.3", "an IPv4 address has four dotted-decimal parts, and one is empty")]
-        [InlineData("1.2.3.4.", "an IPv4 address has exactly four parts, not more")]
-        [InlineData(" 1.2.3.4", "unexpected character ' ' in an IPv4 address")]
-        [InlineData("::ffff:1.2.3", "an IPv4 address has exactly four dotted-decimal parts, not 3")]
-        [InlineData("2001:db8::1::2", "an IPv6 address can contain '::' only once")]
-        [InlineData("2001:db8:1:2:3:4:5", "an IPv6 address without '::' has exactly eight groups, not 7")]
-        [InlineData("1:2:3:4:5:6:7:8:9", "an IPv6 address has at most eight groups")]
-        [InlineData("1:2:3:4::5:6:7:8", "an IPv6 address with '::' has at most seven groups")]
-        [InlineData("2001:db8:::1", "unexpected character ':' in an IPv6 address")]
-        [InlineData(":1::", "an IPv6 address cannot start with a single ':'")]
-        [InlineData("1::2:", "an IPv6 address cannot end with a single ':'")]
-        [InlineData("12345::1", "an IPv6 group has at most four hex digits, not '12345'")]
-        [InlineData("2001:db8::g", "unexpected character 'g' in an IPv6 address")]
-        [InlineData("fe80::1%11", "a zone id ('%...') is not allowed here")]
-        public void RejectsMalformedAddressesWithTheReason(string text, string reason)
+        [InlineData("", "empty")]
+        [InlineData("10", "four*parts, not 1")]
+        [InlineData("1.2.3", "four*parts, not 3")]
+        [InlineData("1.2.3.4.5", "four parts, not more")]
+        [InlineData("040.1.1.1", "leading zero*'040'*octal")]
+        [InlineData("0x7f.0.0.1", "character 'x'*IPv4")]
+        [InlineData("256.1.1.1", "0 to 255*'256'")]
+        [InlineData("1.2.3.1000", "0 to 255*'1000'")]
+        [InlineData("1..2.3", "four*parts*one is empty")]
+        [InlineData("1.2.3.4.", "four parts, not more")]
+        [InlineData(" 1.2.3.4", "character ' '*IPv4")]
+        [InlineData("::ffff:1.2.3", "four*parts, not 3")]
+        [InlineData("2001:db8::1::2", "'::' only once")]
+        [InlineData("2001:db8:1:2:3:4:5", "without '::'*eight groups, not 7")]
+        [InlineData("1:2:3:4:5:6:7:8:9", "at most eight groups")]
+        [InlineData("1:2:3:4::5:6:7:8", "with '::'*at most seven groups")]
+        [InlineData("2001:db8:::1", "character ':'*IPv6")]
+        [InlineData(":1::", "start with a single ':'")]
+        [InlineData("1::2:", "end with a single ':'")]
+        [InlineData("12345::1", "four hex digits*'12345'")]
+        [InlineData("2001:db8::g", "character 'g'*IPv6")]
+        [InlineData("fe80::1%11", "zone id*not allowed")]
+        public void RejectsMalformedAddressesWithTheReason(string text, string names)
         {
             Assert.False(IpText.TryParseAddress(text, out _, out string? error));
-            Assert.Equal(reason, error);
+            MessageAssert.NamesLike(names, error);
         }
 
         [Fact]
@@ -88,23 +88,23 @@ namespace EopTools.Tests
         }
 
         [Theory]
-        [InlineData("10.1.2.3/24", "host bits are set (the network would be 10.1.2.0/24)")]
-        [InlineData("40.82.0.0/14", "host bits are set (the network would be 40.80.0.0/14)")]
-        [InlineData("2a01:111:f403::1/48", "host bits are set (the network would be 2a01:111:f403::/48)")]
-        [InlineData("10.0.0.0/33", "the prefix length /33 is longer than 32 bits")]
-        [InlineData("::/129", "the prefix length /129 is longer than 128 bits")]
-        [InlineData("10.0.0.0/", "the prefix length after '/' is empty")]
-        [InlineData("10.0.0.0/08", "the prefix length '08' is not a plain number from 0 to 32")]
-        [InlineData("10.0.0.0/8 ", "the prefix length '8 ' is not a number")]
-        [InlineData("10.0.0.0/2665", "the prefix length '2665' is not a plain number from 0 to 32")]
-        [InlineData("10.0.0.0", "the prefix length ('/n') is missing")]
-        [InlineData("10.0.0/8", "an IPv4 address has exactly four dotted-decimal parts, not 3")]
-        [InlineData("::ffff:10.0.0.0/8", "an IPv4-mapped prefix must be /96 or longer")]
-        [InlineData("2a01:111:f403:: 48", "unexpected character ' ' in an IPv6 address")]
-        public void RejectsMalformedPrefixesWithTheReason(string text, string reason)
+        [InlineData("10.1.2.3/24", "host bits*10.1.2.0/24")]
+        [InlineData("40.82.0.0/14", "host bits*40.80.0.0/14")]
+        [InlineData("2a01:111:f403::1/48", "host bits*2a01:111:f403::/48")]
+        [InlineData("10.0.0.0/33", "/33*longer than 32 bits")]
+        [InlineData("::/129", "/129*longer than 128 bits")]
+        [InlineData("10.0.0.0/", "prefix length*'/'*empty")]
+        [InlineData("10.0.0.0/08", "prefix length '08'*0 to 32")]
+        [InlineData("10.0.0.0/8 ", "prefix length '8 '*not a number")]
+        [InlineData("10.0.0.0/2665", "prefix length '2665'*0 to 32")]
+        [InlineData("10.0.0.0", "prefix length*missing")]
+        [InlineData("10.0.0/8", "four*parts, not 3")]
+        [InlineData("::ffff:10.0.0.0/8", "IPv4-mapped*/96 or longer")]
+        [InlineData("2a01:111:f403:: 48", "character ' '*IPv6")]
+        public void RejectsMalformedPrefixesWithTheReason(string text, string names)
         {
             Assert.False(IpText.TryParsePrefix(text, allowBareAddress: false, out _, out string? error));
-            Assert.Equal(reason, error);
+            MessageAssert.NamesLike(names, error);
         }
 
         [Theory]

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Xunit;
 
 namespace EopTools.Tests
@@ -25,6 +26,16 @@ namespace EopTools.Tests
         public static void Names(string message, params string[] values)
         {
             Assert.All(values, value => Assert.Contains(value, message));
+        }
+
+        /// <summary>
+        /// A parser's reason, by a pattern of what it must name in order ('*' for any text between), as the Pester tests
+        /// write them: "leading zero*'040'*octal".
+        /// </summary>
+        public static void NamesLike(string pattern, string? reason)
+        {
+            Assert.NotNull(reason);
+            Assert.Matches(new Regex(Regex.Escape(pattern).Replace(@"\*", ".*"), RegexOptions.Singleline), reason!);
         }
     }
 }
