@@ -299,6 +299,23 @@ namespace EopTools.Tests
             Assert.Equal("hop 1", result.DecidedBy);
         }
 
+        [Fact]
+        public void AHopFromAnAddressThatWasEopOnceNamesItsFormerRange()
+        {
+            // Ranges without 40.94.0.0/15, which the embedded 2018 page held in 40.92.0.0/14.
+            var index = new RangeIndex(TestData.Data((EopRegion.Global, "40.92.0.0/15"), (EopRegion.Global, "104.47.0.0/17")),
+                new FormerRanges(() => new[] { new OlderData(EopSession.Seed, EopFormerRange.EmbeddedPage, EopSession.Seed.DataSet.Published) }));
+            EopMessageHeaderResult result = new RouteAnalyzer(index, RouteOptions.None).Analyze(HeaderBlock.Parse(
+                "Received: by mx3.contoso.com with ESMTP id 3; Tue, 1 Jul 2025 10:00:03 +0000\n" +
+                "Received: from old.protection.outlook.com (40.94.12.9) by mx3.contoso.com with ESMTP id 2; Tue, 1 Jul 2025 10:00:02 +0000\n" +
+                "Received: from mail-eop.outbound.protection.outlook.com (104.47.1.1) by old.protection.outlook.com with ESMTP id 1; Tue, 1 Jul 2025 10:00:01 +0000\n" +
+                "Received: from sender.example (198.51.100.7) by mail-eop.outbound.protection.outlook.com with ESMTP id 0; Tue, 1 Jul 2025 10:00:00 +0000\n" +
+                "Subject: x\n", "test"), "test", null);
+            Assert.Equal(new[] { false, true, false, false }, result.Hops.Select(h => h.IsEop));
+            Assert.Equal(new[] { null, null, "40.92.0.0/14 (embedded page, 2018-08-02)", null }, result.Hops.Select(h => h.FormerRange?.ToString()));
+            Assert.Equal("embedded seed", result.Hops[2].FormerRange!.DataSet.Source);
+        }
+
         [Theory]
         [InlineData("mail.contoso.com", true)]
         [InlineData("*.contoso.com", true)]

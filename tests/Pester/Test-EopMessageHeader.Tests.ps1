@@ -224,4 +224,25 @@ Describe 'Test-EopMessageHeader' {
                 Should -Be @('GatewayBeforeEop=1', 'Microsoft365Outbound=3', 'MxOnPremises=1', 'NotMicrosoft365=13', 'ThroughEop=7', 'Undecided=1')
         }
     }
+
+    Context 'Addresses that were EOP once' {
+        AfterAll { Reset-EopSession }
+
+        It 'names the range a hop''s address held on the embedded 2018 page when the 2022 answer is current, and shows Was' -Tag 'SharedData' {
+            Assert-SharedData
+            Reset-EopSession
+            $null = Update-EopIpRange -Path (Join-Path $SharedData 'endpoints-service/endpoints-worldwide-2022/microsoft365-worldwide.json')
+            $hops = ("Received: from old.protection.outlook.com (40.94.12.9) by mx.contoso.com with ESMTP; Tue, 1 Jul 2025 10:00:02 +0000`n" +
+                "Received: from sender.example (198.51.100.7) by old.protection.outlook.com with ESMTP; Tue, 1 Jul 2025 10:00:00 +0000`nSubject: x`n" |
+                Test-EopMessageHeader).Hops
+            $hops.IsEop | Should -Be @($false, $false)
+            $hops[0].FormerRange | Should -BeNullOrEmpty
+            $hops[1].FormerRange | Should -BeOfType ([EopTools.EopFormerRange])
+            "$($hops[1].FormerRange)" | Should -Be '40.92.0.0/14 (embedded page, 2018-08-02)'
+            Get-FittedViewRow $hops 80 | Where-Object { $_ } | Should -Be @(
+                'Hop Delay IPAddress IsEop Microsoft By', '--- ----- --------- ----- --------- --',
+                ' 1 198.51.100.7 False claimed old.protection.outlook.com',
+                ' 2 0:00:02 40.94.12.9 Was mx.contoso.com')
+        }
+    }
 }

@@ -59,6 +59,13 @@ namespace EopTools
         /// <summary>The regional tables that contain the connecting address; empty when none.</summary>
         public EopList<EopRegion> Region => _answer?.Regions ?? EopList<EopRegion>.Empty;
 
+        /// <summary>
+        /// For a connecting address the session's ranges do not hold: the range that held it in older data the module keeps
+        /// (the cache's previous data, then the embedded 2018 page), as Test-EopIpAddress gives it; null when none did, for
+        /// an EOP address or a hop without one, and when the session answers from the embedded page. Looked up when read.
+        /// </summary>
+        public EopFormerRange? FormerRange => _fields.Address.HasValue ? _answer?.Former?.Find(_fields.Address.Value) : null;
+
         /// <summary>The receiving server, as it named itself.</summary>
         public string? By => _fields.By;
 
