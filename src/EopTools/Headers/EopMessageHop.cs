@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net;
 using EopTools.Headers;
 using EopTools.Index;
-using EopTools.Ranges;
 
 namespace EopTools
 {
