@@ -230,7 +230,7 @@ Describe 'Compare-EopAllowList' {
             # 1201 Foreign entries and the 24 missing EOP prefixes.
             @($warnings).Count | Should -Be 2
             "$($warnings[0])" | Should -BeLike '*1225 entries*1000 addresses*Windows Firewall rule*split*'
-            "$($warnings[1])" | Should -BeLike 'After the edit the list holds 1225 entries, more than the 1200 to 1300 a receive connector''s RemoteIPRanges holds*'
+            "$($warnings[1])" | Should -BeLike '*1225 entries*1200 to 1300*receive connector*RemoteIPRanges*'
         }
     }
 
@@ -293,7 +293,7 @@ Describe 'Compare-EopAllowList' {
                 $rows = '40.94.0.0/15' | Compare-EopAllowList -WarningVariable warnings -WarningAction SilentlyContinue
                 $rows[0] | Get-Row | Should -Be 'Stale 40.94.0.0/15 +[] -[40.94.0.0/15]'
                 @($warnings).Count | Should -Be 1
-                $warnings[0].Message | Should -BeLike "The cached ranges in '$([WildcardPattern]::Escape($previous))' cannot be used (line 1 is 'not a cache'*passed over."
+                $warnings[0].Message | Should -BeLike "*'$([WildcardPattern]::Escape($previous))'*line 1*'not a cache'*passed over*"
             }
             finally {
                 Reset-EopSession
