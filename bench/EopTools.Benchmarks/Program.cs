@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Net;
@@ -11,7 +10,7 @@ using EopTools.Ranges;
 //        EopTools.Benchmarks core <file> [rounds]              IPAddress.Parse alone against strict parse plus lookup
 //        EopTools.Benchmarks diff <count> <seed> [rounds]      the diff engine on two generated versions of <count> prefixes
 //        EopTools.Benchmarks result <file> [rounds]            EopIpTestResult.IPAddress re-parsed against stored
-//        EopTools.Benchmarks reader <input> <bytes> [rounds]   one reader on one crafted input (HostileInputs) of <bytes>
+//        EopTools.Benchmarks reader <input> <bytes> [rounds]   the readers on one crafted input (HostileInputs) at <bytes> and twice that
 //        EopTools.Benchmarks logcore <file> [file] [rounds]         where a log line's time goes, step by step
 //        EopTools.Benchmarks logs <folder> <protocol lines> <tracking lines> <seed>   writes the log benchmark's files
 //        EopTools.Benchmarks messages <folder> <count> <seed>   writes the message header benchmark's .eml files
@@ -49,37 +48,7 @@ if (args[0] == "diff")
 
 if (args[0] == "reader")
 {
-    // The input at <bytes> and at twice that, alternately, so both sides of each round see the same spell of the machine.
-    int size = int.Parse(args[2]);
-    string one = EopTools.Tests.HostileInputs.Create(args[1], size), two = EopTools.Tests.HostileInputs.Create(args[1], 2 * size);
-    int readerRounds = args.Length > 3 ? int.Parse(args[3]) : 5;
-    string outcome = "";
-    double Time(string text)
-    {
-        var watch = Stopwatch.StartNew();
-        try
-        {
-            RangeData data = RangeFileReader.ReadText(text, args[1]);
-            outcome = data.Ranges.Count + " ranges, " + data.Diagnostics.Count + " warnings";
-        }
-        catch (RangeDataException e)
-        {
-            outcome = e.ErrorId;
-        }
-        return watch.ElapsedTicks * 1000.0 / Stopwatch.Frequency;
-    }
-    var ones = new List<double>();
-    var ratios = new List<double>();
-    for (int round = 0; round < readerRounds; round++)
-    {
-        double first = Time(one);
-        ones.Add(first);
-        ratios.Add(Time(two) / first);
-    }
-    ones.Sort();
-    ratios.Sort();
-    // Milliseconds for <bytes> (the first round's, which a hang would show, and the median), the median of the rounds' 2x ratios.
-    Console.WriteLine(FormattableString.Invariant($"reader {args[1]} {one.Length} {ones[ones.Count / 2]:F1} {ratios[ratios.Count / 2]:F2} {outcome}"));
+    ReaderBenchmark.Run(args[1], int.Parse(args[2]), args.Length > 3 ? int.Parse(args[3]) : 7);
     return;
 }
 
