@@ -1,9 +1,11 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Threading;
 using EopTools.Headers;
 using EopTools.IO;
+using EopTools.Parsing;
 using EopTools.Sources;
 using EopTools.TestServer;
 using Xunit;
@@ -53,6 +55,34 @@ namespace EopTools.Tests
             {
                 Assert.Equal(fake.EndpointsBody, service.GetEndpoints(EopInstance.Worldwide, CancellationToken.None));
             }
+        }
+
+        [Theory]
+        [InlineData("endpoints.json", true)]
+        [InlineData("O365IPAddresses.xml", true)]
+        [InlineData("page-regions.md", false)]
+        [InlineData("ranges.txt", false)]
+        public void EveryRangeReaderTakesTextThatStillStartsWithOneMark(string fixture, bool refusesASecondMark)
+        {
+            // Text from the pipeline, or decoded by a caller that kept the mark, holds it as U+FEFF.
+            string text = File.ReadAllText(TestPaths.Fixture(fixture));
+            RangeData plain = RangeFileReader.ReadText(text, fixture);
+            RangeData marked = RangeFileReader.ReadText("\uFEFF" + text, fixture);
+            Assert.NotEmpty(plain.Ranges);
+            Assert.Equal(plain.Ranges.Select(r => r.Prefix), marked.Ranges.Select(r => r.Prefix));
+            Assert.Equal(plain.Diagnostics.Select(d => d.ToString()), marked.Diagnostics.Select(d => d.ToString()));
+            if (refusesASecondMark)
+            {
+                Assert.Equal("UnrecognizedRangeFile", Assert.Throws<RangeDataException>(() => RangeFileReader.ReadText("\uFEFF\uFEFF" + text, fixture)).ErrorId);
+            }
+        }
+
+        [Fact]
+        public void AHeaderBlockMayStartWithOneMarkAndNoMore()
+        {
+            const string headers = "Received: from a.example by b.example; Thu, 5 Nov 2026 09:14:03 +0000\r\nSubject: x\r\n";
+            Assert.Equal("x", HeaderBlock.Parse("\uFEFF" + headers, "test").First("Subject")!.Value);
+            Assert.Equal("MessageHeaderNotFound", Assert.Throws<HeaderReadException>(() => HeaderBlock.Parse("\uFEFF\uFEFF" + headers, "test")).ErrorId);
         }
 
         private static byte[] Marked(Encoding encoding, string text)

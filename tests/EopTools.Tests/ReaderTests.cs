@@ -10,7 +10,7 @@ namespace EopTools.Tests
     public class ReaderTests
     {
         [Theory]
-        [InlineData("\uFEFF \t\r\n[1]", "[", true)]
+        [InlineData(" \t\r\n[1]", "[", true)]
         [InlineData("{", "{", true)]
         [InlineData("x[", "[", false)]
         [InlineData("", "[", false)]

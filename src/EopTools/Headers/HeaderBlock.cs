@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
+using EopTools.IO;
 
 namespace EopTools.Headers
 {
@@ -44,7 +45,7 @@ namespace EopTools.Headers
             var fields = new List<HeaderField>(32);
             var problems = new List<string>();
             var unfolding = new StringBuilder();
-            int i = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
+            int i = ByteOrderMark.LengthIn(text);
             int lineNumber = 0;
             string? name = null;
             int nameLine = 0, valueStart = 0, valueEnd = 0;

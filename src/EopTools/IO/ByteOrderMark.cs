@@ -45,6 +45,12 @@ namespace EopTools.IO
         /// <summary>True for UTF-8, whose bytes are the text's own.</summary>
         public static bool IsUtf8(Encoding encoding) => encoding.CodePage == Utf8.CodePage;
 
+        /// <summary>
+        /// How many characters of <paramref name="text"/> are the mark (0 or 1): text that reaches a reader as a string
+        /// (from the pipeline, or decoded by a caller that kept the mark) may still start with it as U+FEFF.
+        /// </summary>
+        public static int LengthIn(string text) => text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
+
         /// <summary>The text of the first <paramref name="length"/> bytes, by the rule above.</summary>
         public static string Decode(byte[] bytes, int length)
         {

@@ -40,7 +40,7 @@ namespace EopTools.Parsing
             try
             {
                 var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true };
-                using (var reader = XmlReader.Create(new StringReader(text.TrimStart('\uFEFF')), settings))
+                using (var reader = XmlReader.Create(new StringReader(text), settings))
                 {
                     reader.MoveToContent();
                     root = reader.LocalName;

@@ -39,6 +39,7 @@ namespace EopTools.Parsing
         /// <param name="version">For the web service's JSON: its version, when known.</param>
         public static RangeData ReadText(string text, string source, string? instance = null, string? version = null)
         {
+            text = text.Substring(ByteOrderMark.LengthIn(text));
             if (EndpointsJsonParser.LooksLikeJson(text)) return EndpointsJsonParser.Parse(text, source, instance, version);
             if (LegacyXmlParser.LooksLikeXml(text)) return LegacyXmlParser.Parse(text, source);
             if (PlainTextParser.LooksLikePlainText(text)) return PlainTextParser.Parse(text, source);

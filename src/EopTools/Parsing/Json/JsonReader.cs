@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using EopTools.IO;
 
 namespace EopTools.Parsing.Json
 {
@@ -29,7 +30,7 @@ namespace EopTools.Parsing.Json
         public static JsonNode Parse(string text)
         {
             var reader = new JsonReader(text);
-            if (reader._text.Length > 0 && reader._text[0] == '\uFEFF') reader._position = 1;
+            reader._position = ByteOrderMark.LengthIn(text);
             JsonNode value = reader.ReadValue(0);
             reader.SkipWhitespace();
             if (reader._position < reader._text.Length) throw reader.Error("unexpected text after the JSON value");
