@@ -33,19 +33,19 @@ namespace EopTools.Tests
         }
 
         [Theory]
-        [InlineData("", "the date lacks its day")]
-        [InlineData("Tue, 1 Jul 2025", "the date lacks its time")]
-        [InlineData("31 Feb 2025 10:00:00 +0000", "day 31 is not in the month")]
-        [InlineData("1 Jul 2025 24:00:00 +0000", "the time is out of range")]
-        [InlineData("1 Jul 2025 10:00:00 +0099", "the zone '+0099' is not valid")]
-        [InlineData("1 Jul 2025 10:00:00 +0000 +0100", "the zone '+0100' is not valid")]
-        [InlineData("1 Jul 2025 2025 10:00:00", "the date has a number too many ('2025')")]
-        [InlineData("1 Jul 2025 10:0x:00 +0000", "'10:0x:00' is not a time")]
-        [InlineData("1 Jul 20255 10:00:00 +0000", "'20255' is not a date field")]
-        public void RefusesDatesThatAreNotWithTheReason(string text, string reason)
+        [InlineData("", "day")]
+        [InlineData("Tue, 1 Jul 2025", "time")]
+        [InlineData("31 Feb 2025 10:00:00 +0000", "day 31*month")]
+        [InlineData("1 Jul 2025 24:00:00 +0000", "time*range")]
+        [InlineData("1 Jul 2025 10:00:00 +0099", "zone '+0099'")]
+        [InlineData("1 Jul 2025 10:00:00 +0000 +0100", "zone '+0100'")]
+        [InlineData("1 Jul 2025 2025 10:00:00", "number*('2025')")]
+        [InlineData("1 Jul 2025 10:0x:00 +0000", "'10:0x:00'*time")]
+        [InlineData("1 Jul 20255 10:00:00 +0000", "'20255'*date")]
+        public void RefusesDatesThatAreNotWithTheReason(string text, string reasonNames)
         {
             Assert.False(MailDate.TryParse(text, 0, text.Length, out _, out string? error));
-            Assert.Equal(reason, error);
+            MessageAssert.NamesLike(reasonNames, error);
         }
 
         [Theory]
@@ -136,7 +136,7 @@ namespace EopTools.Tests
         {
             HeaderBlock block = HeaderBlock.Parse("Microsoft Mail Internet Headers Version 2.0\nSubject: x\nnot a field\nTo: y\n", "test");
             Assert.Equal(new[] { "Subject", "To" }, block.Fields.Select(f => f.Name));
-            Assert.Equal(new[] { "line 3 is not a header field ('not a field')" }, block.Problems);
+            MessageAssert.Names(Assert.Single(block.Problems), "line 3 ", "'not a field'");
         }
 
         [Theory]
